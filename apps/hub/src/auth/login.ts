@@ -1,0 +1,55 @@
+import { DomainError, type Clock } from '@qms/core';
+import type { OfficerRecord, Store } from '@qms/store';
+import { hashToken, newToken, verifyPassword } from './secrets';
+
+export interface LoginPolicy {
+  maxFailedLogins: number;
+  lockoutMs: number;
+  sessionTtlMs: number;
+}
+
+export const DEFAULT_LOGIN_POLICY: LoginPolicy = {
+  maxFailedLogins: 5,
+  lockoutMs: 15 * 60_000,
+  sessionTtlMs: 14 * 3600_000,
+};
+
+/**
+ * Checks a username and password, counting failures: after `maxFailedLogins` in a row the
+ * account is locked for `lockoutMs`. Errors do not reveal whether the username exists.
+ */
+export async function checkPassword(
+  store: Store,
+  clock: Clock,
+  policy: LoginPolicy,
+  username: string,
+  password: string,
+): Promise<OfficerRecord> {
+  const officer = store.accounts.officerByUsername(username);
+  const now = clock.now();
+  if (officer?.lockedUntil != null && officer.lockedUntil > now) {
+    throw new DomainError('ACCOUNT_LOCKED', 'Tài khoản tạm khoá do nhập sai mật khẩu nhiều lần; thử lại sau.', {
+      lockedUntil: officer.lockedUntil,
+    });
+  }
+  const good = officer !== null && (await verifyPassword(password, officer.passwordHash));
+  if (!officer || !good || !officer.enabled) {
+    if (officer && !good) {
+      const failed = officer.failedLogins + 1;
+      const locked = failed >= policy.maxFailedLogins ? now + policy.lockoutMs : null;
+      store.accounts.recordLoginResult(officer.id, locked ? 0 : failed, locked);
+    }
+    throw new DomainError('UNAUTHENTICATED', 'Sai tên đăng nhập hoặc mật khẩu.');
+  }
+  if (officer.failedLogins > 0 || officer.lockedUntil !== null) store.accounts.recordLoginResult(officer.id, 0, null);
+  return officer;
+}
+
+/** Creates a session for an officer; returns the bearer token (only its hash is stored). */
+export function createSession(store: Store, clock: Clock, policy: LoginPolicy, officerId: string) {
+  const token = newToken();
+  const now = clock.now();
+  const expiresAt = now + policy.sessionTtlMs;
+  store.accounts.createSession(hashToken(token), officerId, now, expiresAt);
+  return { token, expiresAt };
+}

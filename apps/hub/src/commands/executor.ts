@@ -1,0 +1,113 @@
+import { DomainError, isDomainError, serviceDayOf, type Clock } from '@qms/core';
+import {
+  COMMANDS,
+  MAX_PAYLOAD_BYTES,
+  fail,
+  ok,
+  type AckResult,
+  type CommandName,
+  type HubEvent,
+} from '@qms/protocol';
+import type { Store } from '@qms/store';
+import type { Logger } from 'pino';
+import { CommandContext, type Actor, type Notice } from '../domain/context';
+import { expireStaleTickets } from '../domain/day-rollover';
+import { HANDLERS, READ_ONLY } from './handlers';
+
+export type Committed = (events: readonly HubEvent[], notices: readonly Notice[]) => void;
+
+const SYSTEM: Actor = { role: 'system', id: 'system', name: 'Hệ thống', deviceId: null };
+
+function isCommand(name: string): name is CommandName {
+  return Object.prototype.hasOwnProperty.call(COMMANDS, name);
+}
+
+function payloadBytes(payload: unknown): number {
+  if (payload === undefined) return 0;
+  return Buffer.byteLength(JSON.stringify(payload) ?? '', 'utf8');
+}
+
+/**
+ * Runs one command end to end: schema, role, size; then in ONE transaction the idempotency
+ * check, the domain operation, its event rows and the idempotency record; only after the
+ * commit are events handed to `committed` for broadcast and the result returned for the ack.
+ */
+export class CommandExecutor {
+  private lastDay: string | null = null;
+
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly logger: Logger,
+    private readonly committed: Committed,
+  ) {}
+
+  execute(actor: Actor, name: string, payload: unknown): AckResult<unknown> {
+    try {
+      if (!isCommand(name)) return fail('UNKNOWN_COMMAND', `Lệnh không tồn tại: ${name.slice(0, 60)}`);
+      const spec = COMMANDS[name];
+      if (actor.role === 'system' || !(spec.roles as readonly string[]).includes(actor.role)) {
+        return fail('FORBIDDEN', `Vai trò ${actor.role} không được dùng lệnh ${name}`);
+      }
+      if (payloadBytes(payload) > MAX_PAYLOAD_BYTES) {
+        return fail('PAYLOAD_TOO_LARGE', `Dữ liệu gửi lên vượt quá ${MAX_PAYLOAD_BYTES} byte`);
+      }
+      const parsed = spec.input.safeParse(payload ?? {});
+      if (!parsed.success) {
+        const issues = parsed.error.issues.slice(0, 5).map((i) => ({ path: i.path.join('.'), message: i.message }));
+        return fail('VALIDATION_FAILED', `Dữ liệu không hợp lệ: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`, {
+          issues,
+        });
+      }
+      this.rollDayIfNeeded();
+      return ok(this.run(actor, name, parsed.data));
+    } catch (e) {
+      return this.toFailure(e, actor, name);
+    }
+  }
+
+  /** Closes yesterday's leftovers once per new service day (at start and at midnight). */
+  rollDayIfNeeded(): void {
+    const site = this.store.config.site();
+    const now = this.clock.now();
+    const day = serviceDayOf(now, site?.timeZone);
+    if (day === this.lastDay || !site) return;
+    const ctx = new CommandContext(this.store, SYSTEM, now);
+    this.store.transaction(() => expireStaleTickets(ctx));
+    this.lastDay = day;
+    if (ctx.events.length > 0) {
+      this.logger.info({ expired: ctx.events.length, day }, 'closed tickets left from earlier days');
+      this.committed(ctx.events, []);
+    }
+  }
+
+  private run(actor: Actor, name: CommandName, input: unknown): unknown {
+    const handler = HANDLERS[name] as (ctx: CommandContext, input: unknown) => unknown;
+    if (READ_ONLY.has(name)) return handler(new CommandContext(this.store, actor, this.clock.now()), input);
+    const key = (input as { idempotencyKey?: string }).idempotencyKey;
+    const scope = `${actor.role}:${actor.id}`;
+    let ctx: CommandContext | null = null;
+    const result = this.store.transaction(() => {
+      if (key !== undefined) {
+        const first = this.store.idempotency.get(scope, key);
+        if (first) {
+          if (first.command !== name) throw new DomainError('CONFLICT', 'Khoá idempotency đã dùng cho lệnh khác');
+          return first.result;
+        }
+      }
+      ctx = new CommandContext(this.store, actor, this.clock.now());
+      const value = handler(ctx, input);
+      if (key !== undefined) this.store.idempotency.put(scope, key, name, value, ctx.now);
+      return value;
+    });
+    const done = ctx as CommandContext | null;
+    if (done) this.committed(done.events, done.notices);
+    return result;
+  }
+
+  private toFailure(e: unknown, actor: Actor, name: string): AckResult<never> {
+    if (isDomainError(e)) return fail(e.code, e.message, e.details ? { ...e.details } : undefined);
+    this.logger.error({ err: e, command: name, role: actor.role, actorId: actor.id }, 'command failed');
+    return fail('INTERNAL', 'Lỗi máy chủ; thao tác chưa được thực hiện');
+  }
+}

@@ -1,0 +1,27 @@
+import type { CommandInput, CommandName, CommandResults, Role } from '@qms/protocol';
+import { closeCounter, openCounter, pauseCounter } from '../domain/counter-commands';
+import type { CommandContext } from '../domain/context';
+import { buildSnapshot } from '../domain/snapshot';
+import { callNext, callSpecific, changeTicket, issueTicket, recall, transfer } from '../domain/ticket-commands';
+
+type Handlers = { [C in CommandName]: (ctx: CommandContext, input: CommandInput<C>) => CommandResults[C] };
+
+/** Command name -> domain operation. Runs inside the command's transaction. */
+export const HANDLERS: Handlers = {
+  'ticket:issue': issueTicket,
+  'counter:callNext': callNext,
+  'counter:callTicket': callSpecific,
+  'ticket:recall': recall,
+  'ticket:start': (ctx, i) => changeTicket(ctx, 'start', i),
+  'ticket:finish': (ctx, i) => changeTicket(ctx, 'finish', i),
+  'ticket:noShow': (ctx, i) => changeTicket(ctx, 'no_show', i),
+  'ticket:cancel': (ctx, i) => changeTicket(ctx, 'cancel', i),
+  'ticket:transfer': transfer,
+  'counter:open': openCounter,
+  'counter:pause': pauseCounter,
+  'counter:close': closeCounter,
+  'sync:snapshot': (ctx) => buildSnapshot(ctx, ctx.actor.role as Role),
+};
+
+/** Commands that only read: no transaction, no event. */
+export const READ_ONLY: ReadonlySet<CommandName> = new Set(['sync:snapshot']);

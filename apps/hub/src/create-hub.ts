@@ -1,0 +1,132 @@
+import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Clock } from '@qms/core';
+import type { Role } from '@qms/protocol';
+import type { Store } from '@qms/store';
+import pino, { type Logger } from 'pino';
+import { Server } from 'socket.io';
+import { DEFAULT_LOGIN_POLICY, type LoginPolicy } from './auth/login';
+import { CommandExecutor } from './commands/executor';
+import type { Actor } from './domain/context';
+import { handleApi } from './http/api';
+import { sendError } from './http/json';
+import { ConnectError, authenticate } from './socket/auth';
+import { PUBLIC_ROOM, STAFF_ROOM, broadcastEvents, officerRoom, roleRoom, sendNotices } from './socket/broadcast';
+import type { HubServer, HubSocket } from './socket/types';
+
+export const systemClock: Clock = { now: () => Date.now() };
+
+export interface HubOptions {
+  store: Store;
+  clock?: Clock;
+  logger?: Logger;
+  loginPolicy?: Partial<LoginPolicy>;
+  version?: string;
+  /** Extra HTTP handlers (web UIs) tried before the 404; return true when handled. */
+  routes?: Array<(req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>>;
+}
+
+export interface Hub {
+  readonly http: HttpServer;
+  readonly io: HubServer;
+  readonly executor: CommandExecutor;
+  listen(port: number, host: string): Promise<{ port: number; host: string; url: string }>;
+  close(): Promise<void>;
+}
+
+const MAX_SOCKET_BUFFER = 1_000_000;
+
+/**
+ * Builds the hub from its parts. Tests pass a temp database and a fake clock; `main` passes
+ * the real ones. Nothing here opens files or reads the environment.
+ */
+export function createHub(options: HubOptions): Hub {
+  const store = options.store;
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? pino({ level: 'silent' });
+  const loginPolicy = { ...DEFAULT_LOGIN_POLICY, ...options.loginPolicy };
+  const apiDeps = { store, clock, logger, loginPolicy, startedAt: clock.now(), version: options.version ?? '0.1.0' };
+  const http = createServer((req, res) => void route(req, res));
+  const io: HubServer = new Server(http, {
+    serveClient: false,
+    maxHttpBufferSize: MAX_SOCKET_BUFFER,
+    pingInterval: 10_000,
+    pingTimeout: 5_000,
+  });
+  const executor = new CommandExecutor(store, clock, logger, (events, notices) => {
+    broadcastEvents(io, events);
+    sendNotices(io, notices);
+  });
+
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = req.url ?? '/';
+    if (url.startsWith('/api/')) return handleApi(req, res, apiDeps);
+    for (const r of options.routes ?? []) if (await r(req, res)) return;
+    if (url === '/' || url === '/index.html') return sendIndex(res);
+    sendError(res, 'NOT_FOUND', 'Không tìm thấy trang');
+  }
+
+  io.use((socket, next) => {
+    authenticate(store, clock, loginPolicy, socket.handshake.auth)
+      .then((data) => {
+        socket.data = data;
+        next();
+      })
+      .catch((e: unknown) => {
+        if (!(e instanceof ConnectError)) logger.error({ err: e }, 'handshake failed');
+        next(e instanceof ConnectError ? e : new ConnectError({ code: 'UNAUTHENTICATED', message: 'Lỗi xác thực' }));
+      });
+  });
+  io.on('connection', (socket) => onConnection(socket, executor, logger));
+
+  return {
+    http,
+    io,
+    executor,
+    listen: (port, host) =>
+      new Promise((resolve, reject) => {
+        http.once('error', reject);
+        http.listen(port, host, () => {
+          const addr = http.address() as AddressInfo;
+          resolve({ port: addr.port, host, url: `http://${host.includes(':') ? `[${host}]` : host}:${addr.port}` });
+        });
+      }),
+    close: () =>
+      new Promise((resolve) => {
+        io.close(() => resolve());
+      }),
+  };
+}
+
+function actorOf(socket: HubSocket): Actor {
+  const d = socket.data;
+  return { role: d.role, id: d.actorId, name: d.name, deviceId: d.deviceId };
+}
+
+function onConnection(socket: HubSocket, executor: CommandExecutor, logger: Logger): void {
+  const actor = actorOf(socket);
+  const role = actor.role as Role;
+  void socket.join([roleRoom(role), role === 'officer' || role === 'admin' ? STAFF_ROOM : PUBLIC_ROOM]);
+  if (role === 'officer' || role === 'admin') void socket.join(officerRoom(actor.id));
+  logger.debug({ role, actorId: actor.id }, 'socket connected');
+  executor.rollDayIfNeeded();
+  const snapshot = executor.execute(actor, 'sync:snapshot', {});
+  if (snapshot.ok) socket.emit('hub:snapshot', snapshot.data as never);
+  socket.onAny((event: string, ...args: unknown[]) => {
+    const last = args[args.length - 1];
+    const ack = typeof last === 'function' ? (last as (r: unknown) => void) : null;
+    if (!ack) {
+      logger.warn({ event: String(event).slice(0, 60), actorId: actor.id }, 'command without acknowledgement ignored');
+      return;
+    }
+    ack(executor.execute(actor, String(event), args.length > 1 ? args[0] : undefined));
+  });
+}
+
+function sendIndex(res: ServerResponse): void {
+  const html = `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Hệ thống xếp hàng</title>
+<body style="font-family:sans-serif"><h1>Hệ thống xếp hàng – Trung tâm Phục vụ hành chính công</h1>
+<p>Máy chủ đang chạy. Kiểm tra: <a href="/api/health">/api/health</a></p></body></html>`;
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+  res.end(html);
+}

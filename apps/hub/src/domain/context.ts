@@ -1,0 +1,113 @@
+import { DomainError, serviceDayOf, type Counter, type Field, type Id, type Site, type Ticket } from '@qms/core';
+import type { CounterView, FieldStats, HubEvent, HubEventBody, Role } from '@qms/protocol';
+import type { Store } from '@qms/store';
+import { fieldStats } from './stats';
+import { counterView } from './views';
+
+/** Who sent a command: fixed at the socket handshake. */
+export interface Actor {
+  role: Role | 'system';
+  /** Officer id for staff, device id for kiosks and displays. */
+  id: Id;
+  name: string;
+  deviceId: Id | null;
+}
+
+export interface Notice {
+  officerId: Id;
+  code: 'COUNTER_TAKEN';
+  message: string;
+}
+
+/**
+ * What one command sees and produces inside its transaction: a consistent read of the
+ * configuration, the time, and the events it appends (broadcast after commit).
+ */
+export class CommandContext {
+  readonly now: number;
+  readonly site: Site;
+  readonly day: string;
+  readonly events: HubEvent[] = [];
+  readonly notices: Notice[] = [];
+  private fieldsCache: Field[] | null = null;
+  private countersCache: Counter[] | null = null;
+
+  constructor(
+    readonly store: Store,
+    readonly actor: Actor,
+    now: number,
+  ) {
+    const site = store.config.site();
+    if (!site) throw new DomainError('INTERNAL', 'site is not configured');
+    this.now = now;
+    this.site = site;
+    this.day = serviceDayOf(now, site.timeZone);
+  }
+
+  fields(): Field[] {
+    this.fieldsCache ??= this.store.config.fields();
+    return this.fieldsCache;
+  }
+
+  counters(): Counter[] {
+    this.countersCache ??= this.store.config.counters();
+    return this.countersCache;
+  }
+
+  field(id: Id): Field {
+    const f = this.fields().find((x) => x.id === id);
+    if (!f) throw new DomainError('NOT_FOUND', `Không có lĩnh vực ${id}`, { fieldId: id });
+    return f;
+  }
+
+  counter(id: Id): Counter {
+    const c = this.counters().find((x) => x.id === id);
+    if (!c || !c.enabled) throw new DomainError('NOT_FOUND', `Không có quầy ${id}`, { counterId: id });
+    return c;
+  }
+
+  /** A ticket of today (tickets of earlier days are closed and cannot be acted on). */
+  ticket(id: Id): Ticket {
+    const t = this.store.tickets.byId(id);
+    if (!t || t.serviceDay !== this.day) throw new DomainError('NOT_FOUND', `Không có vé ${id} hôm nay`, { ticketId: id });
+    return t;
+  }
+
+  saveCounter(c: Counter): void {
+    this.store.config.updateCounterState(c);
+    this.countersCache = this.counters().map((x) => (x.id === c.id ? c : x));
+  }
+
+  waiting(): Ticket[] {
+    return this.store.tickets.byDayAndStatus(this.day, 'waiting');
+  }
+
+  stats(fieldIds: Iterable<Id>): FieldStats[] {
+    return fieldStats(this.store, this.fields(), this.counters(), this.waiting(), new Set(fieldIds));
+  }
+
+  counterView(c: Counter): CounterView {
+    const officer = c.officerId ? this.store.accounts.officerById(c.officerId) : null;
+    const current = this.store.tickets
+      .active(this.day)
+      .find((t) => t.counterId === c.id && (t.status === 'called' || t.status === 'serving'));
+    return counterView(c, officer?.fullName ?? null, current?.id ?? null);
+  }
+
+  /** Appends the event row (same transaction) and queues the broadcast. */
+  emit(body: HubEventBody, refs: { counterId?: Id | null; ticketId?: Id | null }): HubEvent {
+    const stored = this.store.events.append({
+      at: this.now,
+      type: body.type,
+      actorKind: this.actor.role,
+      actorId: this.actor.id,
+      deviceId: this.actor.deviceId,
+      counterId: refs.counterId ?? null,
+      ticketId: refs.ticketId ?? null,
+      data: body,
+    });
+    const event = { ...body, seq: stored.seq, at: this.now } as HubEvent;
+    this.events.push(event);
+    return event;
+  }
+}

@@ -1,0 +1,33 @@
+import type { Role, Snapshot, TicketView } from '@qms/protocol';
+import { PROTOCOL_VERSION } from '@qms/protocol';
+import type { CommandContext } from './context';
+import { fieldStats } from './stats';
+import { publicCounterView, publicTicketView, ticketView } from './views';
+
+const RECENT_CALLS = 10;
+
+export function isStaff(role: Role | 'system'): boolean {
+  return role === 'officer' || role === 'admin';
+}
+
+/** The whole state a client needs, projected for its role; `seq` is the last event it includes. */
+export function buildSnapshot(ctx: CommandContext, role: Role): Snapshot {
+  const staff = isStaff(role);
+  const project = (v: TicketView): TicketView => (staff ? v : publicTicketView(v));
+  const active = ctx.store.tickets.active(ctx.day);
+  const waiting = active.filter((t) => t.status === 'waiting');
+  const counters = ctx.counters().filter((c) => c.enabled).map((c) => ctx.counterView(c));
+  return {
+    protocolVersion: PROTOCOL_VERSION,
+    seq: ctx.store.events.lastSeq(),
+    serviceDay: ctx.day,
+    now: ctx.now,
+    identity: { role, id: ctx.actor.id, name: ctx.actor.name },
+    site: { ...ctx.site },
+    fields: ctx.fields(),
+    counters: staff ? counters : counters.map(publicCounterView),
+    tickets: active.map((t) => project(ticketView(t))),
+    recentCalls: ctx.store.tickets.recentCalls(ctx.day, RECENT_CALLS).map((t) => project(ticketView(t))),
+    stats: fieldStats(ctx.store, ctx.fields(), ctx.counters(), waiting),
+  };
+}

@@ -1,0 +1,202 @@
+import {
+  DomainError,
+  callTicket,
+  cancelTicket,
+  finishTicket,
+  formatTicketNumber,
+  markNoShow,
+  nextConsecutivePriorityCalls,
+  nextSequence,
+  peopleAheadInField,
+  recallTicket,
+  selectNextTicket,
+  startServing,
+  transferTicket,
+  type Counter,
+  type Id,
+  type PriorityGroup,
+  type Ticket,
+} from '@qms/core';
+import type { CallResult, IssueTicketResult, TicketView } from '@qms/protocol';
+import type { CommandContext } from './context';
+import { ticketView } from './views';
+
+type ChangeAction = 'start' | 'finish' | 'no_show' | 'transfer' | 'cancel';
+
+function officerIdOf(ctx: CommandContext): Id | null {
+  return ctx.actor.role === 'officer' || ctx.actor.role === 'admin' ? ctx.actor.id : null;
+}
+
+/** Staff may act on a counter only while they hold it; admins may act on any. */
+export function counterForActor(ctx: CommandContext, counterId: Id): Counter {
+  const c = ctx.counter(counterId);
+  if (ctx.actor.role !== 'admin' && c.officerId !== ctx.actor.id) {
+    throw new DomainError('FORBIDDEN', `Quầy ${c.number} không do bạn phụ trách; hãy mở quầy trước`, { counterId });
+  }
+  return c;
+}
+
+function ticketAtActorCounter(ctx: CommandContext, ticketId: Id): { ticket: Ticket; counter: Counter | null } {
+  const ticket = ctx.ticket(ticketId);
+  if (ticket.counterId === null) return { ticket, counter: null };
+  return { ticket, counter: counterForActor(ctx, ticket.counterId) };
+}
+
+function emitChange(ctx: CommandContext, action: ChangeAction, t: Ticket, fieldIds: Id[]): TicketView {
+  const view = ticketView(t);
+  ctx.emit({ type: 'ticket:changed', action, ticket: view, stats: ctx.stats(fieldIds) }, {
+    ticketId: t.id,
+    counterId: t.counterId,
+  });
+  return view;
+}
+
+export function issueTicket(
+  ctx: CommandContext,
+  input: { fieldId: Id; priorityGroup: PriorityGroup | null },
+): IssueTicketResult {
+  const field = ctx.field(input.fieldId);
+  if (!field.enabled) throw new DomainError('FIELD_DISABLED', `Lĩnh vực ${field.nameVi} đang tạm ngừng`, { fieldId: field.id });
+  if (input.priorityGroup !== null && !ctx.site.priority.enabledGroups.includes(input.priorityGroup)) {
+    throw new DomainError('VALIDATION_FAILED', 'Nhóm ưu tiên này không áp dụng tại điểm phục vụ', {
+      priorityGroup: input.priorityGroup,
+    });
+  }
+  const seq = nextSequence(field.numberFormat, ctx.store.tickets.lastSeq(ctx.day, field.id));
+  const ticket: Ticket = {
+    id: crypto.randomUUID(),
+    serviceDay: ctx.day,
+    fieldId: field.id,
+    numberFieldId: field.id,
+    seq,
+    number: formatTicketNumber(field.numberFormat, seq),
+    priorityGroup: input.priorityGroup,
+    status: 'waiting',
+    issuedAt: ctx.now,
+    calledAt: null,
+    servingAt: null,
+    finishedAt: null,
+    counterId: null,
+    officerId: null,
+    callCount: 0,
+    targetCounterId: null,
+    transferCount: 0,
+    note: null,
+    source: ctx.actor.role === 'kiosk' ? 'kiosk' : 'counter',
+    issuedBy: ctx.actor.id,
+  };
+  ctx.store.tickets.insert(ticket);
+  const stats = ctx.stats([field.id]);
+  const view = ticketView(ticket);
+  ctx.emit({ type: 'ticket:issued', ticket: view, stats }, { ticketId: ticket.id });
+  const serving = ctx.counters().filter((c) => c.enabled && c.fieldIds.includes(field.id));
+  const peopleAhead = peopleAheadInField(ticket, ctx.waiting());
+  const openCounters = stats[0]?.openCounters ?? 0;
+  const perPerson = stats[0] && stats[0].waiting > 0 && stats[0].estimatedWaitMinutes !== null;
+  return {
+    ticket: view,
+    peopleAhead,
+    estimatedWaitMinutes:
+      openCounters === 0 ? null : perPerson ? Math.ceil(((stats[0]?.estimatedWaitMinutes ?? 0) * peopleAhead) / (stats[0]?.waiting ?? 1)) : 0,
+    counterNumbers: serving.map((c) => c.number),
+    fieldNameVi: field.nameVi,
+    fieldNameEn: field.nameEn,
+  };
+}
+
+/** "Gọi tiếp" first closes what the counter still has: the ticket there is finished. */
+function finishCurrent(ctx: CommandContext, counter: Counter): void {
+  const current = ctx.store.tickets
+    .active(ctx.day)
+    .filter((t) => t.counterId === counter.id && (t.status === 'called' || t.status === 'serving'));
+  for (const t of current) {
+    const done = finishTicket(t, { at: ctx.now });
+    ctx.store.tickets.update(done);
+    emitChange(ctx, 'finish', done, [done.fieldId]);
+  }
+}
+
+function announceCall(ctx: CommandContext, called: Ticket, counter: Counter, recall: boolean): CallResult {
+  const view = ticketView(called);
+  ctx.emit(
+    { type: 'ticket:called', ticket: view, counterNumber: counter.number, recall, stats: ctx.stats([called.fieldId]) },
+    { ticketId: called.id, counterId: counter.id },
+  );
+  return { ticket: view, counterNumber: counter.number };
+}
+
+export function callNext(ctx: CommandContext, input: { counterId: Id }): CallResult {
+  const counter = counterForActor(ctx, input.counterId);
+  if (counter.status !== 'open') {
+    throw new DomainError('COUNTER_CLOSED', `Quầy ${counter.number} đang tạm nghỉ hoặc đóng; hãy mở quầy`, {
+      counterId: counter.id,
+    });
+  }
+  finishCurrent(ctx, counter);
+  const pick = selectNextTicket({ counter, waiting: ctx.waiting(), policy: ctx.site.priority });
+  if (pick === null) return { ticket: null, counterNumber: counter.number };
+  const called = callTicket(pick.ticket, { counterId: counter.id, officerId: officerIdOf(ctx), at: ctx.now });
+  ctx.store.tickets.update(called);
+  const consecutive = nextConsecutivePriorityCalls(counter.consecutivePriorityCalls, pick.priority);
+  ctx.saveCounter({ ...counter, consecutivePriorityCalls: consecutive });
+  return announceCall(ctx, called, counter, false);
+}
+
+/** "Gọi số cụ thể": call a waiting ticket (or a no-show who came back) out of turn. */
+export function callSpecific(ctx: CommandContext, input: { counterId: Id; ticketId: Id }): CallResult {
+  const counter = counterForActor(ctx, input.counterId);
+  if (counter.status !== 'open') {
+    throw new DomainError('COUNTER_CLOSED', `Quầy ${counter.number} đang tạm nghỉ hoặc đóng`, { counterId: counter.id });
+  }
+  const ticket = ctx.ticket(input.ticketId);
+  const called = callTicket(ticket, { counterId: counter.id, officerId: officerIdOf(ctx), at: ctx.now });
+  finishCurrent(ctx, counter);
+  ctx.store.tickets.update(called);
+  return announceCall(ctx, called, counter, false);
+}
+
+export function recall(ctx: CommandContext, input: { ticketId: Id }): CallResult {
+  const { ticket, counter } = ticketAtActorCounter(ctx, input.ticketId);
+  const recalled = recallTicket(ticket, { at: ctx.now });
+  if (!counter) throw new DomainError('INTERNAL', 'called ticket without a counter');
+  ctx.store.tickets.update(recalled);
+  return announceCall(ctx, recalled, counter, true);
+}
+
+const SIMPLE_CHANGES = {
+  start: startServing,
+  finish: finishTicket,
+  no_show: markNoShow,
+  cancel: cancelTicket,
+} as const;
+
+export function changeTicket(
+  ctx: CommandContext,
+  action: keyof typeof SIMPLE_CHANGES,
+  input: { ticketId: Id },
+): TicketView {
+  const { ticket } = ticketAtActorCounter(ctx, input.ticketId);
+  const next = SIMPLE_CHANGES[action](ticket, { at: ctx.now });
+  ctx.store.tickets.update(next);
+  return emitChange(ctx, action, next, [next.fieldId]);
+}
+
+export function transfer(
+  ctx: CommandContext,
+  input: { ticketId: Id; toFieldId?: Id | undefined; toCounterId?: Id | undefined; note?: string | undefined },
+): TicketView {
+  const { ticket } = ticketAtActorCounter(ctx, input.ticketId);
+  if (input.toFieldId !== undefined) {
+    const f = ctx.field(input.toFieldId);
+    if (!f.enabled) throw new DomainError('FIELD_DISABLED', `Lĩnh vực ${f.nameVi} đang tạm ngừng`, { fieldId: f.id });
+  }
+  if (input.toCounterId !== undefined) ctx.counter(input.toCounterId);
+  const moved = transferTicket(ticket, {
+    ...(input.toFieldId !== undefined ? { toFieldId: input.toFieldId } : {}),
+    ...(input.toCounterId !== undefined ? { toCounterId: input.toCounterId } : {}),
+    note: input.note ?? null,
+    at: ctx.now,
+  });
+  ctx.store.tickets.update(moved);
+  return emitChange(ctx, 'transfer', moved, [ticket.fieldId, moved.fieldId]);
+}

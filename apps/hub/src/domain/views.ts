@@ -1,0 +1,52 @@
+import type { Counter, Ticket } from '@qms/core';
+import type { CounterView, HubEventBody, TicketView } from '@qms/protocol';
+
+/** Staff view of a ticket (officers and admins). */
+export function ticketView(t: Ticket): TicketView {
+  return {
+    id: t.id,
+    number: t.number,
+    fieldId: t.fieldId,
+    status: t.status,
+    priorityGroup: t.priorityGroup,
+    issuedAt: t.issuedAt,
+    calledAt: t.calledAt,
+    servingAt: t.servingAt,
+    finishedAt: t.finishedAt,
+    counterId: t.counterId,
+    targetCounterId: t.targetCounterId,
+    callCount: t.callCount,
+    transferCount: t.transferCount,
+    officerId: t.officerId,
+    note: t.note,
+  };
+}
+
+/** What kiosks and displays may see: no officer, no free-text note. */
+export function publicTicketView(v: TicketView): TicketView {
+  return { ...v, officerId: null, note: null };
+}
+
+export function counterView(c: Counter, officerName: string | null, currentTicketId: string | null): CounterView {
+  return {
+    id: c.id,
+    number: c.number,
+    name: c.name,
+    kind: c.kind,
+    fieldIds: c.fieldIds,
+    status: c.status,
+    officerId: c.officerId,
+    officerName,
+    currentTicketId,
+  };
+}
+
+export function publicCounterView(v: CounterView): CounterView {
+  return { ...v, officerId: null, officerName: null };
+}
+
+/** The same event with everything but numbers, fields and counters removed. */
+export function publicEventBody(body: HubEventBody): HubEventBody {
+  if (body.type === 'counter:changed') return { ...body, counter: publicCounterView(body.counter) };
+  return { ...body, ticket: publicTicketView(body.ticket) };
+}

@@ -1,0 +1,54 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { DomainError, type ErrorCode } from '@qms/core';
+
+export const MAX_BODY_BYTES = 16 * 1024;
+
+const STATUS: Partial<Record<ErrorCode, number>> = {
+  VALIDATION_FAILED: 400,
+  INVALID_ARGUMENT: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  ACCOUNT_LOCKED: 423,
+  RATE_LIMITED: 429,
+};
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body);
+  res.writeHead(status, {
+    'content-type': 'application/json; charset=utf-8',
+    'content-length': Buffer.byteLength(text),
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(text);
+}
+
+export function sendError(res: ServerResponse, code: ErrorCode, message: string): void {
+  sendJson(res, STATUS[code] ?? 500, { ok: false, error: { code, message } });
+}
+
+/** Reads a JSON body of at most MAX_BODY_BYTES; rejects anything else with a DomainError. */
+export async function readJson(req: IncomingMessage): Promise<unknown> {
+  const type = req.headers['content-type'] ?? '';
+  if (!type.startsWith('application/json')) throw new DomainError('VALIDATION_FAILED', 'Cần gửi JSON (application/json)');
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) throw new DomainError('PAYLOAD_TOO_LARGE', `Dữ liệu vượt quá ${MAX_BODY_BYTES} byte`);
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+  } catch {
+    throw new DomainError('VALIDATION_FAILED', 'JSON không hợp lệ');
+  }
+}
+
+export function bearerToken(req: IncomingMessage): string | null {
+  const h = req.headers.authorization ?? '';
+  return h.startsWith('Bearer ') ? h.slice(7).trim() || null : null;
+}

@@ -1,0 +1,61 @@
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+export interface HubCliOptions {
+  port: number;
+  host: string;
+  db: string;
+  seed: 'demo' | 'none';
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  help: boolean;
+}
+
+export const HELP = `Hệ thống xếp hàng – máy chủ (hub)
+
+Cách dùng: npm start -- [tuỳ chọn]
+
+  --port <n>        cổng HTTP (mặc định 3000)                  env QMS_PORT
+  --host <addr>     địa chỉ lắng nghe (mặc định 127.0.0.1;
+                    dùng 0.0.0.0 để các máy trong mạng LAN kết nối) env QMS_HOST
+  --db <path>       tệp SQLite (mặc định ./data/qms.sqlite)    env QMS_DB
+  --seed <demo|none> nạp điểm phục vụ mẫu khi CSDL còn trống
+                    (mặc định demo)                             env QMS_SEED
+  --log-level <lvl> fatal|error|warn|info|debug|trace|silent
+                    (mặc định info)                             env QMS_LOG_LEVEL
+  -h, --help        hiện hướng dẫn này
+`;
+
+const LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+
+export class OptionsError extends Error {}
+
+/** Flags win over environment variables, which win over defaults. */
+export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, cwd: string): HubCliOptions {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      db: { type: 'string' },
+      seed: { type: 'string' },
+      'log-level': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  const portText = values.port ?? env.QMS_PORT ?? '3000';
+  const port = Number(portText);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new OptionsError(`--port: cổng không hợp lệ: ${portText}`);
+  const seed = values.seed ?? env.QMS_SEED ?? 'demo';
+  if (seed !== 'demo' && seed !== 'none') throw new OptionsError(`--seed: chỉ nhận demo hoặc none, không phải ${seed}`);
+  const logLevel = values['log-level'] ?? env.QMS_LOG_LEVEL ?? 'info';
+  if (!(LEVELS as readonly string[]).includes(logLevel)) throw new OptionsError(`--log-level: ${logLevel} không hợp lệ`);
+  return {
+    port,
+    host: values.host ?? env.QMS_HOST ?? '127.0.0.1',
+    db: resolve(cwd, values.db ?? env.QMS_DB ?? './data/qms.sqlite'),
+    seed,
+    logLevel: logLevel as HubCliOptions['logLevel'],
+    help: values.help ?? false,
+  };
+}

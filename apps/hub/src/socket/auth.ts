@@ -1,0 +1,63 @@
+import { isDomainError, type Clock } from '@qms/core';
+import { PROTOCOL_VERSION, handshakeAuthSchema, type ConnectErrorData, type SocketData } from '@qms/protocol';
+import type { Store } from '@qms/store';
+import { checkPassword, type LoginPolicy } from '../auth/login';
+import { hashToken } from '../auth/secrets';
+
+export class ConnectError extends Error {
+  readonly data: ConnectErrorData;
+  constructor(data: ConnectErrorData) {
+    super(data.code);
+    this.data = data;
+  }
+}
+
+/**
+ * Decides who a connecting socket is, from its handshake `auth`: a device token (kiosk, display),
+ * an officer session token, or username + password. Anything else is refused.
+ */
+export async function authenticate(
+  store: Store,
+  clock: Clock,
+  policy: LoginPolicy,
+  auth: unknown,
+): Promise<SocketData> {
+  const parsed = handshakeAuthSchema.safeParse(auth);
+  if (!parsed.success) {
+    const version = (auth as { protocolVersion?: unknown } | null)?.protocolVersion;
+    if (typeof version === 'number' && version !== PROTOCOL_VERSION) throw versionError(version);
+    throw new ConnectError({ code: 'UNAUTHENTICATED', message: 'Thiếu hoặc sai thông tin xác thực' });
+  }
+  const a = parsed.data;
+  if (a.protocolVersion !== PROTOCOL_VERSION) throw versionError(a.protocolVersion);
+  if (a.kind === 'device') {
+    const tokenHash = hashToken(a.token);
+    const device = store.accounts.deviceByTokenHash(tokenHash);
+    if (!device) throw new ConnectError({ code: 'UNAUTHENTICATED', message: 'Mã thiết bị không hợp lệ hoặc đã bị thu hồi' });
+    return { role: device.kind, actorId: device.id, name: device.name, deviceId: device.id, sessionTokenHash: null };
+  }
+  if (a.kind === 'session') {
+    const tokenHash = hashToken(a.token);
+    const officer = store.accounts.sessionOfficer(tokenHash, clock.now());
+    if (!officer || !officer.enabled) {
+      throw new ConnectError({ code: 'UNAUTHENTICATED', message: 'Phiên đăng nhập đã hết hạn; hãy đăng nhập lại' });
+    }
+    return { role: officer.role, actorId: officer.id, name: officer.fullName, deviceId: null, sessionTokenHash: tokenHash };
+  }
+  try {
+    const officer = await checkPassword(store, clock, policy, a.username, a.password);
+    return { role: officer.role, actorId: officer.id, name: officer.fullName, deviceId: null, sessionTokenHash: null };
+  } catch (e) {
+    if (isDomainError(e) && e.code === 'ACCOUNT_LOCKED') throw new ConnectError({ code: 'ACCOUNT_LOCKED', message: e.message });
+    if (isDomainError(e)) throw new ConnectError({ code: 'UNAUTHENTICATED', message: e.message });
+    throw e;
+  }
+}
+
+function versionError(version: number): ConnectError {
+  return new ConnectError({
+    code: 'PROTOCOL_VERSION',
+    message: `Phiên bản giao thức ${version} không khớp với máy chủ (${PROTOCOL_VERSION}); hãy cập nhật ứng dụng`,
+  });
+}
+

@@ -1,0 +1,110 @@
+import type { Counter, PriorityPolicy, Ticket } from './model';
+
+/** A waiting ticket this counter may call: targeted at it, or untargeted in one of its fields. */
+export function isEligibleForCounter(counter: Counter, t: Ticket): boolean {
+  if (t.status !== 'waiting') return false;
+  if (t.targetCounterId !== null) return t.targetCounterId === counter.id;
+  return counter.fieldIds.includes(t.fieldId);
+}
+
+/** Priority under this site's policy: a group the site does not recognise counts as normal. */
+export function isPriorityTicket(t: Ticket, policy: PriorityPolicy): boolean {
+  return t.priorityGroup !== null && policy.enabledGroups.includes(t.priorityGroup);
+}
+
+/** Order by issue time, then sequence, then id (a total, stable order). */
+function compareIssueOrder(a: Ticket, b: Ticket): number {
+  if (a.issuedAt !== b.issuedAt) return a.issuedAt - b.issuedAt;
+  if (a.seq !== b.seq) return a.seq - b.seq;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * Order within one class (priority or normal): the counter's field order first
+ * (a ticket targeted here from a field the counter does not list ranks -1, i.e. first),
+ * then issue time, sequence and id.
+ */
+export function compareQueueOrder(counter: Counter, a: Ticket, b: Ticket): number {
+  const rank = (t: Ticket): number => counter.fieldIds.indexOf(t.fieldId);
+  const byField = rank(a) - rank(b);
+  return byField !== 0 ? byField : compareIssueOrder(a, b);
+}
+
+function best(counter: Counter, tickets: readonly Ticket[]): Ticket | null {
+  let found: Ticket | null = null;
+  for (const t of tickets) {
+    if (found === null || compareQueueOrder(counter, t, found) < 0) found = t;
+  }
+  return found;
+}
+
+export interface SelectNextInput {
+  counter: Counter;
+  waiting: readonly Ticket[];
+  policy: PriorityPolicy;
+}
+
+/**
+ * The ticket the counter calls next. Priority tickets go first, but after
+ * `maxConsecutivePriority` priority calls in a row a waiting normal ticket is
+ * called (anti-starvation). `maxConsecutivePriority = 0` turns priority off:
+ * plain FIFO in field order. `priority` tells whether the chosen ticket is a
+ * priority ticket under the policy (feed it to `nextConsecutivePriorityCalls`).
+ */
+export function selectNextTicket(input: SelectNextInput): { ticket: Ticket; priority: boolean } | null {
+  const { counter, waiting, policy } = input;
+  const eligible = waiting.filter((t) => isEligibleForCounter(counter, t));
+  if (policy.maxConsecutivePriority <= 0) {
+    const ticket = best(counter, eligible);
+    return ticket === null ? null : { ticket, priority: isPriorityTicket(ticket, policy) };
+  }
+  const bestPriority = best(counter, eligible.filter((t) => isPriorityTicket(t, policy)));
+  const bestNormal = best(counter, eligible.filter((t) => !isPriorityTicket(t, policy)));
+  const starving = bestNormal !== null && counter.consecutivePriorityCalls >= policy.maxConsecutivePriority;
+  if (bestPriority !== null && !starving) return { ticket: bestPriority, priority: true };
+  return bestNormal === null ? null : { ticket: bestNormal, priority: false };
+}
+
+/** The counter's new `consecutivePriorityCalls` after a call. */
+export function nextConsecutivePriorityCalls(current: number, calledPriority: boolean): number {
+  return calledPriority ? current + 1 : 0;
+}
+
+/**
+ * Predicted call order at this counter if nobody new arrives: repeated
+ * `selectNextTicket`, so anti-starvation is included and the first entry is
+ * always the ticket the next call would take.
+ */
+export function queueForCounter(counter: Counter, waiting: readonly Ticket[], policy: PriorityPolicy): Ticket[] {
+  let remaining = waiting.filter((t) => isEligibleForCounter(counter, t));
+  let consecutive = counter.consecutivePriorityCalls;
+  const order: Ticket[] = [];
+  for (;;) {
+    const next = selectNextTicket({
+      counter: { ...counter, consecutivePriorityCalls: consecutive },
+      waiting: remaining,
+      policy,
+    });
+    if (next === null) return order;
+    order.push(next.ticket);
+    consecutive = nextConsecutivePriorityCalls(consecutive, next.priority);
+    remaining = remaining.filter((t) => t !== next.ticket);
+  }
+}
+
+/**
+ * Waiting tickets in the same field ahead of `ticket`, ignoring counter targeting.
+ * Priority (any group) counts as ahead of a normal ticket; for a priority ticket
+ * only priority tickets issued earlier count.
+ */
+export function peopleAheadInField(ticket: Ticket, waiting: readonly Ticket[]): number {
+  const mine = ticket.priorityGroup !== null;
+  let ahead = 0;
+  for (const t of waiting) {
+    if (t.id === ticket.id || t.status !== 'waiting' || t.fieldId !== ticket.fieldId) continue;
+    const theirs = t.priorityGroup !== null;
+    if (theirs && !mine) ahead += 1;
+    else if (theirs === mine && compareIssueOrder(t, ticket) < 0) ahead += 1;
+  }
+  return ahead;
+}

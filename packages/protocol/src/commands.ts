@@ -1,0 +1,61 @@
+import { PRIORITY_GROUPS } from '@qms/core';
+import { z } from 'zod';
+import type { Role } from './roles';
+
+export const idSchema = z.string().min(1).max(64).regex(/^[\w.:-]+$/, 'id: letters, digits, _ . : - only');
+export const idempotencyKeySchema = z.string().min(8).max(100).regex(/^[\w.:-]+$/);
+
+export const issueTicketInput = z.strictObject({
+  fieldId: idSchema,
+  priorityGroup: z.enum(PRIORITY_GROUPS).nullable().default(null),
+  idempotencyKey: idempotencyKeySchema,
+});
+export const callNextInput = z.strictObject({ counterId: idSchema, idempotencyKey: idempotencyKeySchema });
+export const callTicketInput = z.strictObject({
+  counterId: idSchema,
+  ticketId: idSchema,
+  idempotencyKey: idempotencyKeySchema,
+});
+export const ticketRefInput = z.strictObject({ ticketId: idSchema });
+export const transferInput = z
+  .strictObject({
+    ticketId: idSchema,
+    toFieldId: idSchema.optional(),
+    toCounterId: idSchema.optional(),
+    note: z.string().max(500).optional(),
+  })
+  .refine((v) => v.toFieldId !== undefined || v.toCounterId !== undefined, {
+    message: 'toFieldId or toCounterId is required',
+  });
+export const counterOpenInput = z.strictObject({ counterId: idSchema, force: z.boolean().default(false) });
+export const counterRefInput = z.strictObject({ counterId: idSchema });
+export const emptyInput = z.strictObject({});
+
+/**
+ * Every client-to-server command: its input schema and the roles allowed to send it.
+ * This table is the authorisation matrix; the hub enforces it before any handler runs.
+ */
+export const COMMANDS = {
+  'ticket:issue': { input: issueTicketInput, roles: ['kiosk', 'officer', 'admin'] },
+  'counter:callNext': { input: callNextInput, roles: ['officer', 'admin'] },
+  'counter:callTicket': { input: callTicketInput, roles: ['officer', 'admin'] },
+  'ticket:recall': { input: ticketRefInput, roles: ['officer', 'admin'] },
+  'ticket:start': { input: ticketRefInput, roles: ['officer', 'admin'] },
+  'ticket:finish': { input: ticketRefInput, roles: ['officer', 'admin'] },
+  'ticket:noShow': { input: ticketRefInput, roles: ['officer', 'admin'] },
+  'ticket:transfer': { input: transferInput, roles: ['officer', 'admin'] },
+  'ticket:cancel': { input: ticketRefInput, roles: ['officer', 'admin'] },
+  'counter:open': { input: counterOpenInput, roles: ['officer', 'admin'] },
+  'counter:pause': { input: counterRefInput, roles: ['officer', 'admin'] },
+  'counter:close': { input: counterRefInput, roles: ['officer', 'admin'] },
+  'sync:snapshot': { input: emptyInput, roles: ['kiosk', 'display', 'officer', 'admin'] },
+} as const satisfies Record<string, { input: z.ZodType; roles: readonly Role[] }>;
+
+export type CommandName = keyof typeof COMMANDS;
+export const COMMAND_NAMES = Object.keys(COMMANDS) as CommandName[];
+export type CommandInput<C extends CommandName> = z.output<(typeof COMMANDS)[C]['input']>;
+/** What a client sends (defaults may be omitted). */
+export type CommandPayload<C extends CommandName> = z.input<(typeof COMMANDS)[C]['input']>;
+
+/** Largest command payload accepted, as JSON; larger ones get PAYLOAD_TOO_LARGE. */
+export const MAX_PAYLOAD_BYTES = 16 * 1024;

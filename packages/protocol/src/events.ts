@@ -1,0 +1,19 @@
+import type { EpochMs } from '@qms/core';
+import type { CounterView, FieldStats, TicketView } from './views';
+
+/** What happened, as broadcast; every one is also a row of the hub's event log. */
+export type HubEventBody =
+  | { type: 'ticket:issued'; ticket: TicketView; stats: FieldStats[] }
+  | { type: 'ticket:called'; ticket: TicketView; counterNumber: number; recall: boolean; stats: FieldStats[] }
+  | {
+      type: 'ticket:changed';
+      action: 'start' | 'finish' | 'no_show' | 'transfer' | 'cancel' | 'expire';
+      ticket: TicketView;
+      stats: FieldStats[];
+    }
+  | { type: 'counter:changed'; counter: CounterView; stats: FieldStats[] };
+
+export type HubEventType = HubEventBody['type'];
+
+/** Envelope: `seq` increases by exactly 1 per event; a client that sees a gap asks for a snapshot. */
+export type HubEvent = HubEventBody & { seq: number; at: EpochMs };

@@ -1,0 +1,6 @@
+/** Who is at the other end of a socket; fixed at handshake. */
+export const ROLES = ['kiosk', 'display', 'officer', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export type DeviceRole = Extract<Role, 'kiosk' | 'display'>;
+export type StaffSocketRole = Extract<Role, 'officer' | 'admin'>;

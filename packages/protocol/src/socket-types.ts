@@ -1,0 +1,46 @@
+import type { Ack } from './ack';
+import type { CommandPayload } from './commands';
+import type { HubEvent } from './events';
+import type { Role } from './roles';
+import type { CallResult, CounterView, IssueTicketResult, Snapshot, TicketView } from './views';
+
+/** Result type of each command. */
+export interface CommandResults {
+  'ticket:issue': IssueTicketResult;
+  'counter:callNext': CallResult;
+  'counter:callTicket': CallResult;
+  'ticket:recall': CallResult;
+  'ticket:start': TicketView;
+  'ticket:finish': TicketView;
+  'ticket:noShow': TicketView;
+  'ticket:transfer': TicketView;
+  'ticket:cancel': TicketView;
+  'counter:open': CounterView;
+  'counter:pause': CounterView;
+  'counter:close': CounterView;
+  'sync:snapshot': Snapshot;
+}
+
+type CommandHandlers = {
+  [C in keyof CommandResults]: (payload: CommandPayload<C>, ack: Ack<CommandResults[C]>) => void;
+};
+
+/** Socket.IO typing, used by the hub's Server and every client's socket. */
+export interface ClientToServerEvents extends CommandHandlers {}
+
+export interface ServerToClientEvents {
+  'hub:snapshot': (snapshot: Snapshot) => void;
+  'hub:event': (event: HubEvent) => void;
+  /** The hub tells a session it was taken over or revoked; the client should show why. */
+  'hub:notice': (notice: { code: 'SESSION_REPLACED' | 'SESSION_REVOKED' | 'COUNTER_TAKEN'; message: string }) => void;
+}
+
+export interface InterServerEvents {}
+
+export interface SocketData {
+  role: Role;
+  actorId: string;
+  name: string;
+  deviceId: string | null;
+  sessionTokenHash: string | null;
+}

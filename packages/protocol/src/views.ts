@@ -1,0 +1,106 @@
+import type {
+  CounterKind,
+  CounterStatus,
+  EpochMs,
+  Field,
+  Id,
+  OpeningSession,
+  PriorityGroup,
+  PriorityPolicy,
+  ServiceDay,
+  TicketStatus,
+} from '@qms/core';
+import type { Role } from './roles';
+
+/**
+ * A ticket as clients see it. No personal data ever: a ticket is a number, a field and a counter.
+ * Staff also get the officer and the transfer note; kiosks and displays get `officerId: null, note: null`.
+ */
+export interface TicketView {
+  id: Id;
+  number: string;
+  fieldId: Id;
+  status: TicketStatus;
+  priorityGroup: PriorityGroup | null;
+  issuedAt: EpochMs;
+  calledAt: EpochMs | null;
+  servingAt: EpochMs | null;
+  finishedAt: EpochMs | null;
+  counterId: Id | null;
+  targetCounterId: Id | null;
+  callCount: number;
+  transferCount: number;
+  officerId: Id | null;
+  note: string | null;
+}
+
+export interface CounterView {
+  id: Id;
+  number: number;
+  name: string;
+  kind: CounterKind;
+  fieldIds: Id[];
+  status: CounterStatus;
+  /** Staff only (null for kiosks and displays). */
+  officerId: Id | null;
+  officerName: string | null;
+  /** Ticket called or being served at this counter now. */
+  currentTicketId: Id | null;
+}
+
+export interface FieldStats {
+  fieldId: Id;
+  waiting: number;
+  openCounters: number;
+  /** Minutes a ticket issued now would wait; null when no counter serving the field is open. */
+  estimatedWaitMinutes: number | null;
+}
+
+export interface SiteView {
+  id: Id;
+  name: string;
+  agencyCode: string;
+  timeZone: string;
+  openingHours: OpeningSession[];
+  priority: PriorityPolicy;
+}
+
+export interface Identity {
+  role: Role;
+  id: Id;
+  name: string;
+}
+
+/** Everything a client needs to rebuild its screen; sent on every (re)connect and on request. */
+export interface Snapshot {
+  protocolVersion: number;
+  /** Sequence number of the last event included; events with a higher seq follow. */
+  seq: number;
+  serviceDay: ServiceDay;
+  now: EpochMs;
+  identity: Identity;
+  site: SiteView;
+  fields: Field[];
+  counters: CounterView[];
+  /** Today's waiting, called and serving tickets. */
+  tickets: TicketView[];
+  /** Most recent calls first. */
+  recentCalls: TicketView[];
+  stats: FieldStats[];
+}
+
+export interface IssueTicketResult {
+  ticket: TicketView;
+  peopleAhead: number;
+  estimatedWaitMinutes: number | null;
+  /** Numbers of the counters that serve the field (open or not). */
+  counterNumbers: number[];
+  fieldNameVi: string;
+  fieldNameEn: string;
+}
+
+export interface CallResult {
+  /** null when nobody is waiting for this counter. */
+  ticket: TicketView | null;
+  counterNumber: number;
+}

@@ -1,0 +1,137 @@
+import type { Id, Officer, StaffRole } from '@qms/core';
+import type { Db } from './db';
+
+export interface OfficerRecord extends Officer {
+  passwordHash: string;
+  failedLogins: number;
+  lockedUntil: number | null;
+}
+
+export type DeviceKind = 'kiosk' | 'display';
+
+export interface Device {
+  id: Id;
+  kind: DeviceKind;
+  name: string;
+  settings: Record<string, unknown>;
+  createdAt: number;
+  revokedAt: number | null;
+}
+
+interface OfficerRow {
+  id: string;
+  username: string;
+  full_name: string;
+  role: string;
+  password_hash: string;
+  enabled: number;
+  failed_logins: number;
+  locked_until: number | null;
+}
+interface DeviceRow {
+  id: string;
+  kind: string;
+  name: string;
+  settings_json: string;
+  created_at: number;
+  revoked_at: number | null;
+}
+
+function toOfficer(r: OfficerRow): OfficerRecord {
+  return {
+    id: r.id,
+    username: r.username,
+    fullName: r.full_name,
+    role: r.role as StaffRole,
+    enabled: r.enabled === 1,
+    passwordHash: r.password_hash,
+    failedLogins: r.failed_logins,
+    lockedUntil: r.locked_until,
+  };
+}
+
+function toDevice(r: DeviceRow): Device {
+  return {
+    id: r.id,
+    kind: r.kind as DeviceKind,
+    name: r.name,
+    settings: JSON.parse(r.settings_json) as Record<string, unknown>,
+    createdAt: r.created_at,
+    revokedAt: r.revoked_at,
+  };
+}
+
+/** Officers (staff accounts), their login sessions, and devices (kiosks, displays) with hashed tokens. */
+export class AccountRepo {
+  private readonly db: Db;
+
+  constructor(db: Db) {
+    this.db = db;
+  }
+
+  officerByUsername(username: string): OfficerRecord | null {
+    const row = this.db.prepare<[string], OfficerRow>('SELECT * FROM officers WHERE username = ?').get(username);
+    return row ? toOfficer(row) : null;
+  }
+
+  officerById(id: Id): OfficerRecord | null {
+    const row = this.db.prepare<[string], OfficerRow>('SELECT * FROM officers WHERE id = ?').get(id);
+    return row ? toOfficer(row) : null;
+  }
+
+  officers(): OfficerRecord[] {
+    return this.db.prepare<[], OfficerRow>('SELECT * FROM officers ORDER BY username').all().map(toOfficer);
+  }
+
+  saveOfficer(o: OfficerRecord, at: number): void {
+    this.db
+      .prepare(`INSERT INTO officers (id, username, full_name, role, password_hash, enabled, failed_logins, locked_until, created_at)
+        VALUES (@id, @username, @fullName, @role, @passwordHash, @enabled, @failedLogins, @lockedUntil, @at)
+        ON CONFLICT (id) DO UPDATE SET username = excluded.username, full_name = excluded.full_name,
+          role = excluded.role, password_hash = excluded.password_hash, enabled = excluded.enabled`)
+      .run({ ...o, enabled: o.enabled ? 1 : 0, at });
+  }
+
+  recordLoginResult(id: Id, failedLogins: number, lockedUntil: number | null): void {
+    this.db.prepare('UPDATE officers SET failed_logins = ?, locked_until = ? WHERE id = ?').run(failedLogins, lockedUntil, id);
+  }
+
+  createSession(tokenHash: string, officerId: Id, at: number, expiresAt: number): void {
+    this.db
+      .prepare('INSERT INTO sessions (token_hash, officer_id, created_at, expires_at) VALUES (?, ?, ?, ?)')
+      .run(tokenHash, officerId, at, expiresAt);
+  }
+
+  /** The officer of a live (unexpired, unrevoked) session. */
+  sessionOfficer(tokenHash: string, at: number): OfficerRecord | null {
+    const row = this.db
+      .prepare<[string, number], OfficerRow>(`SELECT o.* FROM sessions s JOIN officers o ON o.id = s.officer_id
+        WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ?`)
+      .get(tokenHash, at);
+    return row ? toOfficer(row) : null;
+  }
+
+  revokeSession(tokenHash: string, at: number): void {
+    this.db.prepare('UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL').run(at, tokenHash);
+  }
+
+  saveDevice(d: Device, tokenHash: string): void {
+    this.db
+      .prepare(`INSERT INTO devices (id, kind, name, token_hash, settings_json, created_at, revoked_at)
+        VALUES (@id, @kind, @name, @tokenHash, @settings, @createdAt, @revokedAt)
+        ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, name = excluded.name, token_hash = excluded.token_hash,
+          settings_json = excluded.settings_json, revoked_at = excluded.revoked_at`)
+      .run({ ...d, tokenHash, settings: JSON.stringify(d.settings) });
+  }
+
+  deviceByTokenHash(tokenHash: string): Device | null {
+    const row = this.db
+      .prepare<[string], DeviceRow>('SELECT * FROM devices WHERE token_hash = ? AND revoked_at IS NULL')
+      .get(tokenHash);
+    return row ? toDevice(row) : null;
+  }
+
+  devices(): Device[] {
+    return this.db.prepare<[], DeviceRow>('SELECT * FROM devices ORDER BY kind, name').all().map(toDevice);
+  }
+}

@@ -1,0 +1,34 @@
+import { AccountRepo } from './account-repo';
+import { ConfigRepo } from './config-repo';
+import type { Db } from './db';
+import { EventRepo } from './event-repo';
+import { IdempotencyRepo } from './idempotency-repo';
+import { TicketRepo } from './ticket-repo';
+
+/** All repositories over one database, plus the transaction boundary. */
+export class Store {
+  readonly db: Db;
+  readonly tickets: TicketRepo;
+  readonly events: EventRepo;
+  readonly config: ConfigRepo;
+  readonly accounts: AccountRepo;
+  readonly idempotency: IdempotencyRepo;
+
+  constructor(db: Db) {
+    this.db = db;
+    this.tickets = new TicketRepo(db);
+    this.events = new EventRepo(db);
+    this.config = new ConfigRepo(db);
+    this.accounts = new AccountRepo(db);
+    this.idempotency = new IdempotencyRepo(db);
+  }
+
+  /** Runs `fn` in one IMMEDIATE transaction: all of it commits (durably) or none of it. */
+  transaction<T>(fn: () => T): T {
+    return this.db.transaction(fn).immediate();
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,151 @@
+import type { Id, PriorityGroup, ServiceDay, Ticket, TicketSource, TicketStatus } from '@qms/core';
+import type { Db } from './db';
+
+interface TicketRow {
+  id: string;
+  service_day: string;
+  field_id: string;
+  number_field_id: string;
+  seq: number;
+  number: string;
+  priority_group: string | null;
+  status: string;
+  issued_at: number;
+  called_at: number | null;
+  serving_at: number | null;
+  finished_at: number | null;
+  counter_id: string | null;
+  officer_id: string | null;
+  call_count: number;
+  target_counter_id: string | null;
+  transfer_count: number;
+  note: string | null;
+  source: string;
+  issued_by: string | null;
+}
+
+function toTicket(r: TicketRow): Ticket {
+  return {
+    id: r.id,
+    serviceDay: r.service_day,
+    fieldId: r.field_id,
+    numberFieldId: r.number_field_id,
+    seq: r.seq,
+    number: r.number,
+    priorityGroup: r.priority_group as PriorityGroup | null,
+    status: r.status as TicketStatus,
+    issuedAt: r.issued_at,
+    calledAt: r.called_at,
+    servingAt: r.serving_at,
+    finishedAt: r.finished_at,
+    counterId: r.counter_id,
+    officerId: r.officer_id,
+    callCount: r.call_count,
+    targetCounterId: r.target_counter_id,
+    transferCount: r.transfer_count,
+    note: r.note,
+    source: r.source as TicketSource,
+    issuedBy: r.issued_by,
+  };
+}
+
+const COLUMNS = `id, service_day, field_id, number_field_id, seq, number, priority_group, status, issued_at,
+  called_at, serving_at, finished_at, counter_id, officer_id, call_count, target_counter_id,
+  transfer_count, note, source, issued_by`;
+const PARAMS = `@id, @serviceDay, @fieldId, @numberFieldId, @seq, @number, @priorityGroup, @status, @issuedAt,
+  @calledAt, @servingAt, @finishedAt, @counterId, @officerId, @callCount, @targetCounterId,
+  @transferCount, @note, @source, @issuedBy`;
+
+/** Tickets: one row per ticket, numbers unique per (day, field the number came from, seq). */
+export class TicketRepo {
+  private readonly insertStmt;
+  private readonly updateStmt;
+  private readonly byIdStmt;
+  private readonly lastSeqStmt;
+  private readonly byDayStatusStmt;
+  private readonly activeStmt;
+  private readonly serviceTimesStmt;
+  private readonly byNumberStmt;
+  private readonly recentCallsStmt;
+  private readonly staleStmt;
+
+  constructor(db: Db) {
+    this.insertStmt = db.prepare(`INSERT INTO tickets (${COLUMNS}) VALUES (${PARAMS})`);
+    this.updateStmt = db.prepare(`UPDATE tickets SET field_id = @fieldId, status = @status,
+      called_at = @calledAt, serving_at = @servingAt, finished_at = @finishedAt, counter_id = @counterId,
+      officer_id = @officerId, call_count = @callCount, target_counter_id = @targetCounterId,
+      transfer_count = @transferCount, note = @note, priority_group = @priorityGroup WHERE id = @id`);
+    this.byIdStmt = db.prepare<[string], TicketRow>(`SELECT ${COLUMNS} FROM tickets WHERE id = ?`);
+    this.lastSeqStmt = db.prepare<[string, string], { seq: number | null }>(
+      'SELECT MAX(seq) AS seq FROM tickets WHERE service_day = ? AND number_field_id = ?',
+    );
+    this.byDayStatusStmt = db.prepare<[string, string], TicketRow>(
+      `SELECT ${COLUMNS} FROM tickets WHERE service_day = ? AND status = ? ORDER BY issued_at, seq`,
+    );
+    this.activeStmt = db.prepare<[string], TicketRow>(
+      `SELECT ${COLUMNS} FROM tickets WHERE service_day = ? AND status IN ('waiting', 'called', 'serving')
+       ORDER BY issued_at, seq`,
+    );
+    this.serviceTimesStmt = db.prepare<[string, number], { ms: number }>(
+      `SELECT finished_at - serving_at AS ms FROM tickets
+       WHERE field_id = ? AND status = 'done' AND serving_at IS NOT NULL AND finished_at IS NOT NULL
+       ORDER BY finished_at DESC LIMIT ?`,
+    );
+    this.byNumberStmt = db.prepare<[string, string], TicketRow>(
+      `SELECT ${COLUMNS} FROM tickets WHERE service_day = ? AND number = ? ORDER BY issued_at DESC`,
+    );
+    this.recentCallsStmt = db.prepare<[string, number], TicketRow>(
+      `SELECT ${COLUMNS} FROM tickets WHERE service_day = ? AND called_at IS NOT NULL
+       ORDER BY called_at DESC LIMIT ?`,
+    );
+    this.staleStmt = db.prepare<[string], TicketRow>(
+      `SELECT ${COLUMNS} FROM tickets WHERE service_day < ? AND status IN ('waiting', 'called', 'serving')`,
+    );
+  }
+
+  insert(t: Ticket): void {
+    this.insertStmt.run(t);
+  }
+
+  update(t: Ticket): void {
+    const info = this.updateStmt.run(t);
+    if (info.changes !== 1) throw new Error(`ticket ${t.id} not found for update`);
+  }
+
+  byId(id: Id): Ticket | null {
+    const row = this.byIdStmt.get(id);
+    return row ? toTicket(row) : null;
+  }
+
+  /** Highest sequence drawn today from a field, or null before the first ticket of the day. */
+  lastSeq(day: ServiceDay, numberFieldId: Id): number | null {
+    return this.lastSeqStmt.get(day, numberFieldId)?.seq ?? null;
+  }
+
+  byDayAndStatus(day: ServiceDay, status: TicketStatus): Ticket[] {
+    return this.byDayStatusStmt.all(day, status).map(toTicket);
+  }
+
+  /** Waiting, called and serving tickets of a day, in issue order. */
+  active(day: ServiceDay): Ticket[] {
+    return this.activeStmt.all(day).map(toTicket);
+  }
+
+  /** Today's tickets with this display number (a number may repeat across fields with the same prefix). */
+  byNumber(day: ServiceDay, number: string): Ticket[] {
+    return this.byNumberStmt.all(day, number).map(toTicket);
+  }
+
+  recentServiceTimes(fieldId: Id, limit = 20): number[] {
+    return this.serviceTimesStmt.all(fieldId, limit).map((r) => r.ms);
+  }
+
+  recentCalls(day: ServiceDay, limit: number): Ticket[] {
+    return this.recentCallsStmt.all(day, limit).map(toTicket);
+  }
+
+  /** Tickets left active from earlier days (closed at the start of a new day). */
+  staleActive(today: ServiceDay): Ticket[] {
+    return this.staleStmt.all(today).map(toTicket);
+  }
+}
