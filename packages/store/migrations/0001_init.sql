@@ -98,7 +98,8 @@ CREATE TABLE tickets (
   issued_by TEXT,
   UNIQUE (service_day, number_field_id, seq)
 ) STRICT;
-CREATE INDEX tickets_day_status ON tickets (service_day, status);
+CREATE INDEX tickets_day_status ON tickets (service_day, status, field_id);
+CREATE INDEX tickets_counter ON tickets (counter_id, status);
 CREATE INDEX tickets_field_finished ON tickets (field_id, finished_at);
 
 -- Append-only: one row per state change, written in the same transaction as the change.

@@ -68,6 +68,10 @@ export class TicketRepo {
   private readonly byNumberStmt;
   private readonly recentCallsStmt;
   private readonly staleStmt;
+  private readonly waitingCountsStmt;
+  private readonly waitingForCounterStmt;
+  private readonly waitingInFieldStmt;
+  private readonly atCounterStmt;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(`INSERT INTO tickets (${COLUMNS}) VALUES (${PARAMS})`);
@@ -101,6 +105,39 @@ export class TicketRepo {
     this.staleStmt = db.prepare<[string], TicketRow>(
       `SELECT ${COLUMNS} FROM tickets WHERE service_day < ? AND status IN ('waiting', 'called', 'serving')`,
     );
+    this.waitingCountsStmt = db.prepare<[string], { field_id: string; n: number }>(
+      `SELECT field_id, COUNT(*) AS n FROM tickets WHERE service_day = ? AND status = 'waiting' GROUP BY field_id`,
+    );
+    this.waitingForCounterStmt = db.prepare<[{ day: string; counterId: string; fieldIds: string }], TicketRow>(
+      `SELECT ${COLUMNS} FROM tickets WHERE service_day = @day AND status = 'waiting'
+       AND (target_counter_id = @counterId OR (target_counter_id IS NULL AND field_id IN (SELECT value FROM json_each(@fieldIds))))`,
+    );
+    this.waitingInFieldStmt = db.prepare<[string, string], TicketRow>(
+      `SELECT ${COLUMNS} FROM tickets WHERE service_day = ? AND status = 'waiting' AND field_id = ?`,
+    );
+    this.atCounterStmt = db.prepare<[string, string], TicketRow>(
+      `SELECT ${COLUMNS} FROM tickets WHERE counter_id = ? AND status IN ('called', 'serving') AND service_day = ?`,
+    );
+  }
+
+  /** Waiting tickets per field today, as counts. */
+  waitingCounts(day: ServiceDay): Map<Id, number> {
+    const rows = this.waitingCountsStmt.all(day);
+    return new Map(rows.map((r) => [r.field_id, r.n]));
+  }
+
+  /** Waiting tickets a counter may call: targeted at it, or untargeted in one of its fields. */
+  waitingForCounter(day: ServiceDay, counterId: Id, fieldIds: readonly Id[]): Ticket[] {
+    return this.waitingForCounterStmt.all({ day, counterId, fieldIds: JSON.stringify(fieldIds) }).map(toTicket);
+  }
+
+  waitingInField(day: ServiceDay, fieldId: Id): Ticket[] {
+    return this.waitingInFieldStmt.all(day, fieldId).map(toTicket);
+  }
+
+  /** Tickets called or being served at a counter (normally at most one). */
+  atCounter(day: ServiceDay, counterId: Id): Ticket[] {
+    return this.atCounterStmt.all(counterId, day).map(toTicket);
   }
 
   insert(t: Ticket): void {

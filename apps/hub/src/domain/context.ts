@@ -78,19 +78,19 @@ export class CommandContext {
     this.countersCache = this.counters().map((x) => (x.id === c.id ? c : x));
   }
 
-  waiting(): Ticket[] {
-    return this.store.tickets.byDayAndStatus(this.day, 'waiting');
+  /** Tickets called or being served at a counter now. */
+  atCounter(counterId: Id): Ticket[] {
+    return this.store.tickets.atCounter(this.day, counterId);
   }
 
   stats(fieldIds: Iterable<Id>): FieldStats[] {
-    return fieldStats(this.store, this.fields(), this.counters(), this.waiting(), new Set(fieldIds));
+    const counts = this.store.tickets.waitingCounts(this.day);
+    return fieldStats(this.store, this.fields(), this.counters(), counts, new Set(fieldIds));
   }
 
   counterView(c: Counter): CounterView {
     const officer = c.officerId ? this.store.accounts.officerById(c.officerId) : null;
-    const current = this.store.tickets
-      .active(this.day)
-      .find((t) => t.counterId === c.id && (t.status === 'called' || t.status === 'serving'));
+    const current = this.atCounter(c.id)[0];
     return counterView(c, officer?.fullName ?? null, current?.id ?? null);
   }
 

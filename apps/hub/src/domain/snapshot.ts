@@ -15,7 +15,6 @@ export function buildSnapshot(ctx: CommandContext, role: Role): Snapshot {
   const staff = isStaff(role);
   const project = (v: TicketView): TicketView => (staff ? v : publicTicketView(v));
   const active = ctx.store.tickets.active(ctx.day);
-  const waiting = active.filter((t) => t.status === 'waiting');
   const counters = ctx.counters().filter((c) => c.enabled).map((c) => ctx.counterView(c));
   return {
     protocolVersion: PROTOCOL_VERSION,
@@ -28,6 +27,6 @@ export function buildSnapshot(ctx: CommandContext, role: Role): Snapshot {
     counters: staff ? counters : counters.map(publicCounterView),
     tickets: active.map((t) => project(ticketView(t))),
     recentCalls: ctx.store.tickets.recentCalls(ctx.day, RECENT_CALLS).map((t) => project(ticketView(t))),
-    stats: fieldStats(ctx.store, ctx.fields(), ctx.counters(), waiting),
+    stats: fieldStats(ctx.store, ctx.fields(), ctx.counters(), ctx.store.tickets.waitingCounts(ctx.day)),
   };
 }

@@ -1,6 +1,11 @@
-import { averageServiceMs, estimateWaitMinutes, type Counter, type Field, type Id, type Ticket } from '@qms/core';
+import { averageServiceMs, estimateWaitMinutes, type Counter, type Field, type Id } from '@qms/core';
 import type { FieldStats } from '@qms/protocol';
 import type { Store } from '@qms/store';
+
+/** Mean recent service time of a field, or its default until enough tickets are done. */
+export function fieldAverageServiceMs(store: Store, field: Field): number {
+  return averageServiceMs(store.tickets.recentServiceTimes(field.id), field.defaultServiceMinutes);
+}
 
 /** Counters that take tickets of this field right now. */
 export function openCountersFor(fieldId: Id, counters: readonly Counter[]): number {
@@ -15,17 +20,16 @@ export function fieldStats(
   store: Store,
   fields: readonly Field[],
   counters: readonly Counter[],
-  waiting: readonly Ticket[],
+  waitingCounts: ReadonlyMap<Id, number>,
   only?: ReadonlySet<Id>,
 ): FieldStats[] {
-  const counts = new Map<Id, number>();
-  for (const t of waiting) if (t.status === 'waiting') counts.set(t.fieldId, (counts.get(t.fieldId) ?? 0) + 1);
+  const counts = waitingCounts;
   return fields
     .filter((f) => only === undefined || only.has(f.id))
     .map((f) => {
       const waitingCount = counts.get(f.id) ?? 0;
       const openCounters = openCountersFor(f.id, counters);
-      const avgServiceMs = averageServiceMs(store.tickets.recentServiceTimes(f.id), f.defaultServiceMinutes);
+      const avgServiceMs = fieldAverageServiceMs(store, f);
       return {
         fieldId: f.id,
         waiting: waitingCount,

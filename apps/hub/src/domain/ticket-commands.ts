@@ -1,6 +1,7 @@
 import {
   DomainError,
   callTicket,
+  estimateWaitMinutes,
   cancelTicket,
   finishTicket,
   formatTicketNumber,
@@ -19,6 +20,7 @@ import {
 } from '@qms/core';
 import type { CallResult, IssueTicketResult, TicketView } from '@qms/protocol';
 import type { CommandContext } from './context';
+import { fieldAverageServiceMs } from './stats';
 import { ticketView } from './views';
 
 type ChangeAction = 'start' | 'finish' | 'no_show' | 'transfer' | 'cancel';
@@ -90,14 +92,15 @@ export function issueTicket(
   const view = ticketView(ticket);
   ctx.emit({ type: 'ticket:issued', ticket: view, stats }, { ticketId: ticket.id });
   const serving = ctx.counters().filter((c) => c.enabled && c.fieldIds.includes(field.id));
-  const peopleAhead = peopleAheadInField(ticket, ctx.waiting());
-  const openCounters = stats[0]?.openCounters ?? 0;
-  const perPerson = stats[0] && stats[0].waiting > 0 && stats[0].estimatedWaitMinutes !== null;
+  const peopleAhead = peopleAheadInField(ticket, ctx.store.tickets.waitingInField(ctx.day, field.id));
   return {
     ticket: view,
     peopleAhead,
-    estimatedWaitMinutes:
-      openCounters === 0 ? null : perPerson ? Math.ceil(((stats[0]?.estimatedWaitMinutes ?? 0) * peopleAhead) / (stats[0]?.waiting ?? 1)) : 0,
+    estimatedWaitMinutes: estimateWaitMinutes({
+      peopleAhead,
+      openCounters: stats[0]?.openCounters ?? 0,
+      avgServiceMs: fieldAverageServiceMs(ctx.store, field),
+    }),
     counterNumbers: serving.map((c) => c.number),
     fieldNameVi: field.nameVi,
     fieldNameEn: field.nameEn,
@@ -106,10 +109,7 @@ export function issueTicket(
 
 /** "Gọi tiếp" first closes what the counter still has: the ticket there is finished. */
 function finishCurrent(ctx: CommandContext, counter: Counter): void {
-  const current = ctx.store.tickets
-    .active(ctx.day)
-    .filter((t) => t.counterId === counter.id && (t.status === 'called' || t.status === 'serving'));
-  for (const t of current) {
+  for (const t of ctx.atCounter(counter.id)) {
     const done = finishTicket(t, { at: ctx.now });
     ctx.store.tickets.update(done);
     emitChange(ctx, 'finish', done, [done.fieldId]);
@@ -133,7 +133,8 @@ export function callNext(ctx: CommandContext, input: { counterId: Id }): CallRes
     });
   }
   finishCurrent(ctx, counter);
-  const pick = selectNextTicket({ counter, waiting: ctx.waiting(), policy: ctx.site.priority });
+  const waiting = ctx.store.tickets.waitingForCounter(ctx.day, counter.id, counter.fieldIds);
+  const pick = selectNextTicket({ counter, waiting, policy: ctx.site.priority });
   if (pick === null) return { ticket: null, counterNumber: counter.number };
   const called = callTicket(pick.ticket, { counterId: counter.id, officerId: officerIdOf(ctx), at: ctx.now });
   ctx.store.tickets.update(called);

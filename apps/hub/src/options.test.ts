@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { HELP, OptionsError, parseOptions } from './options';
+
+describe('hub options', () => {
+  it('defaults: 127.0.0.1:3000, ./data/qms.sqlite under the working folder, demo seed, info logs', () => {
+    expect(parseOptions([], {}, '/srv/qms')).toEqual({
+      port: 3000,
+      host: '127.0.0.1',
+      db: '/srv/qms/data/qms.sqlite',
+      seed: 'demo',
+      logLevel: 'info',
+      help: false,
+    });
+  });
+
+  it('environment variables, then flags, override the defaults', () => {
+    const env = { QMS_PORT: '3001', QMS_DB: './other.sqlite', QMS_HOST: '0.0.0.0', QMS_SEED: 'none', QMS_LOG_LEVEL: 'debug' };
+    expect(parseOptions([], env, '/x')).toMatchObject({ port: 3001, db: '/x/other.sqlite', host: '0.0.0.0', seed: 'none', logLevel: 'debug' });
+    const flags = ['--port', '3002', '--db', '/abs/q.sqlite', '--host', '::1', '--seed', 'demo', '--log-level', 'warn'];
+    expect(parseOptions(flags, env, '/x')).toMatchObject({ port: 3002, db: '/abs/q.sqlite', host: '::1', seed: 'demo', logLevel: 'warn' });
+  });
+
+  it('rejects bad values and unknown flags with a clear message', () => {
+    expect(() => parseOptions(['--port', 'abc'], {}, '/')).toThrow(OptionsError);
+    expect(() => parseOptions(['--port', '70000'], {}, '/')).toThrow(/cổng/);
+    expect(() => parseOptions(['--seed', 'all'], {}, '/')).toThrow(/demo hoặc none/);
+    expect(() => parseOptions(['--log-level', 'loud'], {}, '/')).toThrow(/log-level/);
+    expect(() => parseOptions(['--bogus'], {}, '/')).toThrow();
+  });
+
+  it('--help lists every option', () => {
+    expect(parseOptions(['--help'], {}, '/').help).toBe(true);
+    for (const flag of ['--port', '--host', '--db', '--seed', '--log-level', 'QMS_PORT', 'QMS_DB']) expect(HELP).toContain(flag);
+  });
+});

@@ -1,0 +1,251 @@
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from './db';
+import { loadMigrations, migrate, schemaVersion, type Migration } from './migrate';
+import { DAY, T0, makeTempDir } from './test-fixtures';
+
+const MIGRATIONS = loadMigrations();
+const LATEST = MIGRATIONS.length;
+
+let dir: string;
+let opened: Db[];
+
+function open(file = 'hub.sqlite'): Db {
+  const db = openDatabase(join(dir, file));
+  opened.push(db);
+  return db;
+}
+
+beforeEach(() => {
+  dir = makeTempDir();
+  opened = [];
+});
+afterEach(() => {
+  for (const db of opened) if (db.open) db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+function tableNames(db: Db): string[] {
+  return db
+    .prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+    .all()
+    .map((r) => r.name);
+}
+
+function schemaSql(db: Db): string[] {
+  return db
+    .prepare<[], { sql: string }>('SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY type, name')
+    .all()
+    .map((r) => r.sql);
+}
+
+/** Writes migration files into a fresh `migrations` folder under the temp dir. */
+function writeMigrations(files: Record<string, string>): string {
+  const migDir = join(dir, 'migrations');
+  rmSync(migDir, { recursive: true, force: true });
+  mkdirSync(migDir);
+  for (const [name, sql] of Object.entries(files)) writeFileSync(join(migDir, name), sql);
+  return migDir;
+}
+
+describe('migrations on disk', () => {
+  it('are numbered 1..N without gaps, each with a name and some SQL', () => {
+    expect(LATEST).toBeGreaterThanOrEqual(1);
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(Array.from({ length: LATEST }, (_, i) => i + 1));
+    for (const m of MIGRATIONS) {
+      expect(m.name).toMatch(/^[\w-]+$/);
+      expect(m.sql.trim().length).toBeGreaterThan(0);
+    }
+    expect(MIGRATIONS[0]?.name).toBe('init');
+  });
+});
+
+describe('migrate', () => {
+  it('brings a fresh file to the latest version, user_version = number of migrations', () => {
+    const db = open();
+    expect(schemaVersion(db)).toBe(0);
+    expect(migrate(db)).toEqual(MIGRATIONS.map((m) => m.version));
+    expect(schemaVersion(db)).toBe(LATEST);
+    expect(db.pragma('user_version', { simple: true })).toBe(LATEST);
+    expect(tableNames(db)).toEqual(
+      ['counter_fields', 'counters', 'devices', 'events', 'fields', 'idempotency', 'officers', 'sessions', 'site', 'tickets'].sort(),
+    );
+  });
+
+  it('is a no-op when run again, also after reopening the file', () => {
+    const db = open();
+    migrate(db);
+    const before = schemaSql(db);
+    expect(migrate(db)).toEqual([]);
+    db.close();
+
+    const again = open();
+    expect(schemaVersion(again)).toBe(LATEST);
+    expect(migrate(again)).toEqual([]);
+    expect(schemaVersion(again)).toBe(LATEST);
+    expect(schemaSql(again)).toEqual(before);
+  });
+
+  it('refuses a database written by a newer hub and leaves it untouched', () => {
+    const db = open();
+    migrate(db);
+    db.pragma(`user_version = ${LATEST + 1}`);
+    expect(() => migrate(db)).toThrow(/newer than this hub/);
+    expect(schemaVersion(db)).toBe(LATEST + 1);
+  });
+
+  it('stops at the target version and continues from there later', () => {
+    const migDir = writeMigrations({
+      '0001_a.sql': 'CREATE TABLE a (x INTEGER) STRICT;',
+      '0002_b.sql': 'CREATE TABLE b (y INTEGER) STRICT;',
+      '0003_c.sql': 'ALTER TABLE a ADD COLUMN z TEXT;',
+    });
+    const list = loadMigrations(migDir);
+    const db = open();
+    expect(migrate(db, 2, list)).toEqual([1, 2]);
+    expect(schemaVersion(db)).toBe(2);
+    expect(tableNames(db)).toEqual(['a', 'b']);
+    expect(migrate(db, undefined, list)).toEqual([3]);
+    expect(schemaVersion(db)).toBe(3);
+  });
+
+  it('rolls back a failing migration completely, version bump included', () => {
+    const migDir = writeMigrations({
+      '0001_a.sql': 'CREATE TABLE a (x INTEGER) STRICT;',
+      '0002_broken.sql': 'CREATE TABLE b (y INTEGER) STRICT;\nINSERT INTO no_such_table VALUES (1);',
+    });
+    const list = loadMigrations(migDir);
+    const db = open();
+    expect(() => migrate(db, undefined, list)).toThrow(/no_such_table/);
+    expect(schemaVersion(db)).toBe(1);
+    expect(tableNames(db)).toEqual(['a']);
+  });
+});
+
+describe('loadMigrations', () => {
+  it('loads NNNN_name.sql files in version order and ignores other files', () => {
+    const migDir = writeMigrations({
+      '0002_second-step.sql': 'SELECT 2;',
+      '0001_first.sql': 'SELECT 1;',
+      'README.md': '# not a migration',
+      '0003_draft.sql.bak': 'SELECT 3;',
+    });
+    const list: Migration[] = loadMigrations(migDir);
+    expect(list).toEqual([
+      { version: 1, name: 'first', sql: 'SELECT 1;' },
+      { version: 2, name: 'second-step', sql: 'SELECT 2;' },
+    ]);
+  });
+
+  it('rejects a gap in the numbering', () => {
+    const migDir = writeMigrations({ '0001_a.sql': 'SELECT 1;', '0003_b.sql': 'SELECT 3;' });
+    expect(() => loadMigrations(migDir)).toThrow(/migration 3 out of order \(expected 2\)/);
+  });
+
+  it('rejects a list that does not start at 1', () => {
+    const migDir = writeMigrations({ '0002_b.sql': 'SELECT 2;' });
+    expect(() => loadMigrations(migDir)).toThrow(/out of order/);
+  });
+
+  it('rejects two migrations with the same number', () => {
+    const migDir = writeMigrations({ '0001_a.sql': 'SELECT 1;', '0001_b.sql': 'SELECT 1;' });
+    expect(() => loadMigrations(migDir)).toThrow(/out of order/);
+  });
+});
+
+describe('openDatabase', () => {
+  it('sets WAL, synchronous=FULL, foreign keys and a busy timeout', () => {
+    const db = open();
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+  });
+
+  it('creates missing parent folders unless told not to', () => {
+    const db = open(join('nested', 'deeper', 'hub.sqlite'));
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(() => openDatabase(join(dir, 'absent', 'hub.sqlite'), { createDir: false })).toThrow();
+  });
+});
+
+/**
+ * One case per migration (Signal's pattern): migrate to `version`, write rows the way that
+ * schema looks, migrate to the latest version, and check that the rows are still there and
+ * still read correctly. A new migration NNNN gets a case with `version: NNNN`; the test
+ * below fails until it has one.
+ */
+interface MigrationCase {
+  version: number;
+  /** Writes rows with plain SQL against the schema as of `version`. */
+  seed(db: Db): void;
+  /** Runs against the latest schema. */
+  check(db: Db): void;
+}
+
+function migrateTo(db: Db, n: number): void {
+  migrate(db, n);
+  expect(schemaVersion(db)).toBe(n);
+}
+
+const MIGRATION_CASES: MigrationCase[] = [
+  {
+    version: 1,
+    seed(db) {
+      db.exec(`
+        INSERT INTO site (id, name, agency_code, time_zone, opening_hours_json, priority_json, updated_at)
+          VALUES ('site-1', 'UBND phường Ba Đình', '000.00.00.H26', 'Asia/Ho_Chi_Minh', '[]',
+                  '{"enabledGroups":["elderly"],"maxConsecutivePriority":2}', ${T0});
+        INSERT INTO fields (id, code, name_vi, name_en, number_style, number_prefix, range_start, range_end, pad, sort_order)
+          VALUES ('f-land', 'DD', 'Đất đai', 'Land', 'prefixed', 'A', 1, 999, 3, 1);
+        INSERT INTO officers (id, username, full_name, role, password_hash, created_at)
+          VALUES ('o1', 'lan.nguyen', 'Nguyễn Thị Lan', 'officer', 'scrypt$x$y', ${T0});
+        INSERT INTO counters (id, number, name, kind, status, officer_id)
+          VALUES ('c1', 1, 'Quầy 1', 'receiving', 'open', 'o1');
+        INSERT INTO counter_fields (counter_id, field_id, rank) VALUES ('c1', 'f-land', 0);
+        INSERT INTO sessions (token_hash, officer_id, created_at, expires_at) VALUES ('sess-hash', 'o1', ${T0}, ${T0 + 1000});
+        INSERT INTO devices (id, kind, name, token_hash, created_at) VALUES ('kiosk-1', 'kiosk', 'Kiosk', 'dev-hash', ${T0});
+        INSERT INTO tickets (id, service_day, field_id, number_field_id, seq, number, status, issued_at, source)
+          VALUES ('t1', '${DAY}', 'f-land', 'f-land', 1, 'A-001', 'waiting', ${T0}, 'kiosk');
+        INSERT INTO events (at, type, actor_kind, ticket_id, data_json)
+          VALUES (${T0}, 'ticket:issued', 'kiosk', 't1', '{"number":"A-001"}');
+        INSERT INTO idempotency (scope, key, command, result_json, created_at)
+          VALUES ('kiosk:kiosk-1', 'key-0001', 'ticket:issue', '{"id":"t1"}', ${T0});
+      `);
+    },
+    check(db) {
+      const one = <T>(sql: string): T | undefined => db.prepare<[], T>(sql).get();
+      expect(one<{ name: string }>('SELECT name FROM site')?.name).toBe('UBND phường Ba Đình');
+      expect(one<{ code: string; hint_vi: string }>('SELECT code, hint_vi FROM fields')).toEqual({ code: 'DD', hint_vi: '' });
+      expect(one<{ failed_logins: number }>('SELECT failed_logins FROM officers')?.failed_logins).toBe(0);
+      expect(one<{ officer_id: string }>('SELECT officer_id FROM counters')?.officer_id).toBe('o1');
+      expect(one<{ rank: number }>('SELECT rank FROM counter_fields')?.rank).toBe(0);
+      expect(one<{ officer_id: string }>('SELECT officer_id FROM sessions')?.officer_id).toBe('o1');
+      expect(one<{ settings_json: string }>('SELECT settings_json FROM devices')?.settings_json).toBe('{}');
+      expect(one<{ number: string; call_count: number }>('SELECT number, call_count FROM tickets')).toEqual({
+        number: 'A-001',
+        call_count: 0,
+      });
+      expect(one<{ seq: number; type: string }>('SELECT seq, type FROM events')).toEqual({ seq: 1, type: 'ticket:issued' });
+      expect(one<{ result_json: string }>('SELECT result_json FROM idempotency')?.result_json).toBe('{"id":"t1"}');
+    },
+  },
+];
+
+describe('every migration keeps existing rows', () => {
+  it('has a case for each migration on disk', () => {
+    expect(MIGRATION_CASES.map((c) => c.version)).toEqual(MIGRATIONS.map((m) => m.version));
+  });
+
+  it.each(MIGRATION_CASES)('rows written at version $version survive migrating to the latest', (c) => {
+    const db = open();
+    migrateTo(db, c.version);
+    c.seed(db);
+    migrate(db);
+    expect(schemaVersion(db)).toBe(LATEST);
+    c.check(db);
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+});

@@ -1,0 +1,57 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { REPO_ROOT } from './support/hub-process';
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    if (name === 'node_modules' || name === 'dist') return [];
+    if (statSync(p).isDirectory()) return sourceFiles(p);
+    return /\.(ts|tsx)$/.test(name) ? [p] : [];
+  });
+}
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  const found = [...text.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g)];
+  return found.map((m) => m[1] ?? m[2] ?? '');
+}
+
+/** Imports allowed from each package's src (relative imports are always allowed). */
+const RULES: Array<{ pkg: string; allow: RegExp; why: string }> = [
+  { pkg: 'packages/core', allow: /^vitest$/, why: 'core is pure: no IO, no node:, no SQL, no Socket.IO, no DOM' },
+  { pkg: 'packages/protocol', allow: /^(@qms\/core|zod|vitest)$/, why: 'protocol imports only core types and the schema library' },
+  {
+    pkg: 'packages/store',
+    allow: /^(@qms\/core|better-sqlite3|vitest|node:[a-z/]+)$/,
+    why: 'store is SQLite and core types only',
+  },
+];
+
+describe('dependency rules (DESIGN.md)', () => {
+  for (const rule of RULES) {
+    it(`${rule.pkg}: ${rule.why}`, () => {
+      const bad: string[] = [];
+      for (const file of sourceFiles(join(REPO_ROOT, rule.pkg, 'src'))) {
+        for (const spec of importsOf(file)) {
+          if (!spec.startsWith('.') && !rule.allow.test(spec)) bad.push(`${relative(REPO_ROOT, file)} -> ${spec}`);
+        }
+      }
+      expect(bad).toEqual([]);
+    });
+  }
+
+  it('core never reads the wall clock', () => {
+    const offenders = sourceFiles(join(REPO_ROOT, 'packages/core/src'))
+      .filter((f) => !f.endsWith('.test.ts'))
+      .filter((f) => /Date\.now\(|new Date\(\)/.test(readFileSync(f, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+
+  it('the import scanner sees real imports (guards the rule above)', () => {
+    const hubImports = sourceFiles(join(REPO_ROOT, 'apps/hub/src')).flatMap(importsOf);
+    expect(hubImports).toContain('@qms/store');
+    expect(hubImports).toContain('socket.io');
+  });
+});

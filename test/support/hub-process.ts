@@ -1,0 +1,57 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { DemoCredentials } from '@qms/hub';
+
+export const REPO_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const MAIN = join(REPO_ROOT, 'apps', 'hub', 'src', 'main.ts');
+
+export interface HubProcess {
+  child: ChildProcess;
+  url: string;
+  creds: DemoCredentials;
+  output(): string;
+  /** SIGKILL: no shutdown code runs, as in a crash or a power cut. */
+  kill9(): Promise<void>;
+  stop(): Promise<number | null>;
+}
+
+/** Starts the real hub entry point (`npm start`'s code) as its own process on a free port. */
+export async function startHubProcess(dbPath: string, extraArgs: string[] = []): Promise<HubProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, '--port', '0', '--db', dbPath, '--log-level', 'warn', ...extraArgs], {
+    cwd: REPO_ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  child.stdout?.on('data', (b: Buffer) => (out += b.toString()));
+  child.stderr?.on('data', (b: Buffer) => (out += b.toString()));
+  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`hub did not start:\n${out}`)), 30_000);
+    const check = (): void => {
+      const m = /đang chạy tại (http:\/\/\S+)/.exec(out);
+      if (m?.[1]) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    child.stdout?.on('data', check);
+    void exited.then(() => reject(new Error(`hub exited during start:\n${out}`)));
+  });
+  const creds = JSON.parse(readFileSync(`${dbPath}.demo-credentials.json`, 'utf8')) as DemoCredentials;
+  return {
+    child,
+    url,
+    creds,
+    output: () => out,
+    kill9: async () => {
+      child.kill('SIGKILL');
+      await exited;
+    },
+    stop: async () => {
+      child.kill('SIGTERM');
+      return exited;
+    },
+  };
+}
