@@ -56,7 +56,7 @@ describe('malformed commands get error acks and the hub keeps serving', () => {
 
     const hostile = h.kiosk();
     await hostile.ready();
-    hostile.socket.emit('ticket:issue' as never, { junk: 'y'.repeat(2_000_000) } as never);
+    (hostile.socket as unknown as { emit(n: string, p: unknown): void }).emit('ticket:issue', { junk: 'y'.repeat(2_000_000) });
     await waitFor(() => !hostile.socket.connected);
     expect(data(await kiosk.send('ticket:issue', { fieldId: 'cu-tru', idempotencyKey: 'after-flood-1' })).ticket.number).toBe('6001');
   });
@@ -64,7 +64,7 @@ describe('malformed commands get error acks and the hub keeps serving', () => {
   it('a command without an ack callback is ignored, and the socket stays usable', async () => {
     const kiosk = h.kiosk();
     await kiosk.ready();
-    kiosk.socket.emit('ticket:issue' as never, { fieldId: 'cu-tru', idempotencyKey: 'no-ack-000' } as never);
+    (kiosk.socket as unknown as { emit(n: string, p: unknown): void }).emit('ticket:issue', { fieldId: 'cu-tru', idempotencyKey: 'no-ack-000' });
     expect(data(await kiosk.send('ticket:issue', { fieldId: 'cu-tru', idempotencyKey: 'with-ack-00' })).ticket.number).toBe('6001');
   });
 });

@@ -31,6 +31,8 @@ export interface Hub {
   readonly io: HubServer;
   readonly executor: CommandExecutor;
   listen(port: number, host: string): Promise<{ port: number; host: string; url: string }>;
+  /** Periodic duties (run every 15 s): day rollover at midnight, ending expired or revoked sessions. */
+  housekeeping(): void;
   close(): Promise<void>;
 }
 
@@ -45,7 +47,15 @@ export function createHub(options: HubOptions): Hub {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? pino({ level: 'silent' });
   const loginPolicy = { ...DEFAULT_LOGIN_POLICY, ...options.loginPolicy };
-  const apiDeps = { store, clock, logger, loginPolicy, startedAt: clock.now(), version: options.version ?? '0.1.0' };
+  const apiDeps = {
+    store,
+    clock,
+    logger,
+    loginPolicy,
+    startedAt: clock.now(),
+    version: options.version ?? '0.1.0',
+    onSessionRevoked: (hash: string) => endSessions((d) => d.sessionTokenHash === hash, 'SESSION_REVOKED'),
+  };
   const http = createServer((req, res) => void route(req, res));
   const io: HubServer = new Server(http, {
     serveClient: false,
@@ -79,7 +89,29 @@ export function createHub(options: HubOptions): Hub {
   });
   io.on('connection', (socket) => onConnection(socket, executor, logger));
 
+  /** Tells matching staff sockets why, then disconnects them (the client asks for a new login). */
+  function endSessions(match: (d: HubSocket['data']) => boolean, code: 'SESSION_REVOKED'): void {
+    for (const socket of io.of('/').sockets.values()) {
+      if (!socket.data.sessionTokenHash || !match(socket.data)) continue;
+      socket.emit('hub:notice', { code, message: 'Phiên đăng nhập đã kết thúc; hãy đăng nhập lại' });
+      socket.disconnect(true);
+    }
+  }
+
+  function housekeeping(): void {
+    try {
+      executor.rollDayIfNeeded();
+      const now = clock.now();
+      endSessions((d) => store.accounts.sessionOfficer(d.sessionTokenHash ?? '', now) === null, 'SESSION_REVOKED');
+    } catch (e) {
+      logger.error({ err: e }, 'housekeeping failed');
+    }
+  }
+  const timer = setInterval(housekeeping, 15_000);
+  timer.unref();
+
   return {
+    housekeeping,
     http,
     io,
     executor,
@@ -93,6 +125,7 @@ export function createHub(options: HubOptions): Hub {
       }),
     close: () =>
       new Promise((resolve) => {
+        clearInterval(timer);
         io.close(() => resolve());
       }),
   };
@@ -109,9 +142,14 @@ function onConnection(socket: HubSocket, executor: CommandExecutor, logger: Logg
   void socket.join([roleRoom(role), role === 'officer' || role === 'admin' ? STAFF_ROOM : PUBLIC_ROOM]);
   if (role === 'officer' || role === 'admin') void socket.join(officerRoom(actor.id));
   logger.debug({ role, actorId: actor.id }, 'socket connected');
-  executor.rollDayIfNeeded();
+  try {
+    executor.rollDayIfNeeded();
+  } catch (e) {
+    logger.error({ err: e }, 'day rollover failed');
+  }
   const snapshot = executor.execute(actor, 'sync:snapshot', {});
   if (snapshot.ok) socket.emit('hub:snapshot', snapshot.data as never);
+  else logger.error({ error: snapshot.error, actorId: actor.id }, 'snapshot failed on connect');
   socket.onAny((event: string, ...args: unknown[]) => {
     const last = args[args.length - 1];
     const ack = typeof last === 'function' ? (last as (r: unknown) => void) : null;

@@ -16,19 +16,27 @@ export const callTicketInput = z.strictObject({
   ticketId: idSchema,
   idempotencyKey: idempotencyKeySchema,
 });
-export const ticketRefInput = z.strictObject({ ticketId: idSchema });
+/** Optional on commands whose repetition would be harmless but noisy (a second announcement, a double transfer). */
+const optionalKey = idempotencyKeySchema.optional();
+
+export const ticketRefInput = z.strictObject({ ticketId: idSchema, idempotencyKey: optionalKey });
 export const transferInput = z
   .strictObject({
     ticketId: idSchema,
     toFieldId: idSchema.optional(),
     toCounterId: idSchema.optional(),
     note: z.string().max(500).optional(),
+    idempotencyKey: optionalKey,
   })
   .refine((v) => v.toFieldId !== undefined || v.toCounterId !== undefined, {
     message: 'toFieldId or toCounterId is required',
   });
-export const counterOpenInput = z.strictObject({ counterId: idSchema, force: z.boolean().default(false) });
-export const counterRefInput = z.strictObject({ counterId: idSchema });
+export const counterOpenInput = z.strictObject({
+  counterId: idSchema,
+  force: z.boolean().default(false),
+  idempotencyKey: optionalKey,
+});
+export const counterRefInput = z.strictObject({ counterId: idSchema, idempotencyKey: optionalKey });
 export const emptyInput = z.strictObject({});
 
 /**

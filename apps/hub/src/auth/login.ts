@@ -14,6 +14,8 @@ export const DEFAULT_LOGIN_POLICY: LoginPolicy = {
   sessionTtlMs: 14 * 3600_000,
 };
 
+const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
 /**
  * Checks a username and password, counting failures: after `maxFailedLogins` in a row the
  * account is locked for `lockoutMs`. Errors do not reveal whether the username exists.
@@ -32,7 +34,8 @@ export async function checkPassword(
       lockedUntil: officer.lockedUntil,
     });
   }
-  const good = officer !== null && (await verifyPassword(password, officer.passwordHash));
+  // an unknown username costs the same scrypt work, so timing does not reveal which usernames exist
+  const good = await verifyPassword(password, officer?.passwordHash ?? DUMMY_HASH);
   if (!officer || !good || !officer.enabled) {
     if (officer && !good) {
       const failed = officer.failedLogins + 1;

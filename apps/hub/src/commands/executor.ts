@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { DomainError, isDomainError, serviceDayOf, type Clock } from '@qms/core';
 import {
   COMMANDS,
@@ -15,6 +16,9 @@ import { expireStaleTickets } from '../domain/day-rollover';
 import { HANDLERS, READ_ONLY } from './handlers';
 
 export type Committed = (events: readonly HubEvent[], notices: readonly Notice[]) => void;
+
+/** Idempotency records are only needed for retries of the same day; older ones are pruned. */
+const IDEMPOTENCY_KEEP_MS = 2 * 24 * 3600_000;
 
 const SYSTEM: Actor = { role: 'system', id: 'system', name: 'Hệ thống', deviceId: null };
 
@@ -73,7 +77,10 @@ export class CommandExecutor {
     const day = serviceDayOf(now, site?.timeZone);
     if (day === this.lastDay || !site) return;
     const ctx = new CommandContext(this.store, SYSTEM, now);
-    this.store.transaction(() => expireStaleTickets(ctx));
+    this.store.transaction(() => {
+      expireStaleTickets(ctx);
+      this.store.idempotency.pruneBefore(now - IDEMPOTENCY_KEEP_MS);
+    });
     this.lastDay = day;
     if (ctx.events.length > 0) {
       this.logger.info({ expired: ctx.events.length, day }, 'closed tickets left from earlier days');
@@ -84,20 +91,25 @@ export class CommandExecutor {
   private run(actor: Actor, name: CommandName, input: unknown): unknown {
     const handler = HANDLERS[name] as (ctx: CommandContext, input: unknown) => unknown;
     if (READ_ONLY.has(name)) return handler(new CommandContext(this.store, actor, this.clock.now()), input);
-    const key = (input as { idempotencyKey?: string }).idempotencyKey;
-    const scope = `${actor.role}:${actor.id}`;
+    const { idempotencyKey: key, ...request } = input as { idempotencyKey?: string };
+    // a key is valid for one actor on one service day, for one command with one payload
+    const fingerprint = `${name}#${createHash('sha256').update(JSON.stringify(request)).digest('base64url')}`;
     let ctx: CommandContext | null = null;
     const result = this.store.transaction(() => {
+      ctx = new CommandContext(this.store, actor, this.clock.now());
+      const scope = `${actor.role}:${actor.id}:${ctx.day}`;
       if (key !== undefined) {
         const first = this.store.idempotency.get(scope, key);
         if (first) {
-          if (first.command !== name) throw new DomainError('CONFLICT', 'Khoá idempotency đã dùng cho lệnh khác');
+          if (first.command !== fingerprint) {
+            throw new DomainError('CONFLICT', 'Khoá idempotency đã dùng cho một lệnh khác hoặc dữ liệu khác');
+          }
+          ctx = null;
           return first.result;
         }
       }
-      ctx = new CommandContext(this.store, actor, this.clock.now());
       const value = handler(ctx, input);
-      if (key !== undefined) this.store.idempotency.put(scope, key, name, value, ctx.now);
+      if (key !== undefined) this.store.idempotency.put(scope, key, fingerprint, value, ctx.now);
       return value;
     });
     const done = ctx as CommandContext | null;

@@ -11,7 +11,10 @@ export function expireStaleTickets(ctx: CommandContext): number {
   for (const t of stale) {
     const closed = t.status === 'serving' ? finishTicket(t, { at: ctx.now }) : cancelTicket(t, { at: ctx.now });
     ctx.store.tickets.update(closed);
-    ctx.emit({ type: 'ticket:changed', action: 'expire', ticket: ticketView(closed), stats: [] }, { ticketId: t.id });
+    ctx.emit(
+      { type: 'ticket:changed', action: 'expire', ticket: ticketView(closed), stats: ctx.stats([closed.fieldId]) },
+      { ticketId: t.id },
+    );
   }
   return stale.length;
 }

@@ -150,6 +150,12 @@ export function callSpecific(ctx: CommandContext, input: { counterId: Id; ticket
     throw new DomainError('COUNTER_CLOSED', `Quầy ${counter.number} đang tạm nghỉ hoặc đóng`, { counterId: counter.id });
   }
   const ticket = ctx.ticket(input.ticketId);
+  if (ticket.targetCounterId !== null && ticket.targetCounterId !== counter.id) {
+    const target = ctx.counters().find((c) => c.id === ticket.targetCounterId);
+    throw new DomainError('FORBIDDEN', `Vé ${ticket.number} đã được chuyển cho quầy ${target?.number ?? '?'}`, {
+      ticketId: ticket.id,
+    });
+  }
   const called = callTicket(ticket, { counterId: counter.id, officerId: officerIdOf(ctx), at: ctx.now });
   finishCurrent(ctx, counter);
   ctx.store.tickets.update(called);
@@ -195,7 +201,7 @@ export function transfer(
   const moved = transferTicket(ticket, {
     ...(input.toFieldId !== undefined ? { toFieldId: input.toFieldId } : {}),
     ...(input.toCounterId !== undefined ? { toCounterId: input.toCounterId } : {}),
-    note: input.note ?? null,
+    ...(input.note !== undefined ? { note: input.note } : {}),
     at: ctx.now,
   });
   ctx.store.tickets.update(moved);

@@ -15,6 +15,8 @@ export interface ApiDeps {
   loginPolicy: LoginPolicy;
   startedAt: number;
   version: string;
+  /** Ends live sockets of a revoked session. */
+  onSessionRevoked: (tokenHash: string) => void;
 }
 
 const loginBody = z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });
@@ -52,7 +54,9 @@ const routes: Record<string, Route> = {
   'POST /api/logout': (req, res, d) => {
     const token = bearerToken(req);
     if (!token) return sendError(res, 'UNAUTHENTICATED', 'Thiếu mã phiên');
-    d.store.accounts.revokeSession(hashToken(token), d.clock.now());
+    const hash = hashToken(token);
+    d.store.accounts.revokeSession(hash, d.clock.now());
+    d.onSessionRevoked(hash);
     sendJson(res, 200, { ok: true, data: null });
   },
 };
