@@ -35,7 +35,8 @@ describe('officers', () => {
   });
 
   it('officers() lists everyone by username', () => {
-    expect(store.accounts.officers().map((o) => o.username)).toEqual(['admin', 'lan.nguyen', 'minh.tran']);
+    store.accounts.saveOfficer(makeOfficer({ id: 'o0', username: 'vu.hoang', fullName: 'Hoàng Văn Vũ' }), T0);
+    expect(store.accounts.officers().map((o) => o.username)).toEqual(['admin', 'lan.nguyen', 'minh.tran', 'vu.hoang']);
   });
 
   it('saving again updates profile, role, hash and enabled, but not the login counters', () => {

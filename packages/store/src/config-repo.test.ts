@@ -100,6 +100,12 @@ describe('counters', () => {
     expect(store.config.counterById('c1')).toMatchObject({ name: 'Quầy 1 (mới)', status: 'open', officerId: 'o1', consecutivePriorityCalls: 1 });
   });
 
+  it('saveCounter is all-or-nothing on its own: a bad field id leaves the counter as it was', () => {
+    const bad = makeCounter({ name: 'Quầy 1 (sửa)', fieldIds: ['f-cert', 'f-nope'] });
+    expect(() => store.config.saveCounter(bad)).toThrow(/FOREIGN KEY/);
+    expect(store.config.counterById('c1')).toEqual(COUNTERS[0]);
+  });
+
   it('rejects unknown fields and officers, and duplicate counter numbers', () => {
     expect(() => store.transaction(() => store.config.saveCounter(makeCounter({ fieldIds: ['f-land', 'f-nope'] })))).toThrow(
       /FOREIGN KEY/,

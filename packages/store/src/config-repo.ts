@@ -142,17 +142,22 @@ export class ConfigRepo {
     }));
   }
 
-  /** Inserts or replaces a counter and its ordered field list. */
+  /**
+   * Inserts or replaces a counter and its ordered field list, all or nothing (a savepoint when
+   * already inside a transaction). Live state (status, officer, priority run) is kept on update.
+   */
   saveCounter(c: Counter): void {
-    this.db
-      .prepare(`INSERT INTO counters (id, number, name, kind, status, officer_id, consecutive_priority_calls, enabled)
-        VALUES (@id, @number, @name, @kind, @status, @officerId, @consecutivePriorityCalls, @enabled)
-        ON CONFLICT (id) DO UPDATE SET number = excluded.number, name = excluded.name, kind = excluded.kind,
-          enabled = excluded.enabled`)
-      .run({ ...c, enabled: c.enabled ? 1 : 0 });
-    this.db.prepare('DELETE FROM counter_fields WHERE counter_id = ?').run(c.id);
-    const add = this.db.prepare('INSERT INTO counter_fields (counter_id, field_id, rank) VALUES (?, ?, ?)');
-    c.fieldIds.forEach((fieldId, rank) => add.run(c.id, fieldId, rank));
+    this.db.transaction(() => {
+      this.db
+        .prepare(`INSERT INTO counters (id, number, name, kind, status, officer_id, consecutive_priority_calls, enabled)
+          VALUES (@id, @number, @name, @kind, @status, @officerId, @consecutivePriorityCalls, @enabled)
+          ON CONFLICT (id) DO UPDATE SET number = excluded.number, name = excluded.name, kind = excluded.kind,
+            enabled = excluded.enabled`)
+        .run({ ...c, enabled: c.enabled ? 1 : 0 });
+      this.db.prepare('DELETE FROM counter_fields WHERE counter_id = ?').run(c.id);
+      const add = this.db.prepare('INSERT INTO counter_fields (counter_id, field_id, rank) VALUES (?, ?, ?)');
+      c.fieldIds.forEach((fieldId, rank) => add.run(c.id, fieldId, rank));
+    })();
   }
 
   /** Live state of a counter: open/paused/closed, officer at it, anti-starvation counter. */

@@ -255,3 +255,65 @@ describe('queries', () => {
     expect(store.tickets.staleActive('2025-12-31')).toEqual([]);
   });
 });
+
+describe('queue queries', () => {
+  /** A day at the land/civil counters: c1 serves land + civil, c2 serves cert + land + civil. */
+  beforeEach(() => {
+    const rows = [
+      makeTicket({ id: 'land-1', seq: 1 }),
+      makeTicket({ id: 'land-2', seq: 2, number: 'A-002', priorityGroup: 'elderly' }),
+      makeTicket({ id: 'land-to-c2', seq: 3, number: 'A-003', targetCounterId: 'c2', transferCount: 1 }),
+      makeTicket({ id: 'civil-1', seq: 1, fieldId: 'f-civil', numberFieldId: 'f-civil', number: 'B-001' }),
+      // Moved from land to civil: counted in civil now.
+      makeTicket({ id: 'land-now-civil', seq: 4, number: 'A-004', fieldId: 'f-civil', transferCount: 1 }),
+      // Cert is not served by c1, but this one was sent to c1 by name.
+      makeTicket({ id: 'cert-to-c1', seq: 1001, fieldId: 'f-cert', numberFieldId: 'f-cert', number: '1001', targetCounterId: 'c1' }),
+      makeTicket({ id: 'called-c1', seq: 5, number: 'A-005', status: 'called', counterId: 'c1', officerId: 'o1', calledAt: T0 + MINUTE }),
+      makeTicket({ id: 'serving-c1', seq: 6, number: 'A-006', status: 'serving', counterId: 'c1', calledAt: T0, servingAt: T0 + MINUTE }),
+      makeTicket({ id: 'done-c1', seq: 7, number: 'A-007', status: 'done', counterId: 'c1', finishedAt: T0 + 9 * MINUTE }),
+      makeTicket({ id: 'noshow-c1', seq: 8, number: 'A-008', status: 'no_show', counterId: 'c1' }),
+      makeTicket({ id: 'called-c2', seq: 9, number: 'A-009', status: 'called', counterId: 'c2' }),
+      makeTicket({ id: 'old-land', seq: 1, serviceDay: YESTERDAY }),
+      makeTicket({ id: 'old-called-c1', seq: 2, number: 'A-002', serviceDay: YESTERDAY, status: 'called', counterId: 'c1' }),
+    ];
+    for (const t of rows) store.tickets.insert(t);
+  });
+
+  const sortedIds = (ts: { id: string }[]): string[] => ids(ts).sort();
+
+  it('waitingCounts counts today’s waiting tickets per current field', () => {
+    expect(Object.fromEntries(store.tickets.waitingCounts(DAY))).toEqual({ 'f-land': 3, 'f-civil': 2, 'f-cert': 1 });
+    expect(Object.fromEntries(store.tickets.waitingCounts(YESTERDAY))).toEqual({ 'f-land': 1 });
+    expect(store.tickets.waitingCounts(TOMORROW).size).toBe(0);
+  });
+
+  it('waitingForCounter: targeted at the counter, or untargeted in one of its fields (never one sent elsewhere)', () => {
+    expect(sortedIds(store.tickets.waitingForCounter(DAY, 'c1', ['f-land', 'f-civil']))).toEqual(
+      ['cert-to-c1', 'civil-1', 'land-1', 'land-2', 'land-now-civil'].sort(),
+    );
+    expect(sortedIds(store.tickets.waitingForCounter(DAY, 'c2', ['f-cert', 'f-land', 'f-civil']))).toEqual(
+      ['civil-1', 'land-1', 'land-2', 'land-now-civil', 'land-to-c2'],
+    );
+    expect(ids(store.tickets.waitingForCounter(DAY, 'c3', []))).toEqual([]);
+    expect(ids(store.tickets.waitingForCounter(DAY, 'c2', []))).toEqual(['land-to-c2']);
+    expect(ids(store.tickets.waitingForCounter(YESTERDAY, 'c1', ['f-land']))).toEqual(['old-land']);
+  });
+
+  it('waitingForCounter treats field ids as data, not SQL', () => {
+    expect(store.tickets.waitingForCounter(DAY, 'c3', ["f-land') OR 1=1 --"])).toEqual([]);
+    expect(store.tickets.byId('land-1')).not.toBeNull();
+  });
+
+  it('waitingInField lists today’s waiting tickets in the field, targeted ones included', () => {
+    expect(sortedIds(store.tickets.waitingInField(DAY, 'f-land'))).toEqual(['land-1', 'land-2', 'land-to-c2']);
+    expect(sortedIds(store.tickets.waitingInField(DAY, 'f-civil'))).toEqual(['civil-1', 'land-now-civil']);
+    expect(store.tickets.waitingInField(TOMORROW, 'f-land')).toEqual([]);
+  });
+
+  it('atCounter lists today’s called and serving tickets at that counter', () => {
+    expect(sortedIds(store.tickets.atCounter(DAY, 'c1'))).toEqual(['called-c1', 'serving-c1']);
+    expect(ids(store.tickets.atCounter(DAY, 'c2'))).toEqual(['called-c2']);
+    expect(store.tickets.atCounter(DAY, 'c3')).toEqual([]);
+    expect(ids(store.tickets.atCounter(YESTERDAY, 'c1'))).toEqual(['old-called-c1']);
+  });
+});

@@ -84,11 +84,11 @@ export class TicketRepo {
       'SELECT MAX(seq) AS seq FROM tickets WHERE service_day = ? AND number_field_id = ?',
     );
     this.byDayStatusStmt = db.prepare<[string, string], TicketRow>(
-      `SELECT ${COLUMNS} FROM tickets WHERE service_day = ? AND status = ? ORDER BY issued_at, seq`,
+      `SELECT ${COLUMNS} FROM tickets WHERE service_day = ? AND status = ? ORDER BY issued_at, seq, id`,
     );
     this.activeStmt = db.prepare<[string], TicketRow>(
       `SELECT ${COLUMNS} FROM tickets WHERE service_day = ? AND status IN ('waiting', 'called', 'serving')
-       ORDER BY issued_at, seq`,
+       ORDER BY issued_at, seq, id`,
     );
     this.serviceTimesStmt = db.prepare<[string, number], { ms: number }>(
       `SELECT finished_at - serving_at AS ms FROM tickets
