@@ -33,7 +33,7 @@ export class TestClient {
       reconnectionDelayMax: 300,
       forceNew: true,
     });
-    this.socket.on('hub:event', (e) => this.events.push(e));
+    this.socket.on('hub:events', (list) => this.events.push(...list));
     this.socket.on('hub:snapshot', (s) => this.snapshots.push(s));
     this.socket.on('connect_error', (e) => {
       this.lastConnectError = e as ConnectFailure;

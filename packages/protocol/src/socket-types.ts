@@ -30,7 +30,8 @@ export interface ClientToServerEvents extends CommandHandlers {}
 
 export interface ServerToClientEvents {
   'hub:snapshot': (snapshot: Snapshot) => void;
-  'hub:event': (event: HubEvent) => void;
+  /** The events of one committed command, in seq order (usually one; "Gọi tiếp" may finish one ticket and call the next). */
+  'hub:events': (events: HubEvent[]) => void;
   /** The hub tells a session it was taken over or revoked; the client should show why. */
   'hub:notice': (notice: { code: 'SESSION_REPLACED' | 'SESSION_REVOKED' | 'COUNTER_TAKEN'; message: string }) => void;
 }

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Db } from './db';
 
 export interface Migration {
@@ -9,7 +9,11 @@ export interface Migration {
   sql: string;
 }
 
-export const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'migrations');
+/**
+ * The folder of `NNNN_name.sql` files, found through the package itself so it is the same
+ * whether the store runs from source or bundled into the hub.
+ */
+export const MIGRATIONS_DIR = join(dirname(createRequire(import.meta.url).resolve('@qms/store/package.json')), 'migrations');
 
 /** Loads `NNNN_name.sql` files in version order; versions must be 1..N without gaps. */
 export function loadMigrations(dir: string = MIGRATIONS_DIR): Migration[] {

@@ -56,6 +56,14 @@ const PARAMS = `@id, @serviceDay, @fieldId, @numberFieldId, @seq, @number, @prio
   @calledAt, @servingAt, @finishedAt, @counterId, @officerId, @callCount, @targetCounterId,
   @transferCount, @note, @source, @issuedBy`;
 
+interface BestWaitingParams {
+  day: string;
+  counterId: string;
+  fieldIds: string;
+  groups: string;
+  priority: number;
+}
+
 /** Tickets: one row per ticket, numbers unique per (day, field the number came from, seq). */
 export class TicketRepo {
   private readonly insertStmt;
@@ -72,6 +80,8 @@ export class TicketRepo {
   private readonly waitingForCounterStmt;
   private readonly waitingInFieldStmt;
   private readonly atCounterStmt;
+  private readonly bestStmt;
+  private readonly aheadStmt;
 
   constructor(db: Db) {
     this.insertStmt = db.prepare(`INSERT INTO tickets (${COLUMNS}) VALUES (${PARAMS})`);
@@ -115,6 +125,24 @@ export class TicketRepo {
     this.waitingInFieldStmt = db.prepare<[string, string], TicketRow>(
       `SELECT ${COLUMNS} FROM tickets WHERE service_day = ? AND status = 'waiting' AND field_id = ?`,
     );
+    // eligible: targeted at this counter, or untargeted in one of its fields; class: priority or
+    // not (by the site's enabled groups); order: field rank (-1 for targeted from other fields),
+    // issue time, seq, id: the same order as core's compareQueueOrder
+    this.bestStmt = db.prepare<[BestWaitingParams], TicketRow>(
+      `SELECT ${COLUMNS.split(',').map((c) => `t.${c.trim()}`).join(', ')}
+       FROM tickets t LEFT JOIN json_each(@fieldIds) j ON j.value = t.field_id
+       WHERE t.service_day = @day AND t.status = 'waiting'
+         AND (t.target_counter_id = @counterId OR (t.target_counter_id IS NULL AND j.key IS NOT NULL))
+         AND (COALESCE(t.priority_group IN (SELECT value FROM json_each(@groups)), 0) = @priority)
+       ORDER BY COALESCE(j.key, -1), t.issued_at, t.seq, t.id
+       LIMIT 1`,
+    );
+    this.aheadStmt = db.prepare<[{ day: string; fieldId: string; id: string; issuedAt: number; seq: number; priority: number }], { n: number }>(
+      `SELECT COUNT(*) AS n FROM tickets
+       WHERE service_day = @day AND status = 'waiting' AND field_id = @fieldId AND id <> @id
+         AND ((priority_group IS NOT NULL AND @priority = 0)
+           OR ((priority_group IS NOT NULL) = (@priority = 1) AND (issued_at, seq, id) < (@issuedAt, @seq, @id)))`,
+    );
     this.atCounterStmt = db.prepare<[string, string], TicketRow>(
       `SELECT ${COLUMNS} FROM tickets WHERE counter_id = ? AND status IN ('called', 'serving') AND service_day = ?`,
     );
@@ -133,6 +161,35 @@ export class TicketRepo {
 
   waitingInField(day: ServiceDay, fieldId: Id): Ticket[] {
     return this.waitingInFieldStmt.all(day, fieldId).map(toTicket);
+  }
+
+  /**
+   * The first waiting ticket of one class (priority or normal) this counter may call, in the
+   * counter's queue order. The call policy then chooses between the two classes.
+   */
+  bestWaiting(day: ServiceDay, counterId: Id, fieldIds: readonly Id[], priorityGroups: readonly string[], priority: boolean): Ticket | null {
+    const row = this.bestStmt.get({
+      day,
+      counterId,
+      fieldIds: JSON.stringify(fieldIds),
+      groups: JSON.stringify(priorityGroups),
+      priority: priority ? 1 : 0,
+    });
+    return row ? toTicket(row) : null;
+  }
+
+  /** Waiting tickets of the same field ahead of `t` (any priority ticket is ahead of a normal one). */
+  countAhead(t: Ticket): number {
+    return (
+      this.aheadStmt.get({
+        day: t.serviceDay,
+        fieldId: t.fieldId,
+        id: t.id,
+        issuedAt: t.issuedAt,
+        seq: t.seq,
+        priority: t.priorityGroup !== null ? 1 : 0,
+      })?.n ?? 0
+    );
   }
 
   /** Tickets called or being served at a counter (normally at most one). */

@@ -13,6 +13,7 @@ import type { Store } from '@qms/store';
 import type { Logger } from 'pino';
 import { CommandContext, type Actor, type Notice } from '../domain/context';
 import { expireStaleTickets } from '../domain/day-rollover';
+import { ConfigCache } from '../domain/config-cache';
 import { HANDLERS, READ_ONLY } from './handlers';
 
 export type Committed = (events: readonly HubEvent[], notices: readonly Notice[]) => void;
@@ -38,13 +39,21 @@ function payloadBytes(payload: unknown): number {
  */
 export class CommandExecutor {
   private lastDay: string | null = null;
+  readonly config: ConfigCache;
 
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
     private readonly logger: Logger,
     private readonly committed: Committed,
-  ) {}
+  ) {
+    this.config = new ConfigCache(store);
+  }
+
+  /** A read-only context (snapshots, public look-ups) outside any transaction. */
+  readContext(actor: Actor): CommandContext {
+    return new CommandContext(this.store, this.config, actor, this.clock.now());
+  }
 
   execute(actor: Actor, name: string, payload: unknown): AckResult<unknown> {
     try {
@@ -72,11 +81,10 @@ export class CommandExecutor {
 
   /** Closes yesterday's leftovers once per new service day (at start and at midnight). */
   rollDayIfNeeded(): void {
-    const site = this.store.config.site();
     const now = this.clock.now();
-    const day = serviceDayOf(now, site?.timeZone);
-    if (day === this.lastDay || !site) return;
-    const ctx = new CommandContext(this.store, SYSTEM, now);
+    const day = serviceDayOf(now, this.config.site().timeZone);
+    if (day === this.lastDay) return;
+    const ctx = new CommandContext(this.store, this.config, SYSTEM, now);
     this.store.transaction(() => {
       expireStaleTickets(ctx);
       this.store.idempotency.pruneBefore(now - IDEMPOTENCY_KEEP_MS);
@@ -84,19 +92,19 @@ export class CommandExecutor {
     this.lastDay = day;
     if (ctx.events.length > 0) {
       this.logger.info({ expired: ctx.events.length, day }, 'closed tickets left from earlier days');
-      this.committed(ctx.events, []);
+      this.publish(ctx);
     }
   }
 
   private run(actor: Actor, name: CommandName, input: unknown): unknown {
     const handler = HANDLERS[name] as (ctx: CommandContext, input: unknown) => unknown;
-    if (READ_ONLY.has(name)) return handler(new CommandContext(this.store, actor, this.clock.now()), input);
+    if (READ_ONLY.has(name)) return handler(this.readContext(actor), input);
     const { idempotencyKey: key, ...request } = input as { idempotencyKey?: string };
     // a key is valid for one actor on one service day, for one command with one payload
     const fingerprint = `${name}#${createHash('sha256').update(JSON.stringify(request)).digest('base64url')}`;
     let ctx: CommandContext | null = null;
     const result = this.store.transaction(() => {
-      ctx = new CommandContext(this.store, actor, this.clock.now());
+      ctx = new CommandContext(this.store, this.config, actor, this.clock.now());
       const scope = `${actor.role}:${actor.id}:${ctx.day}`;
       if (key !== undefined) {
         const first = this.store.idempotency.get(scope, key);
@@ -113,8 +121,20 @@ export class CommandExecutor {
       return value;
     });
     const done = ctx as CommandContext | null;
-    if (done) this.committed(done.events, done.notices);
+    if (done) {
+      this.config.commitCounters(done.changedCounters);
+      this.publish(done);
+    }
     return result;
+  }
+
+  /** Hands committed events to the broadcaster; a broadcast problem never turns a commit into an error. */
+  private publish(ctx: CommandContext): void {
+    try {
+      this.committed(ctx.events, ctx.notices);
+    } catch (e) {
+      this.logger.error({ err: e }, 'broadcast failed');
+    }
   }
 
   private toFailure(e: unknown, actor: Actor, name: string): AckResult<never> {

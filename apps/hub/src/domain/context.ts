@@ -1,6 +1,7 @@
 import { DomainError, serviceDayOf, type Counter, type Field, type Id, type Site, type Ticket } from '@qms/core';
 import type { CounterView, FieldStats, HubEvent, HubEventBody, Role } from '@qms/protocol';
 import type { Store } from '@qms/store';
+import type { ConfigCache } from './config-cache';
 import { fieldStats } from './stats';
 import { counterView } from './views';
 
@@ -29,29 +30,27 @@ export class CommandContext {
   readonly day: string;
   readonly events: HubEvent[] = [];
   readonly notices: Notice[] = [];
-  private fieldsCache: Field[] | null = null;
-  private countersCache: Counter[] | null = null;
+  /** Counter states written by this command; the cache takes them only after the commit. */
+  readonly changedCounters: Counter[] = [];
+  private countersValue: Counter[] | null = null;
 
   constructor(
     readonly store: Store,
+    readonly config: ConfigCache,
     readonly actor: Actor,
     now: number,
   ) {
-    const site = store.config.site();
-    if (!site) throw new DomainError('INTERNAL', 'site is not configured');
     this.now = now;
-    this.site = site;
-    this.day = serviceDayOf(now, site.timeZone);
+    this.site = config.site();
+    this.day = serviceDayOf(now, this.site.timeZone);
   }
 
   fields(): Field[] {
-    this.fieldsCache ??= this.store.config.fields();
-    return this.fieldsCache;
+    return this.config.fields();
   }
 
   counters(): Counter[] {
-    this.countersCache ??= this.store.config.counters();
-    return this.countersCache;
+    return this.countersValue ?? this.config.counters();
   }
 
   field(id: Id): Field {
@@ -75,7 +74,8 @@ export class CommandContext {
 
   saveCounter(c: Counter): void {
     this.store.config.updateCounterState(c);
-    this.countersCache = this.counters().map((x) => (x.id === c.id ? c : x));
+    this.countersValue = this.counters().map((x) => (x.id === c.id ? c : x));
+    this.changedCounters.push(c);
   }
 
   /** Tickets called or being served at a counter now. */
@@ -89,9 +89,9 @@ export class CommandContext {
   }
 
   counterView(c: Counter): CounterView {
-    const officer = c.officerId ? this.store.accounts.officerById(c.officerId) : null;
+    const officerName = c.officerId ? this.config.officerName(c.officerId) : null;
     const current = this.atCounter(c.id)[0];
-    return counterView(c, officer?.fullName ?? null, current?.id ?? null);
+    return counterView(c, officerName, current?.id ?? null);
   }
 
   /** Appends the event row (same transaction) and queues the broadcast. */

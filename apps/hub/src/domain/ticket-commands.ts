@@ -8,7 +8,6 @@ import {
   markNoShow,
   nextConsecutivePriorityCalls,
   nextSequence,
-  peopleAheadInField,
   recallTicket,
   selectNextTicket,
   startServing,
@@ -92,7 +91,7 @@ export function issueTicket(
   const view = ticketView(ticket);
   ctx.emit({ type: 'ticket:issued', ticket: view, stats }, { ticketId: ticket.id });
   const serving = ctx.counters().filter((c) => c.enabled && c.fieldIds.includes(field.id));
-  const peopleAhead = peopleAheadInField(ticket, ctx.store.tickets.waitingInField(ctx.day, field.id));
+  const peopleAhead = ctx.store.tickets.countAhead(ticket);
   return {
     ticket: view,
     peopleAhead,
@@ -133,8 +132,13 @@ export function callNext(ctx: CommandContext, input: { counterId: Id }): CallRes
     });
   }
   finishCurrent(ctx, counter);
-  const waiting = ctx.store.tickets.waitingForCounter(ctx.day, counter.id, counter.fieldIds);
-  const pick = selectNextTicket({ counter, waiting, policy: ctx.site.priority });
+  // the best ticket of each class, found by SQL; the core policy chooses between them
+  const groups = ctx.site.priority.enabledGroups;
+  const candidates = [true, false].flatMap((priority) => {
+    const t = ctx.store.tickets.bestWaiting(ctx.day, counter.id, counter.fieldIds, groups, priority);
+    return t ? [t] : [];
+  });
+  const pick = selectNextTicket({ counter, waiting: candidates, policy: ctx.site.priority });
   if (pick === null) return { ticket: null, counterNumber: counter.number };
   const called = callTicket(pick.ticket, { counterId: counter.id, officerId: officerIdOf(ctx), at: ctx.now });
   ctx.store.tickets.update(called);

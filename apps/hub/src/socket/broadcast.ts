@@ -9,14 +9,14 @@ export const roleRoom = (role: Role): string => `role:${role}`;
 export const officerRoom = (officerId: string): string => `officer:${officerId}`;
 
 /**
- * Sends committed events: staff get them whole, kiosks and displays get the public projection.
+ * Sends the events of one committed command as one frame: displays and kiosks first (the
+ * waiting room sees a call soonest) with the public projection, then staff with everything.
  * Every authenticated socket sees every seq, so a gap always means a missed event.
  */
 export function broadcastEvents(io: HubServer, events: readonly HubEvent[]): void {
-  for (const e of events) {
-    io.to(STAFF_ROOM).emit('hub:event', e);
-    io.to(PUBLIC_ROOM).emit('hub:event', { ...publicEventBody(e), seq: e.seq, at: e.at } as HubEvent);
-  }
+  if (events.length === 0) return;
+  io.to(PUBLIC_ROOM).emit('hub:events', events.map((e) => ({ ...publicEventBody(e), seq: e.seq, at: e.at }) as HubEvent));
+  io.to(STAFF_ROOM).emit('hub:events', [...events]);
 }
 
 export function sendNotices(io: HubServer, notices: readonly Notice[]): void {

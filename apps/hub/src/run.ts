@@ -1,0 +1,77 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { migrate, openDatabase, Store } from '@qms/store';
+import pino from 'pino';
+import { createHub, systemClock } from './create-hub';
+import { HELP, OptionsError, parseOptions } from './options';
+import { seedDemoSite, type DemoCredentials } from './seed/demo-site';
+
+function credentialsPath(db: string): string {
+  return `${db}.demo-credentials.json`;
+}
+
+function banner(url: string, db: string, creds: DemoCredentials | null): string {
+  const lines = [`\nHệ thống xếp hàng đang chạy tại ${url}`, `  CSDL: ${db}`, `  Kiểm tra: ${url}/api/health`];
+  if (creds) {
+    lines.push(
+      '  Tài khoản điểm phục vụ mẫu (chỉ để thử nghiệm):',
+      `    quản trị   ${creds.admin.username} / ${creds.admin.password}`,
+      ...creds.officers.map((o) => `    cán bộ     ${o.username} / ${o.password}  (${o.fullName})`),
+      `    kiosk      mã thiết bị ${creds.kioskToken}`,
+      `    màn hình   mã thiết bị ${creds.displayToken}`,
+      `  (lưu tại ${credentialsPath(db)})`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export async function main(): Promise<void> {
+  let options;
+  try {
+    options = parseOptions(process.argv.slice(2), process.env, process.cwd());
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n\n${HELP}`);
+    process.exit(e instanceof OptionsError ? 2 : 2);
+  }
+  if (options.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const logger = pino({ level: options.logLevel });
+  const db = openDatabase(options.db);
+  const applied = migrate(db);
+  if (applied.length > 0) logger.info({ applied }, 'database migrated');
+  const store = new Store(db);
+  if (!store.config.site() && options.seed === 'demo') {
+    const creds = await seedDemoSite(store, systemClock);
+    writeFileSync(credentialsPath(options.db), JSON.stringify(creds, null, 2), { mode: 0o600 });
+    logger.info('demo site seeded');
+  }
+  if (!store.config.site()) {
+    logger.fatal('database has no site configured; start with --seed demo or configure one');
+    process.exit(1);
+  }
+  const hub = createHub({ store, clock: systemClock, logger });
+  hub.executor.rollDayIfNeeded();
+  const { url } = await hub.listen(options.port, options.host);
+  const credsFile = credentialsPath(options.db);
+  const creds = existsSync(credsFile) ? (JSON.parse(readFileSync(credsFile, 'utf8')) as DemoCredentials) : null;
+  process.stdout.write(banner(url, options.db, creds));
+  logger.info({ url, pid: process.pid }, 'hub listening');
+
+  let stopping = false;
+  const stop = (signal: string): void => {
+    if (stopping) return;
+    stopping = true;
+    logger.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 5000);
+    force.unref();
+    void hub.close().then(() => {
+      store.close();
+      logger.info('stopped');
+      process.exit(0);
+    });
+  };
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  process.on('SIGINT', () => stop('SIGINT'));
+}
+
