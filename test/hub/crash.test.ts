@@ -5,6 +5,7 @@ import { openDatabase } from '@qms/store';
 import { afterAll, describe, expect, it } from 'vitest';
 import { TestClient, data } from '../support/client';
 import { startHubProcess } from '../support/hub-process';
+import { prepareDemoDb } from '../support/test-hub';
 
 const dir = mkdtempSync(join(tmpdir(), 'qms-crash-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -12,7 +13,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('hub killed with SIGKILL', () => {
   it('keeps every acknowledged ticket and continues numbering without a duplicate', async () => {
     const dbPath = join(dir, 'qms.sqlite');
-    const first = await startHubProcess(dbPath);
+    await prepareDemoDb(dbPath);
+    const first = await startHubProcess(dbPath, ['--always-open']);
     const kiosks = [0, 1, 2].map(() => new TestClient(first.url, { kind: 'device', token: first.creds.kioskToken }));
     await Promise.all(kiosks.map((k) => k.ready()));
 
@@ -45,7 +47,7 @@ describe('hub killed with SIGKILL', () => {
     const lost = acked.filter((t) => stored.get(t.id)?.number !== t.number);
     expect(lost).toEqual([]);
 
-    const second = await startHubProcess(dbPath);
+    const second = await startHubProcess(dbPath, ['--always-open']);
     const kiosk = new TestClient(second.url, { kind: 'device', token: second.creds.kioskToken });
     await kiosk.ready();
     const after = [];

@@ -95,6 +95,6 @@ describe('sessions end for live sockets too', () => {
     h.hub.housekeeping();
     await waitFor(() => display.events.some((e) => e.type === 'ticket:changed' && e.action === 'expire'));
     const expire = display.events.find((e) => e.type === 'ticket:changed' && e.action === 'expire');
-    expect(expire?.stats).toEqual([{ fieldId: 'cu-tru', waiting: 0, openCounters: 0, estimatedWaitMinutes: null }]);
+    expect(expire?.type === 'ticket:changed' && expire.stats).toEqual([{ fieldId: 'cu-tru', waiting: 0, openCounters: 0, estimatedWaitMinutes: null }]);
   });
 });

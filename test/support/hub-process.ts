@@ -17,9 +17,13 @@ export interface HubProcess {
   stop(): Promise<number | null>;
 }
 
-/** Starts the real hub entry point (`npm start`'s code) as its own process on a free port. */
+/**
+ * Starts the real hub entry point (`npm start`'s code) as its own process on a free port, over a
+ * database prepared with `prepareDemoDb`.
+ */
 export async function startHubProcess(dbPath: string, extraArgs: string[] = []): Promise<HubProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', MAIN, '--port', '0', '--db', dbPath, '--log-level', 'warn', ...extraArgs], {
+  const args = ['--import', 'tsx', MAIN, '--port', '0', '--db', dbPath, '--log-level', 'warn', '--seed', 'none', ...extraArgs];
+  const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

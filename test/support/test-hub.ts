@@ -1,7 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createHub, seedDemoSite, type DemoCredentials, type Hub } from '@qms/hub';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createHub, seedDemoSite, type DemoCredentials, type Hub, type HubOptions } from '@qms/hub';
 import { migrate, openDatabase, Store } from '@qms/store';
 import pino from 'pino';
 import { TestClient } from './client';
@@ -24,8 +25,39 @@ export interface TestHub {
   close(): Promise<void>;
 }
 
+export const WEB_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'dist', 'web');
+
+/** Sets the demo kiosk's anti-hoarding limit (device settings, as the admin screen will). */
+export function setKioskLimit(store: Store, perMinute: number): void {
+  const kiosk = store.accounts.devices().find((d) => d.id === 'kiosk-1');
+  if (!kiosk) return;
+  const row = store.db.prepare<[], { token_hash: string }>("SELECT token_hash FROM devices WHERE id = 'kiosk-1'").get();
+  store.accounts.saveDevice({ ...kiosk, settings: { ...kiosk.settings, maxTicketsPerMinute: perMinute } }, row?.token_hash ?? '');
+}
+
+/** Seeds a demo database file for a hub started as a child process (`--seed none`), as main would. */
+export async function prepareDemoDb(dbPath: string, kioskTicketsPerMinute = 100_000): Promise<DemoCredentials> {
+  const db = openDatabase(dbPath);
+  migrate(db);
+  const store = new Store(db);
+  const creds = await seedDemoSite(store, { now: () => Date.now() });
+  setKioskLimit(store, kioskTicketsPerMinute);
+  store.close();
+  writeFileSync(`${dbPath}.demo-credentials.json`, JSON.stringify(creds));
+  return creds;
+}
+
 /** A real hub on loopback with a real SQLite file in a temp folder, seeded with the demo ward. */
-export async function startTestHub(options: { clock?: FakeClock } = {}): Promise<TestHub> {
+export interface TestHubOptions {
+  clock?: FakeClock;
+  /** Default true: tests run at any hour; the opening-hours tests turn it off. */
+  alwaysOpen?: boolean;
+  /** Kiosk anti-hoarding limit; default high so load tests are not throttled. */
+  kioskTicketsPerMinute?: number;
+  hubOptions?: Partial<HubOptions>;
+}
+
+export async function startTestHub(options: TestHubOptions = {}): Promise<TestHub> {
   const dir = mkdtempSync(join(tmpdir(), 'qms-test-'));
   const dbPath = join(dir, 'qms.sqlite');
   const db = openDatabase(dbPath);
@@ -33,8 +65,9 @@ export async function startTestHub(options: { clock?: FakeClock } = {}): Promise
   const store = new Store(db);
   const clock = options.clock ?? new FakeClock();
   const creds = await seedDemoSite(store, clock);
+  setKioskLimit(store, options.kioskTicketsPerMinute ?? 100_000);
   const logger = pino({ level: process.env.QMS_TEST_LOG ?? 'error' }, pino.destination(2));
-  const hub = createHub({ store, clock, logger });
+  const hub = createHub({ store, clock, logger, alwaysOpen: options.alwaysOpen ?? true, webRoot: WEB_ROOT, ...options.hubOptions });
   const { url } = await hub.listen(0, '127.0.0.1');
   const clients: TestClient[] = [];
   const track = (c: TestClient): TestClient => {

@@ -8,7 +8,12 @@ import { Server } from 'socket.io';
 import { DEFAULT_LOGIN_POLICY, type LoginPolicy } from './auth/login';
 import { CommandExecutor } from './commands/executor';
 import type { Actor } from './domain/context';
+import { buildSnapshot } from './domain/snapshot';
 import { handleApi } from './http/api';
+import { handlePublicTicket } from './http/public-ticket';
+import { staticRoutes } from './http/static';
+import { PrintService, type PrintFn } from './printing/print-service';
+import { printTicket, type PrinterConfig } from '@qms/printer';
 import { sendError } from './http/json';
 import { ConnectError, authenticate } from './socket/auth';
 import { PUBLIC_ROOM, STAFF_ROOM, broadcastEvents, officerRoom, roleRoom, sendNotices } from './socket/broadcast';
@@ -22,8 +27,16 @@ export interface HubOptions {
   logger?: Logger;
   loginPolicy?: Partial<LoginPolicy>;
   version?: string;
-  /** Extra HTTP handlers (web UIs) tried before the 404; return true when handled. */
-  routes?: Array<(req: IncomingMessage, res: ServerResponse) => boolean | Promise<boolean>>;
+  /** Folder with the built web UIs (dist/web); null serves none. */
+  webRoot?: string | null;
+  /** Accept kiosk tickets at any hour (events, extra sessions); default: opening hours apply. */
+  alwaysOpen?: boolean;
+  /** Printer for kiosks without one in their device settings (QMS_PRINTER). */
+  defaultPrinter?: PrinterConfig | null;
+  /** Base URL printed in ticket QR codes when a kiosk does not send its own; default: the listen URL. */
+  publicUrl?: string | null;
+  /** Sends a ticket to a printer; the real ESC/POS printer by default. */
+  print?: PrintFn;
 }
 
 export interface Hub {
@@ -67,11 +80,26 @@ export function createHub(options: HubOptions): Hub {
     broadcastEvents(io, events);
     sendNotices(io, notices);
   });
+  executor.config.enforceHours = !options.alwaysOpen;
+  let listenUrl = 'http://127.0.0.1';
+  const printing = new PrintService({
+    executor,
+    print: options.print ?? printTicket,
+    defaultPrinter: options.defaultPrinter ?? null,
+    get publicUrl() {
+      return options.publicUrl ?? listenUrl;
+    },
+  });
+  executor.registerAsync('ticket:print', (actor, input) => printing.printTicket(actor, input));
+  executor.registerAsync('printer:report', async (actor, input) => printing.report(actor, input));
+  const serveStatic = staticRoutes(options.webRoot ?? null);
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = req.url ?? '/';
+    const ticket = /^\/api\/public\/tickets\/([^/?]+)$/.exec(url.split('?')[0] ?? '');
+    if (ticket?.[1] && req.method === 'GET') return handlePublicTicket(res, executor, decodeURIComponent(ticket[1]));
     if (url.startsWith('/api/')) return handleApi(req, res, apiDeps);
-    for (const r of options.routes ?? []) if (await r(req, res)) return;
+    if (serveStatic(req, res)) return;
     if (url === '/' || url === '/index.html') return sendIndex(res);
     sendError(res, 'NOT_FOUND', 'Không tìm thấy trang');
   }
@@ -120,7 +148,8 @@ export function createHub(options: HubOptions): Hub {
         http.once('error', reject);
         http.listen(port, host, () => {
           const addr = http.address() as AddressInfo;
-          resolve({ port: addr.port, host, url: `http://${host.includes(':') ? `[${host}]` : host}:${addr.port}` });
+          listenUrl = `http://${host.includes(':') ? `[${host}]` : host}:${addr.port}`;
+          resolve({ port: addr.port, host, url: listenUrl });
         });
       }),
     close: () =>
@@ -147,9 +176,11 @@ function onConnection(socket: HubSocket, executor: CommandExecutor, logger: Logg
   } catch (e) {
     logger.error({ err: e }, 'day rollover failed');
   }
-  const snapshot = executor.execute(actor, 'sync:snapshot', {});
-  if (snapshot.ok) socket.emit('hub:snapshot', snapshot.data as never);
-  else logger.error({ error: snapshot.error, actorId: actor.id }, 'snapshot failed on connect');
+  try {
+    socket.emit('hub:snapshot', buildSnapshot(executor.readContext(actor), role));
+  } catch (e) {
+    logger.error({ err: e, actorId: actor.id }, 'snapshot failed on connect');
+  }
   socket.onAny((event: string, ...args: unknown[]) => {
     const last = args[args.length - 1];
     const ack = typeof last === 'function' ? (last as (r: unknown) => void) : null;
@@ -157,14 +188,16 @@ function onConnection(socket: HubSocket, executor: CommandExecutor, logger: Logg
       logger.warn({ event: String(event).slice(0, 60), actorId: actor.id }, 'command without acknowledgement ignored');
       return;
     }
-    ack(executor.execute(actor, String(event), args.length > 1 ? args[0] : undefined));
+    void Promise.resolve(executor.execute(actor, String(event), args.length > 1 ? args[0] : undefined)).then(ack);
   });
 }
 
 function sendIndex(res: ServerResponse): void {
   const html = `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Hệ thống xếp hàng</title>
 <body style="font-family:sans-serif"><h1>Hệ thống xếp hàng – Trung tâm Phục vụ hành chính công</h1>
-<p>Máy chủ đang chạy. Kiểm tra: <a href="/api/health">/api/health</a></p></body></html>`;
+<p>Máy chủ đang chạy. Kiểm tra: <a href="/api/health">/api/health</a></p>
+<ul><li><a href="/kiosk/">Kiosk lấy số</a></li><li><a href="/counter/">Quầy (cán bộ)</a></li>
+<li><a href="/display/">Màn hình gọi số</a></li><li><a href="/admin/">Quản trị</a></li></ul></body></html>`;
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
   res.end(html);
 }

@@ -9,6 +9,9 @@ describe('hub options', () => {
       db: '/srv/qms/data/qms.sqlite',
       seed: 'demo',
       logLevel: 'info',
+      alwaysOpen: false,
+      printer: null,
+      publicUrl: null,
       help: false,
     });
   });
@@ -18,6 +21,15 @@ describe('hub options', () => {
     expect(parseOptions([], env, '/x')).toMatchObject({ port: 3001, db: '/x/other.sqlite', host: '0.0.0.0', seed: 'none', logLevel: 'debug' });
     const flags = ['--port', '3002', '--db', '/abs/q.sqlite', '--host', '::1', '--seed', 'demo', '--log-level', 'warn'];
     expect(parseOptions(flags, env, '/x')).toMatchObject({ port: 3002, db: '/abs/q.sqlite', host: '::1', seed: 'demo', logLevel: 'warn' });
+  });
+
+  it('printer, public URL and always-open come from flags or QMS_PRINTER / QMS_PUBLIC_URL / QMS_ALWAYS_OPEN', () => {
+    const env = { QMS_PRINTER: 'tcp://127.0.0.1:9100', QMS_PUBLIC_URL: 'http://192.168.1.10:3000', QMS_ALWAYS_OPEN: '1' };
+    expect(parseOptions([], env, '/')).toMatchObject({ printer: 'tcp://127.0.0.1:9100', publicUrl: 'http://192.168.1.10:3000', alwaysOpen: true });
+    expect(parseOptions(['--printer', 'tcp://10.0.0.9:9100', '--always-open'], {}, '/')).toMatchObject({
+      printer: 'tcp://10.0.0.9:9100',
+      alwaysOpen: true,
+    });
   });
 
   it('rejects bad values and unknown flags with a clear message', () => {
@@ -30,6 +42,6 @@ describe('hub options', () => {
 
   it('--help lists every option', () => {
     expect(parseOptions(['--help'], {}, '/').help).toBe(true);
-    for (const flag of ['--port', '--host', '--db', '--seed', '--log-level', 'QMS_PORT', 'QMS_DB']) expect(HELP).toContain(flag);
+    for (const flag of ['--port', '--host', '--db', '--seed', '--log-level', '--printer', '--public-url', '--always-open', 'QMS_PRINTER', 'QMS_PORT', 'QMS_DB']) expect(HELP).toContain(flag);
   });
 });

@@ -7,6 +7,9 @@ export interface HubCliOptions {
   db: string;
   seed: 'demo' | 'none';
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  alwaysOpen: boolean;
+  printer: string | null;
+  publicUrl: string | null;
   help: boolean;
 }
 
@@ -22,6 +25,11 @@ Cách dùng: npm start -- [tuỳ chọn]
                     (mặc định demo)                             env QMS_SEED
   --log-level <lvl> fatal|error|warn|info|debug|trace|silent
                     (mặc định info)                             env QMS_LOG_LEVEL
+  --printer <url>   máy in của kiosk chưa cấu hình máy in, vd.
+                    tcp://192.168.1.50:9100 (thêm ?paper=58)    env QMS_PRINTER
+  --public-url <u>  địa chỉ in trong mã QR của vé, vd.
+                    http://192.168.1.10:3000                    env QMS_PUBLIC_URL
+  --always-open     kiosk cấp số cả ngoài giờ làm việc          env QMS_ALWAYS_OPEN=1
   -h, --help        hiện hướng dẫn này
 `;
 
@@ -39,6 +47,9 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, cwd: string
       db: { type: 'string' },
       seed: { type: 'string' },
       'log-level': { type: 'string' },
+      printer: { type: 'string' },
+      'public-url': { type: 'string' },
+      'always-open': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -56,6 +67,9 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, cwd: string
     db: resolve(cwd, values.db ?? env.QMS_DB ?? './data/qms.sqlite'),
     seed,
     logLevel: logLevel as HubCliOptions['logLevel'],
+    alwaysOpen: values['always-open'] ?? ['1', 'true', 'yes'].includes((env.QMS_ALWAYS_OPEN ?? '').toLowerCase()),
+    printer: values.printer ?? env.QMS_PRINTER ?? null,
+    publicUrl: values['public-url'] ?? env.QMS_PUBLIC_URL ?? null,
     help: values.help ?? false,
   };
 }

@@ -1,22 +1,38 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { printerFromUrl } from '@qms/printer';
 import { migrate, openDatabase, Store } from '@qms/store';
 import pino from 'pino';
 import { createHub, systemClock } from './create-hub';
 import { HELP, OptionsError, parseOptions } from './options';
 import { seedDemoSite, type DemoCredentials } from './seed/demo-site';
 
+/** dist/web beside the bundle (dist/hub/main.mjs) or at the repo root when run from source. */
+function findWebRoot(): string | null {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const candidates = [join(here, '..', 'web'), join(here, '..', '..', '..', 'dist', 'web')];
+  return candidates.find((p) => existsSync(p)) ?? null;
+}
+
 function credentialsPath(db: string): string {
   return `${db}.demo-credentials.json`;
 }
 
 function banner(url: string, db: string, creds: DemoCredentials | null): string {
-  const lines = [`\nHệ thống xếp hàng đang chạy tại ${url}`, `  CSDL: ${db}`, `  Kiểm tra: ${url}/api/health`];
+  const lines = [
+    `\nHệ thống xếp hàng đang chạy tại ${url}`,
+    `  CSDL: ${db}`,
+    `  Kiểm tra: ${url}/api/health`,
+    `  Kiosk: ${url}/kiosk/   Quầy: ${url}/counter/   Màn hình: ${url}/display/   Quản trị: ${url}/admin/`,
+  ];
   if (creds) {
     lines.push(
       '  Tài khoản điểm phục vụ mẫu (chỉ để thử nghiệm):',
       `    quản trị   ${creds.admin.username} / ${creds.admin.password}`,
       ...creds.officers.map((o) => `    cán bộ     ${o.username} / ${o.password}  (${o.fullName})`),
       `    kiosk      mã thiết bị ${creds.kioskToken}`,
+      `               mở ${url}/kiosk/?token=${creds.kioskToken}`,
       `    màn hình   mã thiết bị ${creds.displayToken}`,
       `  (lưu tại ${credentialsPath(db)})`,
     );
@@ -50,7 +66,16 @@ export async function main(): Promise<void> {
     logger.fatal('database has no site configured; start with --seed demo or configure one');
     process.exit(1);
   }
-  const hub = createHub({ store, clock: systemClock, logger });
+  const defaultPrinter = options.printer ? printerFromUrl(options.printer) : null;
+  const hub = createHub({
+    store,
+    clock: systemClock,
+    logger,
+    webRoot: findWebRoot(),
+    alwaysOpen: options.alwaysOpen,
+    defaultPrinter,
+    publicUrl: options.publicUrl,
+  });
   hub.executor.rollDayIfNeeded();
   const { url } = await hub.listen(options.port, options.host);
   const credsFile = credentialsPath(options.db);

@@ -7,3 +7,4 @@ export * from './call-policy';
 export * from './wait-estimate';
 export * from './vi-number-words';
 export * from './opening-hours';
+export * from './labels';

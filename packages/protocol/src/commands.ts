@@ -38,6 +38,18 @@ export const counterOpenInput = z.strictObject({
 });
 export const counterRefInput = z.strictObject({ counterId: idSchema, idempotencyKey: optionalKey });
 export const emptyInput = z.strictObject({});
+export const printTicketInput = z.strictObject({
+  ticketId: idSchema,
+  locale: z.enum(['vi', 'en']).default('vi'),
+  /** Address the kiosk reached the hub at; the ticket's QR code points there (http/https only). */
+  baseUrl: z.url({ protocol: /^https?$/ }).max(200).optional(),
+  idempotencyKey: optionalKey,
+});
+export const printerReportInput = z.strictObject({
+  ticketId: idSchema.optional(),
+  code: z.string().min(1).max(40).regex(/^[A-Z_]+$/),
+  message: z.string().max(300),
+});
 
 /**
  * Every client-to-server command: its input schema and the roles allowed to send it.
@@ -56,6 +68,8 @@ export const COMMANDS = {
   'counter:open': { input: counterOpenInput, roles: ['officer', 'admin'] },
   'counter:pause': { input: counterRefInput, roles: ['officer', 'admin'] },
   'counter:close': { input: counterRefInput, roles: ['officer', 'admin'] },
+  'ticket:print': { input: printTicketInput, roles: ['kiosk'] },
+  'printer:report': { input: printerReportInput, roles: ['kiosk'] },
   'sync:snapshot': { input: emptyInput, roles: ['kiosk', 'display', 'officer', 'admin'] },
 } as const satisfies Record<string, { input: z.ZodType; roles: readonly Role[] }>;
 

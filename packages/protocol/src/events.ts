@@ -1,5 +1,5 @@
 import type { EpochMs } from '@qms/core';
-import type { CounterView, FieldStats, TicketView } from './views';
+import type { CounterView, FieldStats, PrinterFaultView, TicketView } from './views';
 
 /** What happened, as broadcast; every one is also a row of the hub's event log. */
 export type HubEventBody =
@@ -11,7 +11,9 @@ export type HubEventBody =
       ticket: TicketView;
       stats: FieldStats[];
     }
-  | { type: 'counter:changed'; counter: CounterView; stats: FieldStats[] };
+  | { type: 'counter:changed'; counter: CounterView; stats: FieldStats[] }
+  | { type: 'printer:fault'; fault: PrinterFaultView }
+  | { type: 'printer:restored'; deviceId: string; deviceName: string };
 
 export type HubEventType = HubEventBody['type'];
 

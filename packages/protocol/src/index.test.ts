@@ -22,6 +22,8 @@ describe('public surface', () => {
         'idempotencyKeySchema',
         'issueTicketInput',
         'ok',
+        'printTicketInput',
+        'printerReportInput',
         'ticketRefInput',
         'transferInput',
       ].sort(),

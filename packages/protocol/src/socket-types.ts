@@ -2,7 +2,7 @@ import type { Ack } from './ack';
 import type { CommandPayload } from './commands';
 import type { HubEvent } from './events';
 import type { Role } from './roles';
-import type { CallResult, CounterView, IssueTicketResult, Snapshot, TicketView } from './views';
+import type { CallResult, CounterView, IssueTicketResult, PrinterFaultView, PrintResult, Snapshot, TicketView } from './views';
 
 /** Result type of each command. */
 export interface CommandResults {
@@ -18,6 +18,8 @@ export interface CommandResults {
   'counter:open': CounterView;
   'counter:pause': CounterView;
   'counter:close': CounterView;
+  'ticket:print': PrintResult;
+  'printer:report': PrinterFaultView;
   'sync:snapshot': Snapshot;
 }
 

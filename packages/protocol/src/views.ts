@@ -87,6 +87,25 @@ export interface Snapshot {
   /** Most recent calls first. */
   recentCalls: TicketView[];
   stats: FieldStats[];
+  /** Whether the hub refuses kiosk tickets outside `site.openingHours` (off with --always-open). */
+  hoursEnforced: boolean;
+  /** Printer faults not yet resolved (staff only; empty for kiosks and displays). */
+  printerFaults: PrinterFaultView[];
+}
+
+export interface PrinterFaultView {
+  id: number;
+  deviceId: Id;
+  deviceName: string;
+  ticketId: Id | null;
+  fault: string;
+  message: string;
+  at: EpochMs;
+}
+
+export interface PrintResult {
+  bytes: number;
+  ms: number;
 }
 
 export interface IssueTicketResult {

@@ -6,3 +6,4 @@ export { EventRepo, type EventInput, type StoredEvent, type ActorKind } from './
 export { ConfigRepo } from './config-repo';
 export { AccountRepo, type OfficerRecord, type Device, type DeviceKind } from './account-repo';
 export { IdempotencyRepo } from './idempotency-repo';
+export { PrinterFaultRepo, type PrinterFaultRecord } from './printer-fault-repo';

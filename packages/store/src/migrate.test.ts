@@ -69,7 +69,7 @@ describe('migrate', () => {
     expect(schemaVersion(db)).toBe(LATEST);
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST);
     expect(tableNames(db)).toEqual(
-      ['counter_fields', 'counters', 'devices', 'events', 'fields', 'idempotency', 'officers', 'sessions', 'site', 'tickets'].sort(),
+      ['counter_fields', 'counters', 'devices', 'events', 'fields', 'idempotency', 'officers', 'printer_faults', 'sessions', 'site', 'tickets'].sort(),
     );
   });
 
@@ -229,6 +229,22 @@ const MIGRATION_CASES: MigrationCase[] = [
       });
       expect(one<{ seq: number; type: string }>('SELECT seq, type FROM events')).toEqual({ seq: 1, type: 'ticket:issued' });
       expect(one<{ result_json: string }>('SELECT result_json FROM idempotency')?.result_json).toBe('{"id":"t1"}');
+    },
+  },
+  {
+    version: 2,
+    seed(db) {
+      db.exec(`
+        INSERT INTO devices (id, kind, name, token_hash, created_at) VALUES ('kiosk-2', 'kiosk', 'Kiosk 2', 'dev-hash-2', ${T0});
+        INSERT INTO printer_faults (device_id, ticket_id, fault, message, at)
+          VALUES ('kiosk-2', NULL, 'paper_out', 'Hết giấy', ${T0});
+      `);
+    },
+    check(db) {
+      const row = db.prepare<[], { fault: string; message: string; resolved_at: number | null }>(
+        'SELECT fault, message, resolved_at FROM printer_faults',
+      ).get();
+      expect(row).toEqual({ fault: 'paper_out', message: 'Hết giấy', resolved_at: null });
     },
   },
 ];

@@ -3,6 +3,7 @@ import { ConfigRepo } from './config-repo';
 import type { Db } from './db';
 import { EventRepo } from './event-repo';
 import { IdempotencyRepo } from './idempotency-repo';
+import { PrinterFaultRepo } from './printer-fault-repo';
 import { TicketRepo } from './ticket-repo';
 
 /** All repositories over one database, plus the transaction boundary. */
@@ -13,6 +14,7 @@ export class Store {
   readonly config: ConfigRepo;
   readonly accounts: AccountRepo;
   readonly idempotency: IdempotencyRepo;
+  readonly printerFaults: PrinterFaultRepo;
 
   constructor(db: Db) {
     this.db = db;
@@ -21,6 +23,7 @@ export class Store {
     this.config = new ConfigRepo(db);
     this.accounts = new AccountRepo(db);
     this.idempotency = new IdempotencyRepo(db);
+    this.printerFaults = new PrinterFaultRepo(db);
   }
 
   /** Runs `fn` in one IMMEDIATE transaction: all of it commits (durably) or none of it. */

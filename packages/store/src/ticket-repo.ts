@@ -83,7 +83,7 @@ export class TicketRepo {
   private readonly bestStmt;
   private readonly aheadStmt;
 
-  constructor(db: Db) {
+  constructor(private readonly db: Db) {
     this.insertStmt = db.prepare(`INSERT INTO tickets (${COLUMNS}) VALUES (${PARAMS})`);
     this.updateStmt = db.prepare(`UPDATE tickets SET field_id = @fieldId, status = @status,
       called_at = @calledAt, serving_at = @servingAt, finished_at = @finishedAt, counter_id = @counterId,
@@ -189,6 +189,13 @@ export class TicketRepo {
         seq: t.seq,
         priority: t.priorityGroup !== null ? 1 : 0,
       })?.n ?? 0
+    );
+  }
+
+  /** Tickets a device issued since `at` (anti-hoarding limit per kiosk). */
+  countIssuedBy(deviceId: Id, at: number): number {
+    return (
+      this.db.prepare<[string, number], { n: number }>('SELECT COUNT(*) AS n FROM tickets WHERE issued_by = ? AND issued_at >= ?').get(deviceId, at)?.n ?? 0
     );
   }
 

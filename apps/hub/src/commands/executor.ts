@@ -14,9 +14,12 @@ import type { Logger } from 'pino';
 import { CommandContext, type Actor, type Notice } from '../domain/context';
 import { expireStaleTickets } from '../domain/day-rollover';
 import { ConfigCache } from '../domain/config-cache';
-import { HANDLERS, READ_ONLY } from './handlers';
+import { HANDLERS, READ_ONLY, isSyncCommand } from './handlers';
 
 export type Committed = (events: readonly HubEvent[], notices: readonly Notice[]) => void;
+
+/** Commands that wait on IO (the printer): validated like the others, run outside the queue's transaction. */
+export type AsyncHandler = (actor: Actor, input: never) => Promise<unknown>;
 
 /** Idempotency records are only needed for retries of the same day; older ones are pruned. */
 const IDEMPOTENCY_KEEP_MS = 2 * 24 * 3600_000;
@@ -41,6 +44,7 @@ export class CommandExecutor {
   private lastDay: string | null = null;
   readonly config: ConfigCache;
 
+  private readonly asyncHandlers = new Map<CommandName, AsyncHandler>();
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
@@ -50,12 +54,34 @@ export class CommandExecutor {
     this.config = new ConfigCache(store);
   }
 
+  registerAsync(name: CommandName, handler: AsyncHandler): void {
+    this.asyncHandlers.set(name, handler);
+  }
+
+  /**
+   * Runs `fn` in one transaction with a fresh context (its events are appended there) and
+   * publishes the events after the commit. For work that is not a client command.
+   */
+  transact<T>(actor: Actor, fn: (ctx: CommandContext) => T): T {
+    let ctx: CommandContext | null = null;
+    const value = this.store.transaction(() => {
+      ctx = new CommandContext(this.store, this.config, actor, this.clock.now());
+      return fn(ctx);
+    });
+    const done = ctx as CommandContext | null;
+    if (done) {
+      this.config.commitCounters(done.changedCounters);
+      this.publish(done);
+    }
+    return value;
+  }
+
   /** A read-only context (snapshots, public look-ups) outside any transaction. */
   readContext(actor: Actor): CommandContext {
     return new CommandContext(this.store, this.config, actor, this.clock.now());
   }
 
-  execute(actor: Actor, name: string, payload: unknown): AckResult<unknown> {
+  execute(actor: Actor, name: string, payload: unknown): AckResult<unknown> | Promise<AckResult<unknown>> {
     try {
       if (!isCommand(name)) return fail('UNKNOWN_COMMAND', `Lệnh không tồn tại: ${name.slice(0, 60)}`);
       const spec = COMMANDS[name];
@@ -68,11 +94,14 @@ export class CommandExecutor {
       const parsed = spec.input.safeParse(payload ?? {});
       if (!parsed.success) {
         const issues = parsed.error.issues.slice(0, 5).map((i) => ({ path: i.path.join('.'), message: i.message }));
-        return fail('VALIDATION_FAILED', `Dữ liệu không hợp lệ: ${issues.map((i) => `${i.path} ${i.message}`).join('; ')}`, {
-          issues,
-        });
+        const text = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join('; ');
+        return fail('VALIDATION_FAILED', `Dữ liệu không hợp lệ: ${text}`, { issues });
       }
       this.rollDayIfNeeded();
+      const asyncHandler = this.asyncHandlers.get(name);
+      if (asyncHandler) {
+        return asyncHandler(actor, parsed.data as never).then(ok, (e: unknown) => this.toFailure(e, actor, name));
+      }
       return ok(this.run(actor, name, parsed.data));
     } catch (e) {
       return this.toFailure(e, actor, name);
@@ -97,6 +126,7 @@ export class CommandExecutor {
   }
 
   private run(actor: Actor, name: CommandName, input: unknown): unknown {
+    if (!isSyncCommand(name)) throw new DomainError('UNKNOWN_COMMAND', `Lệnh ${name} chưa được bật trên máy chủ này`);
     const handler = HANDLERS[name] as (ctx: CommandContext, input: unknown) => unknown;
     if (READ_ONLY.has(name)) return handler(this.readContext(actor), input);
     const { idempotencyKey: key, ...request } = input as { idempotencyKey?: string };

@@ -4,7 +4,10 @@ import type { CommandContext } from '../domain/context';
 import { buildSnapshot } from '../domain/snapshot';
 import { callNext, callSpecific, changeTicket, issueTicket, recall, transfer } from '../domain/ticket-commands';
 
-type Handlers = { [C in CommandName]: (ctx: CommandContext, input: CommandInput<C>) => CommandResults[C] };
+/** Commands that wait on IO are registered as async handlers instead (see PrintService). */
+export type AsyncCommandName = 'ticket:print' | 'printer:report';
+type SyncCommandName = Exclude<CommandName, AsyncCommandName>;
+type Handlers = { [C in SyncCommandName]: (ctx: CommandContext, input: CommandInput<C>) => CommandResults[C] };
 
 /** Command name -> domain operation. Runs inside the command's transaction. */
 export const HANDLERS: Handlers = {
@@ -25,3 +28,7 @@ export const HANDLERS: Handlers = {
 
 /** Commands that only read: no transaction, no event. */
 export const READ_ONLY: ReadonlySet<CommandName> = new Set(['sync:snapshot']);
+
+export function isSyncCommand(name: CommandName): name is SyncCommandName {
+  return Object.prototype.hasOwnProperty.call(HANDLERS, name);
+}

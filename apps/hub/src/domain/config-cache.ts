@@ -1,5 +1,5 @@
 import { DomainError, type Counter, type Field, type Id, type Site } from '@qms/core';
-import type { Store } from '@qms/store';
+import type { Device, Store } from '@qms/store';
 
 /**
  * The site's configuration held in memory: the hub is the only writer of its database, so the
@@ -11,6 +11,9 @@ export class ConfigCache {
   private fieldsValue: Field[] | null = null;
   private countersValue: Counter[] | null = null;
   private readonly names = new Map<Id, string | null>();
+  private devicesValue: Device[] | null = null;
+  /** Kiosk tickets are refused outside opening hours unless the hub runs with --always-open. */
+  enforceHours = true;
 
   constructor(private readonly store: Store) {}
 
@@ -35,6 +38,12 @@ export class ConfigCache {
     return this.names.get(id) ?? null;
   }
 
+  /** A device (kiosk or display) that is not revoked. */
+  device(id: Id): Device | null {
+    this.devicesValue ??= this.store.accounts.devices();
+    return this.devicesValue.find((d) => d.id === id && d.revokedAt === null) ?? null;
+  }
+
   /** Applies counter states written by a committed transaction. */
   commitCounters(changed: readonly Counter[]): void {
     if (changed.length === 0 || !this.countersValue) return;
@@ -47,5 +56,6 @@ export class ConfigCache {
     this.fieldsValue = null;
     this.countersValue = null;
     this.names.clear();
+    this.devicesValue = null;
   }
 }

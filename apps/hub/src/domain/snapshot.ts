@@ -28,5 +28,17 @@ export function buildSnapshot(ctx: CommandContext, role: Role): Snapshot {
     tickets: active.map((t) => project(ticketView(t))),
     recentCalls: ctx.store.tickets.recentCalls(ctx.day, RECENT_CALLS).map((t) => project(ticketView(t))),
     stats: fieldStats(ctx.store, ctx.fields(), ctx.counters(), ctx.store.tickets.waitingCounts(ctx.day)),
+    hoursEnforced: ctx.config.enforceHours,
+    printerFaults: staff
+      ? ctx.store.printerFaults.open().map((f) => ({
+          id: f.id,
+          deviceId: f.deviceId,
+          deviceName: ctx.config.device(f.deviceId)?.name ?? f.deviceId,
+          ticketId: f.ticketId,
+          fault: f.fault,
+          message: f.message,
+          at: f.at,
+        }))
+      : [],
   };
 }

@@ -2,6 +2,7 @@ import {
   DomainError,
   callTicket,
   estimateWaitMinutes,
+  isOpenAt,
   cancelTicket,
   finishTicket,
   formatTicketNumber,
@@ -52,6 +53,23 @@ function emitChange(ctx: CommandContext, action: ChangeAction, t: Ticket, fieldI
   return view;
 }
 
+const DEFAULT_TICKETS_PER_MINUTE = 10;
+
+/** Opening hours and the anti-hoarding limit, for tickets taken at a kiosk. */
+function checkKioskMayIssue(ctx: CommandContext): void {
+  if (ctx.config.enforceHours && !isOpenAt(ctx.site, ctx.now)) {
+    throw new DomainError('SITE_CLOSED', 'Ngoài giờ làm việc, kiosk tạm ngừng cấp số');
+  }
+  const limit = Number(ctx.config.device(ctx.actor.id)?.settings.maxTicketsPerMinute ?? DEFAULT_TICKETS_PER_MINUTE);
+  if (ctx.store.tickets.countIssuedBy(ctx.actor.id, ctx.now - 60_000) >= limit) {
+    throw new DomainError(
+      'RATE_LIMITED',
+      'Kiosk vừa cấp nhiều số liên tiếp. Xin vui lòng chờ một phút rồi lấy số, hoặc nhờ cán bộ hướng dẫn hỗ trợ.',
+      { limitPerMinute: limit },
+    );
+  }
+}
+
 export function issueTicket(
   ctx: CommandContext,
   input: { fieldId: Id; priorityGroup: PriorityGroup | null },
@@ -63,6 +81,7 @@ export function issueTicket(
       priorityGroup: input.priorityGroup,
     });
   }
+  if (ctx.actor.role === 'kiosk') checkKioskMayIssue(ctx);
   const seq = nextSequence(field.numberFormat, ctx.store.tickets.lastSeq(ctx.day, field.id));
   const ticket: Ticket = {
     id: crypto.randomUUID(),

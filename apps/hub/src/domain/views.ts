@@ -47,6 +47,13 @@ export function publicCounterView(v: CounterView): CounterView {
 
 /** The same event with everything but numbers, fields and counters removed. */
 export function publicEventBody(body: HubEventBody): HubEventBody {
-  if (body.type === 'counter:changed') return { ...body, counter: publicCounterView(body.counter) };
-  return { ...body, ticket: publicTicketView(body.ticket) };
+  switch (body.type) {
+    case 'counter:changed':
+      return { ...body, counter: publicCounterView(body.counter) };
+    case 'printer:fault':
+    case 'printer:restored':
+      return body; // device names and fault texts only: no personal data
+    default:
+      return { ...body, ticket: publicTicketView(body.ticket) };
+  }
 }

@@ -1,0 +1,37 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import sirv from 'sirv';
+
+export const WEB_APPS = ['kiosk', 'counter', 'display', 'admin'] as const;
+
+/**
+ * Serves the built web UIs (dist/web/<app>/) at /<app>/, and the ticket status page at /t/<id>.
+ * Returns false for anything else, so the caller can answer 404.
+ */
+export function staticRoutes(webRoot: string | null): (req: IncomingMessage, res: ServerResponse) => boolean {
+  if (!webRoot || !existsSync(webRoot)) return () => false;
+  const serve = sirv(webRoot, { dev: false, etag: true, extensions: ['html'] });
+  return (req, res) => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const app = WEB_APPS.find((a) => path === `/${a}` || path.startsWith(`/${a}/`));
+    if (path.startsWith('/t/')) {
+      req.url = '/kiosk/status.html';
+    } else if (!app) {
+      return false;
+    } else if (path === `/${app}`) {
+      res.writeHead(301, { location: `/${app}/${(req.url ?? '').slice(path.length)}` });
+      res.end();
+      return true;
+    } else if (!existsSync(join(webRoot, app))) {
+      return false;
+    }
+    res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('referrer-policy', 'no-referrer');
+    serve(req, res, () => {
+      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
+      res.end('Không tìm thấy');
+    });
+    return true;
+  };
+}

@@ -1,0 +1,112 @@
+import { PRIORITY_GROUP_LABELS, DomainError, estimateWaitMinutes, type Ticket } from '@qms/core';
+import { PrinterFault, parsePrinterConfig, type PrinterConfig, type TicketPrintData } from '@qms/printer';
+import type { PrinterFaultView, PrintResult } from '@qms/protocol';
+import type { PrinterFaultRecord } from '@qms/store';
+import type { CommandExecutor } from '../commands/executor';
+import type { Actor, CommandContext } from '../domain/context';
+import { fieldAverageServiceMs } from '../domain/stats';
+
+export type PrintFn = (data: TicketPrintData, config: PrinterConfig) => Promise<{ bytes: number; ms: number }>;
+
+export interface PrintServiceOptions {
+  executor: CommandExecutor;
+  print: PrintFn;
+  /** Printer for kiosks that have none in their device settings (QMS_PRINTER / --printer). */
+  defaultPrinter: PrinterConfig | null;
+  /** Base of the QR link when the kiosk does not say how it reached the hub. */
+  publicUrl: string;
+}
+
+export function faultView(ctx: CommandContext, f: PrinterFaultRecord): PrinterFaultView {
+  return {
+    id: f.id,
+    deviceId: f.deviceId,
+    deviceName: ctx.config.device(f.deviceId)?.name ?? f.deviceId,
+    ticketId: f.ticketId,
+    fault: f.fault,
+    message: f.message,
+    at: f.at,
+  };
+}
+
+/** What goes on the paper: the ticket as it stands now (people ahead recounted at print time). */
+function printData(ctx: CommandContext, t: Ticket, locale: 'vi' | 'en', baseUrl: string): TicketPrintData {
+  const field = ctx.field(t.fieldId);
+  const peopleAhead = ctx.store.tickets.countAhead(t);
+  const openCounters = ctx.counters().filter((c) => c.enabled && c.status === 'open' && c.fieldIds.includes(field.id));
+  return {
+    siteName: ctx.site.name,
+    fieldName: locale === 'vi' ? field.nameVi : field.nameEn,
+    number: t.number,
+    issuedAt: t.issuedAt,
+    timeZone: ctx.site.timeZone,
+    peopleAhead,
+    estimatedWaitMinutes: estimateWaitMinutes({
+      peopleAhead,
+      openCounters: openCounters.length,
+      avgServiceMs: fieldAverageServiceMs(ctx.store, field),
+    }),
+    counterNumbers: ctx.counters().filter((c) => c.enabled && c.fieldIds.includes(field.id)).map((c) => c.number),
+    statusUrl: `${baseUrl.replace(/\/+$/, '')}/t/${t.id}`,
+    priorityLabel: t.priorityGroup ? PRIORITY_GROUP_LABELS[locale][t.priorityGroup] : null,
+    locale,
+  };
+}
+
+/**
+ * Printing for kiosks in a browser: the hub sends the ticket to the kiosk's network printer.
+ * A failure is recorded as a printer fault (event to staff) and answered PRINTER_FAULT; the
+ * ticket stays issued. The first good print after faults resolves them.
+ */
+export class PrintService {
+  constructor(private readonly o: PrintServiceOptions) {}
+
+  printerFor(ctx: CommandContext, deviceId: string): PrinterConfig | null {
+    const configured = ctx.config.device(deviceId)?.settings.printer;
+    return configured !== undefined ? parsePrinterConfig(configured) : this.o.defaultPrinter;
+  }
+
+  async printTicket(actor: Actor, input: { ticketId: string; locale: 'vi' | 'en'; baseUrl?: string | undefined }): Promise<PrintResult> {
+    const ctx = this.o.executor.readContext(actor);
+    const ticket = ctx.ticket(input.ticketId);
+    if (ticket.issuedBy !== actor.id) throw new DomainError('FORBIDDEN', 'Kiosk chỉ in được vé do chính kiosk cấp');
+    const printer = this.printerFor(ctx, actor.id);
+    if (!printer) return this.fail(actor, ticket.id, 'error', 'Kiosk chưa được cấu hình máy in');
+    const data = printData(ctx, ticket, input.locale, input.baseUrl ?? this.o.publicUrl);
+    try {
+      const result = await this.o.print(data, printer);
+      this.resolveFaults(actor);
+      return result;
+    } catch (e) {
+      const fault = e instanceof PrinterFault ? e.fault : 'error';
+      return this.fail(actor, ticket.id, fault, e instanceof Error ? e.message : String(e));
+    }
+  }
+
+  /** A fault seen by an Electron kiosk printing locally. */
+  report(actor: Actor, input: { ticketId?: string | undefined; code: string; message: string }): PrinterFaultView {
+    const fault = input.code.replace(/^PRINTER_/, '').toLowerCase();
+    return this.record(actor, input.ticketId ?? null, fault, input.message);
+  }
+
+  private fail(actor: Actor, ticketId: string, fault: string, message: string): never {
+    this.record(actor, ticketId, fault, message);
+    throw new DomainError('PRINTER_FAULT', message, { fault });
+  }
+
+  private record(actor: Actor, ticketId: string | null, fault: string, message: string): PrinterFaultView {
+    return this.o.executor.transact(actor, (ctx) => {
+      const rec = ctx.store.printerFaults.record({ deviceId: actor.id, ticketId, fault, message, at: ctx.now });
+      const view = faultView(ctx, rec);
+      ctx.emit({ type: 'printer:fault', fault: view }, { ticketId });
+      return view;
+    });
+  }
+
+  private resolveFaults(actor: Actor): void {
+    this.o.executor.transact(actor, (ctx) => {
+      if (ctx.store.printerFaults.resolveOpen(actor.id, ctx.now) === 0) return;
+      ctx.emit({ type: 'printer:restored', deviceId: actor.id, deviceName: actor.name }, {});
+    });
+  }
+}
