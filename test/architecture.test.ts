@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './support/hub-process';
@@ -24,7 +24,7 @@ const RULES: Array<{ pkg: string; allow: RegExp; why: string }> = [
   { pkg: 'packages/protocol', allow: /^(@qms\/core|zod|vitest)$/, why: 'protocol imports only core types and the schema library' },
   {
     pkg: 'packages/store',
-    allow: /^(@qms\/core|better-sqlite3|vitest|node:[a-z/]+)$/,
+    allow: /^(@qms\/core|better-sqlite3|vitest|fast-check|node:[a-z/]+)$/,
     why: 'store is SQLite and core types only',
   },
 ];
@@ -41,6 +41,17 @@ describe('dependency rules (DESIGN.md)', () => {
       expect(bad).toEqual([]);
     });
   }
+
+  it('UI code (packages/ui, renderers) never imports the store, node:, Electron or the printer runtime', () => {
+    const FORBIDDEN = /^(@qms\/store|@qms\/hub|@qms\/printer$|better-sqlite3|socket\.io$|electron$|node:)/;
+    const dirs = ['packages/ui/src', 'apps/kiosk/src/renderer', 'apps/counter/src', 'apps/display/src', 'apps/admin/src'];
+    const bad = dirs
+      .filter((d) => existsSync(join(REPO_ROOT, d)))
+      .flatMap((d) => sourceFiles(join(REPO_ROOT, d)))
+      .filter((f) => !f.endsWith('.test.ts'))
+      .flatMap((f) => importsOf(f).filter((spec) => FORBIDDEN.test(spec)).map((spec) => `${relative(REPO_ROOT, f)} -> ${spec}`));
+    expect(bad).toEqual([]);
+  });
 
   it('core never reads the wall clock', () => {
     const offenders = sourceFiles(join(REPO_ROOT, 'packages/core/src'))

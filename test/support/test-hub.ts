@@ -20,6 +20,10 @@ export interface TestHub {
   display(): TestClient;
   officer(username: string): TestClient;
   admin(): TestClient;
+  /** Stops the hub and closes its database, as a crash or a stop would (the file stays). */
+  stopHub(): Promise<void>;
+  /** Starts a new hub on the same port and database file. */
+  startHub(): Promise<void>;
   /** Officer client that has opened `counterId` and received its snapshot. */
   officerAt(username: string, counterId: string): Promise<TestClient>;
   close(): Promise<void>;
@@ -67,8 +71,11 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
   const creds = await seedDemoSite(store, clock);
   setKioskLimit(store, options.kioskTicketsPerMinute ?? 100_000);
   const logger = pino({ level: process.env.QMS_TEST_LOG ?? 'error' }, pino.destination(2));
-  const hub = createHub({ store, clock, logger, alwaysOpen: options.alwaysOpen ?? true, webRoot: WEB_ROOT, ...options.hubOptions });
-  const { url } = await hub.listen(0, '127.0.0.1');
+  const make = (s: Store): Hub =>
+    createHub({ store: s, clock, logger, alwaysOpen: options.alwaysOpen ?? true, webRoot: WEB_ROOT, ...options.hubOptions });
+  const hub = make(store);
+  const { url, port } = await hub.listen(0, '127.0.0.1');
+  let running = true;
   const clients: TestClient[] = [];
   const track = (c: TestClient): TestClient => {
     clients.push(c);
@@ -95,10 +102,24 @@ export async function startTestHub(options: TestHubOptions = {}): Promise<TestHu
       if (!ack.ok) throw new Error(`open ${counterId}: ${ack.error.code}`);
       return c;
     },
+    stopHub: async () => {
+      if (!running) return;
+      running = false;
+      await t.hub.close();
+      t.store.close();
+    },
+    startHub: async () => {
+      if (running) return;
+      const db2 = openDatabase(dbPath);
+      migrate(db2);
+      t.store = new Store(db2);
+      t.hub = make(t.store);
+      await t.hub.listen(port, '127.0.0.1');
+      running = true;
+    },
     close: async () => {
       for (const c of clients) c.close();
-      await hub.close();
-      store.close();
+      await t.stopHub();
       rmSync(dir, { recursive: true, force: true });
     },
   };

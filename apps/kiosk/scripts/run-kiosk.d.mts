@@ -1,0 +1,2 @@
+export declare function electronBinaryInstalled(): boolean;
+export declare function passThroughArgs(args: readonly string[], callerDir: string): string[];

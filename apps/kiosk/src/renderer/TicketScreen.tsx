@@ -1,0 +1,65 @@
+import type { IssueTicketResult, SiteView } from '@qms/protocol';
+import { PRIORITY_LABELS, type HubConnection, type Locale, type Translate } from '@qms/ui';
+import { useIdle } from '@qms/ui/react';
+import QRCode from 'qrcode';
+import { useEffect, useState } from 'react';
+import { waitText } from './HomeScreen';
+import type { KioskIdentity } from './identity';
+import type { KioskKey } from './messages';
+import { printData, printTicket, statusUrl, type PrintState } from './printing';
+
+interface Props {
+  conn: HubConnection;
+  identity: KioskIdentity;
+  result: IssueTicketResult;
+  site: SiteView;
+  locale: Locale;
+  t: Translate<KioskKey>;
+  onDone: () => void;
+}
+
+const BACK_HOME_MS = 20_000;
+
+export function TicketScreen({ conn, identity, result, site, locale, t, onDone }: Props) {
+  const [qr, setQr] = useState<string>('');
+  const [print, setPrint] = useState<PrintState>({ phase: 'printing' });
+  const url = statusUrl(identity.hubUrl, result.ticket.id);
+  useEffect(() => {
+    void QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }).then(setQr);
+  }, [url]);
+  const runPrint = (): void => {
+    setPrint({ phase: 'printing' });
+    void printTicket(conn, identity, printData(result, site, identity.hubUrl, locale), result.ticket.id).then(setPrint);
+  };
+  useEffect(runPrint, [result.ticket.id]); // eslint-disable-line react-hooks/exhaustive-deps
+  useIdle(print.phase === 'failed' ? BACK_HOME_MS * 3 : BACK_HOME_MS, onDone);
+  const name = locale === 'vi' ? result.fieldNameVi : result.fieldNameEn;
+  return (
+    <main className="ticket" data-testid="ticket" data-print={print.phase}>
+      <p className="ticket-label">{t('yourNumber')}</p>
+      <p className="ticket-number" data-testid="ticket-number">{result.ticket.number}</p>
+      <p className="ticket-field">{name}</p>
+      {result.ticket.priorityGroup && <p className="ticket-priority">★ {PRIORITY_LABELS[locale][result.ticket.priorityGroup]}</p>}
+      <div className="ticket-body">
+        <ul className="ticket-facts">
+          <li>{t('counters', { list: result.counterNumbers.join(', ') })}</li>
+          <li data-testid="ahead">{t('ahead', { n: result.peopleAhead })}</li>
+          <li>{t('estimate', { w: waitText(result.estimatedWaitMinutes, locale) })}</li>
+        </ul>
+        <figure className="ticket-qr">
+          <div className="qr" data-testid="qr" data-url={url} dangerouslySetInnerHTML={{ __html: qr }} />
+          <figcaption>{t('scanQr')}</figcaption>
+        </figure>
+      </div>
+      <div className={`print-status is-${print.phase}`} role="status" data-testid="print-status">
+        {print.phase === 'printing' && t('printing')}
+        {print.phase === 'printed' && t('printed')}
+        {print.phase === 'failed' && t('printFailed', { reason: print.reason })}
+      </div>
+      <div className="ticket-actions">
+        {print.phase === 'failed' && <button type="button" className="big-btn secondary" onClick={runPrint}>{t('reprint')}</button>}
+        <button type="button" className="big-btn" onClick={onDone}>{t('done')}</button>
+      </div>
+    </main>
+  );
+}

@@ -1,0 +1,51 @@
+import type { IssueTicketResult } from '@qms/protocol';
+import { PRIORITY_LABELS, type HubConnection, type Locale } from '@qms/ui';
+import type { TicketPrintData } from '@qms/printer/types';
+import type { KioskIdentity } from './identity';
+
+export type PrintState = { phase: 'printing' } | { phase: 'printed' } | { phase: 'failed'; reason: string };
+
+export function statusUrl(hubUrl: string, ticketId: string): string {
+  return `${hubUrl}/t/${ticketId}`;
+}
+
+export function printData(
+  r: IssueTicketResult,
+  site: { name: string; timeZone: string },
+  hubUrl: string,
+  locale: Locale,
+): TicketPrintData {
+  return {
+    siteName: site.name,
+    fieldName: locale === 'vi' ? r.fieldNameVi : r.fieldNameEn,
+    number: r.ticket.number,
+    issuedAt: r.ticket.issuedAt,
+    timeZone: site.timeZone,
+    peopleAhead: r.peopleAhead,
+    estimatedWaitMinutes: r.estimatedWaitMinutes,
+    counterNumbers: r.counterNumbers,
+    statusUrl: statusUrl(hubUrl, r.ticket.id),
+    priorityLabel: r.ticket.priorityGroup ? PRIORITY_LABELS[locale][r.ticket.priorityGroup] : null,
+    locale,
+  };
+}
+
+/**
+ * Prints a ticket: in Electron through the local printer (and a fault is reported to the hub);
+ * in a browser the hub prints to this kiosk's network printer and records any fault itself.
+ */
+export async function printTicket(
+  conn: HubConnection,
+  identity: KioskIdentity,
+  data: TicketPrintData,
+  ticketId: string,
+): Promise<PrintState> {
+  if (identity.bridge) {
+    const r = await identity.bridge.print(data);
+    if (r.ok) return { phase: 'printed' };
+    await conn.send('printer:report', { ticketId, code: r.error.code, message: r.error.message.slice(0, 300) });
+    return { phase: 'failed', reason: r.error.message };
+  }
+  const r = await conn.send('ticket:print', { ticketId, locale: data.locale });
+  return r.ok ? { phase: 'printed' } : { phase: 'failed', reason: r.error.message };
+}

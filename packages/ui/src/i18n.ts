@@ -1,0 +1,42 @@
+import { PRIORITY_GROUP_LABELS } from '@qms/core';
+
+export type Locale = 'vi' | 'en';
+export type Catalog<K extends string> = Record<Locale, Record<K, string>>;
+export type Translate<K extends string> = (key: K, params?: Record<string, string | number>) => string;
+
+/**
+ * A translator over a typed catalog: every key exists in both languages (the compiler checks),
+ * `{name}` placeholders are filled from params, and output is NFC (Vietnamese diacritics).
+ */
+export function translator<K extends string>(catalog: Catalog<K>, locale: Locale): Translate<K> {
+  const dict = catalog[locale];
+  return (key, params) => {
+    let text = dict[key];
+    if (params) for (const [k, v] of Object.entries(params)) text = text.split(`{${k}}`).join(String(v));
+    return text.normalize('NFC');
+  };
+}
+
+export const PRIORITY_LABELS = PRIORITY_GROUP_LABELS;
+
+export const COMMON = {
+  vi: {
+    offline: 'Mất kết nối với máy chủ. Đang tự động kết nối lại…',
+    connecting: 'Đang kết nối tới máy chủ…',
+    refused: 'Thiết bị không được phép kết nối: {message}',
+    minutes: '{n} phút',
+    aboutMinutes: 'khoảng {n} phút',
+    noWait: 'Được gọi ngay',
+    noOpenCounter: 'Chưa có quầy mở',
+  },
+  en: {
+    offline: 'Lost connection to the server. Reconnecting automatically…',
+    connecting: 'Connecting to the server…',
+    refused: 'This device may not connect: {message}',
+    minutes: '{n} min',
+    aboutMinutes: 'about {n} min',
+    noWait: 'Called right away',
+    noOpenCounter: 'No counter open yet',
+  },
+} satisfies Catalog<string>;
+export type CommonKey = keyof (typeof COMMON)['vi'];
