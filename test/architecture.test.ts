@@ -23,8 +23,13 @@ const RULES: Array<{ pkg: string; allow: RegExp; why: string }> = [
   { pkg: 'packages/core', allow: /^vitest$/, why: 'core is pure: no IO, no node:, no SQL, no Socket.IO, no DOM' },
   { pkg: 'packages/protocol', allow: /^(@qms\/core|zod|vitest)$/, why: 'protocol imports only core types and the schema library' },
   {
+    pkg: 'packages/printer',
+    allow: /^(@napi-rs\/canvas|node-thermal-printer|qrcode|zod|@expo-google-fonts\/be-vietnam-pro(\/.*)?|vitest|node:[a-z_/]+)$/,
+    why: 'printer: rendering and ESC/POS only, no hub, store or protocol',
+  },
+  {
     pkg: 'packages/store',
-    allow: /^(@qms\/core|better-sqlite3|vitest|fast-check|node:[a-z/]+)$/,
+    allow: /^(@qms\/core|better-sqlite3|vitest|fast-check|node:[a-z_/]+)$/,
     why: 'store is SQLite and core types only',
   },
 ];
@@ -51,6 +56,10 @@ describe('dependency rules (DESIGN.md)', () => {
       .filter((f) => !f.endsWith('.test.ts'))
       .flatMap((f) => importsOf(f).filter((spec) => FORBIDDEN.test(spec)).map((spec) => `${relative(REPO_ROOT, f)} -> ${spec}`));
     expect(bad).toEqual([]);
+  });
+
+  it('@qms/printer/types has no imports at all (browser bundles import it)', () => {
+    expect(importsOf(join(REPO_ROOT, 'packages/printer/src/types.ts'))).toEqual([]);
   });
 
   it('core never reads the wall clock', () => {

@@ -1,10 +1,14 @@
 /**
- * Baseline (b), client side: 50 displays and one caller on the bare Socket.IO server; calls one
- * at a time and times emit -> the last of the displays receiving the broadcast.
+ * Baseline (b), client side, against the bare server child (baseline-server.ts): the serial calls
+ * (50 displays and one caller; one call at a time, timed emit -> the last display: the reference
+ * "bare Socket.IO + better-sqlite3" call latency, `baseline_call_*`), and what the load generator
+ * needs to run the hub's paced rush against the bare server (`bareHub`).
  */
-import { Child } from './child';
+import type { Child } from './child';
 import { ask, connect, connectMany, DisplayWall } from './clients';
 import type { BaselineReady } from './baseline-server';
+import type { HubReady } from './hub-process';
+import { calledTicketIds } from './load';
 
 /** Shaped and sized like the hub's public 'ticket:called' event. */
 export function sampleCallEvent(i: number): Record<string, unknown> {
@@ -25,36 +29,45 @@ export function sampleCallEvent(i: number): Record<string, unknown> {
   };
 }
 
-export interface BaselineCallResult {
+export interface SerialResult {
   callToLastDisplayMs: number[];
   lost: number;
   serverCpuMs: number;
 }
 
-export async function measureBaselineCalls(calls: number, displays: number, warmup = 200): Promise<BaselineCallResult> {
-  const server = new Child<BaselineReady>('./baseline-server.ts');
-  try {
-    const { url } = await server.ready();
-    const screens = await connectMany(displays, async () => (await connect(url, undefined, null)).socket);
-    const wall = new DisplayWall(screens, 'called', (p) => ((p as { ticket?: { id?: string } }).ticket?.id ?? null));
-    const { socket: caller } = await connect(url, undefined, null);
-    const samples: number[] = [];
-    let lost = 0;
-    for (let i = 0; i < warmup + calls; i++) {
-      if (i === warmup) server.send({ type: 'mark' });
-      const event = sampleCallEvent(i);
-      const key = (event.ticket as { id: string }).id;
-      const t0 = performance.now();
-      const [ack, last] = await Promise.all([ask(caller, 'call', event), wall.waitAll(key)]);
-      if (!ack.ok || last === null) lost++;
-      else if (i >= warmup) samples.push(last - t0);
-      wall.forget(key);
+/** What the rush needs to know about a hub; the bare server ignores credentials. */
+export function bareHub(url: string): HubReady {
+  const token = 'bare-server-ignores-tokens';
+  return {
+    url,
+    kioskTokens: [token],
+    displayToken: token,
+    fieldIds: ['f1', 'f2', 'f3', 'f4', 'f5', 'f6', 'f7', 'f8'],
+    counters: Array.from({ length: 30 }, (_, i) => ({ counterId: `q${i + 1}`, username: 'bare', password: 'bare' })),
+  };
+}
+
+export async function serialCalls(server: Child<BaselineReady>, url: string, calls: number, displays: number, warmup = 200): Promise<SerialResult> {
+  const screens = await connectMany(displays, async () => (await connect(url, undefined, null)).socket);
+  const wall = new DisplayWall(screens, 'hub:events', calledTicketIds);
+  const { socket: caller } = await connect(url, undefined, null);
+  const samples: number[] = [];
+  let lost = 0;
+  for (let i = 0; i < warmup + calls; i++) {
+    if (i === warmup) {
+      server.send({ type: 'mark' });
+      server.send({ type: 'resume' });
     }
-    const usage = await server.usage();
-    caller.disconnect();
-    wall.close();
-    return { callToLastDisplayMs: samples, lost, serverCpuMs: usage.cpuMs };
-  } finally {
-    await server.stop();
+    const event = sampleCallEvent(i);
+    const key = (event.ticket as { id: string }).id;
+    const t0 = performance.now();
+    const [ack, last] = await Promise.all([ask(caller, 'call', event), wall.waitAll(key)]);
+    if (!ack.ok || last === null) lost++;
+    else if (i >= warmup) samples.push(last - t0);
+    wall.forget(key);
   }
+  const usage = await server.usage();
+  caller.disconnect();
+  wall.close();
+  return { callToLastDisplayMs: samples, lost, serverCpuMs: usage.cpuMs };
 }

@@ -1,40 +1,76 @@
 /**
- * Child process, baseline (b): a bare Socket.IO server, no auth, no domain. On 'call' it does
- * one synchronous better-sqlite3 insert+commit (hub pragmas), broadcasts the payload to every
- * socket, then acks. Run: node --import tsx test/bench/baseline-server.ts
+ * Child process, baseline (b): "bare Socket.IO + better-sqlite3". No auth, no domain. Every
+ * command that changes something does exactly one synchronous better-sqlite3 insert+commit (the
+ * hub's pragmas, via openDatabase) and one broadcast of one message to every connected socket,
+ * under the hub's event name 'hub:events' with a one-element array (the hub's frame shape), then
+ * acks.
+ *  - 'call' (serial baseline): commits and broadcasts the given payload.
+ *  - 'ticket:issue', 'counter:callNext', 'counter:open': the hub's command names and ack shapes,
+ *    over an in-memory FIFO, so the same load generator (load.ts, rush.ts) runs against it.
+ * The bench bundles it and runs it with plain node, like the hub child (bundle.ts, child.ts).
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { eventTable, tempDb } from './baseline-db';
-import { onParentGone, usageMeter, type ToChild } from './child';
+import { answerUsage, onParentGone, profileOnRequest, runtimeInfo, usageMeter, type Runtime } from './child';
 
 export interface BaselineReady {
   url: string;
+  runtime: Runtime;
 }
 
-const { db: _db, remove } = tempDb('qms-bench-base-');
-const insertCommit = eventTable(_db);
+type Ack = (r: unknown) => void;
+interface Ticket {
+  id: string;
+  number: string;
+  fieldId: string;
+  status: string;
+}
+
+const { db, remove } = tempDb('qms-bench-base-');
+const insertCommit = eventTable(db);
 const http = createServer();
 const io = new Server(http, { serveClient: false });
 const meter = usageMeter();
+const waiting: Ticket[] = [];
+let seq = 0;
+let issued = 0;
+
+/** One insert+commit, one broadcast of one message. */
+function publish(body: Record<string, unknown>): void {
+  insertCommit(body);
+  io.emit('hub:events', [{ ...body, seq: ++seq, at: Date.now() }]);
+}
 
 io.on('connection', (socket) => {
-  socket.on('call', (payload: unknown, ack: (r: unknown) => void) => {
-    insertCommit(payload);
-    io.emit('called', payload);
+  socket.emit('hub:snapshot', { seq });
+  socket.on('call', (payload: Record<string, unknown>, ack: Ack) => {
+    publish(payload);
     ack({ ok: true });
+  });
+  socket.on('counter:open', (_p: unknown, ack: Ack) => ack({ ok: true, data: {} }));
+  socket.on('ticket:issue', (p: { fieldId: string }, ack: Ack) => {
+    const ticket = { id: crypto.randomUUID(), number: String(10_001 + issued++), fieldId: p.fieldId, status: 'waiting' };
+    waiting.push(ticket);
+    publish({ type: 'ticket:issued', ticket, stats: [{ fieldId: p.fieldId, waiting: waiting.length, openCounters: 30, estimatedWaitMinutes: 5 }] });
+    ack({ ok: true, data: { ticket, peopleAhead: waiting.length - 1 } });
+  });
+  socket.on('counter:callNext', (_p: unknown, ack: Ack) => {
+    const next = waiting.shift();
+    if (!next) return ack({ ok: true, data: { ticket: null, counterNumber: 1 } });
+    const ticket = { ...next, status: 'called' };
+    publish({ type: 'ticket:called', ticket, counterNumber: 1, recall: false, stats: [] });
+    ack({ ok: true, data: { ticket, counterNumber: 1 } });
   });
 });
 
 http.listen(0, '127.0.0.1', () => {
   const { port } = http.address() as AddressInfo;
-  process.send?.({ type: 'ready', url: `http://127.0.0.1:${port}` } satisfies { type: 'ready' } & BaselineReady);
+  process.send?.({ type: 'ready', url: `http://127.0.0.1:${port}`, runtime: runtimeInfo() } satisfies { type: 'ready' } & BaselineReady);
 });
-process.on('message', (m: ToChild) => {
-  if (m.type === 'mark') meter.mark();
-  else if (m.type === 'usage') process.send?.({ type: 'usage', usage: meter.read() });
-});
+answerUsage(meter);
+profileOnRequest();
 onParentGone(
   () =>
     new Promise<void>((resolve) => {

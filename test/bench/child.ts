@@ -1,38 +1,84 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector';
+import { getHeapCodeStatistics, getHeapStatistics } from 'node:v8';
 import { fileURLToPath } from 'node:url';
 
 /** Messages between the bench (parent) and its hub / baseline child processes. */
-export type ToChild = { type: 'mark' } | { type: 'usage' } | { type: 'stop' };
+export type ToChild =
+  /** Reset the CPU / event-loop / timing counters; `resume` and `pause` bound what they count. */
+  | { type: 'mark' }
+  | { type: 'resume' }
+  | { type: 'pause' }
+  | { type: 'usage' }
+  | { type: 'stop' }
+  /** Start / stop a V8 CPU profile of the child's main thread (written to `file` on stop). */
+  | { type: 'profile-start' }
+  | { type: 'profile-stop'; file: string };
 export type FromChild<Ready> =
   | ({ type: 'ready' } & Ready)
-  | { type: 'usage'; usage: ChildUsage };
+  | { type: 'usage'; usage: ChildUsage }
+  | { type: 'profiled'; file: string | null };
+
+/** How the child actually runs: the bench reports it so "plain node, bundled" is checked, not assumed. */
+export interface Runtime {
+  node: string;
+  script: string;
+  execArgv: string[];
+  nodeOptions: string;
+  uvThreadpoolSize: string | null;
+}
+
+export function runtimeInfo(): Runtime {
+  return {
+    node: process.version,
+    script: process.argv[1] ?? '',
+    execArgv: process.execArgv,
+    nodeOptions: process.env['NODE_OPTIONS'] ?? '',
+    uvThreadpoolSize: process.env['UV_THREADPOOL_SIZE'] ?? null,
+  };
+}
 
 export interface ChildUsage {
   rssMb: number;
   heapUsedMb: number;
-  /** CPU time (user + system) since the last `mark`, ms. */
+  heapTotalMb: number;
+  /** Memory outside the V8 heap that V8 knows of (Buffers, sockets' ArrayBuffers). */
+  externalMb: number;
+  /** Where the RSS is: anonymous (heaps, malloc, thread stacks) vs file-backed (code, mapped libraries). */
+  memory: { rssAnonMb: number; rssFileMb: number; arrayBuffersMb: number; v8MallocedMb: number; v8CodeAndMetadataMb: number };
+  /** CPU time (user + system) in the recording windows since the last `mark`, ms. */
   cpuMs: number;
-  /** Event-loop utilisation since the last `mark` (0..1). */
+  /** Event-loop utilisation in those windows (0..1). */
   elu: number;
-  /** Per-command timings inside the hub process since `mark` (hub child only). */
+  /** Per-command timings inside the hub process in those windows (hub child only). */
   timings?: Record<string, { n: number; p50: number; p99: number; mean: number }>;
 }
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const running = new Set<ChildProcess>();
 process.on('exit', () => {
   for (const c of running) c.kill('SIGKILL');
 });
 
-/** A TypeScript child run with `node --import tsx`, talking over IPC. */
+/**
+ * A bundled child (`bundle.ts`) run with plain `node`, as production runs dist/hub/main.mjs:
+ * no TypeScript loader, UV_THREADPOOL_SIZE=2 (what apps/hub/src/main.ts sets before loading
+ * anything), talking over IPC.
+ */
 export class Child<Ready> {
   private readonly proc: ChildProcess;
   private readonly waiters: Array<{ type: string; resolve: (m: FromChild<Ready>) => void }> = [];
 
-  constructor(script: string, extraNodeArgs: string[] = []) {
-    this.proc = fork(fileURLToPath(new URL(script, import.meta.url)), [], {
-      cwd: ROOT,
-      execArgv: ['--import', 'tsx', ...extraNodeArgs],
+  constructor(scriptPath: string, extraNodeArgs: string[] = []) {
+    const env: NodeJS.ProcessEnv = { ...process.env, UV_THREADPOOL_SIZE: '2' };
+    // the parent runs under tsx; nothing of it may reach the child
+    delete env['NODE_OPTIONS'];
+    delete env['TSX_TSCONFIG_PATH'];
+    this.proc = fork(scriptPath, [], {
+      cwd: fileURLToPath(new URL('../../', import.meta.url)),
+      execPath: process.execPath,
+      execArgv: extraNodeArgs,
+      env,
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
     running.add(this.proc);
@@ -47,7 +93,7 @@ export class Child<Ready> {
     return this.proc.pid;
   }
 
-  private next(type: 'ready' | 'usage', timeoutMs: number): Promise<unknown> {
+  private next(type: 'ready' | 'usage' | 'profiled', timeoutMs: number): Promise<unknown> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`child ${this.pid}: no '${type}' within ${timeoutMs} ms`)), timeoutMs);
       this.proc.once('exit', (code) => reject(new Error(`child ${this.pid} exited (${code}) before '${type}'`)));
@@ -75,6 +121,13 @@ export class Child<Ready> {
     return ((await reply) as { usage: ChildUsage }).usage;
   }
 
+  /** Stops the profile started with `profile-start`; resolves with the file written (or null). */
+  async stopProfile(file: string): Promise<string | null> {
+    const reply = this.next('profiled', 30_000);
+    this.send({ type: 'profile-stop', file });
+    return ((await reply) as { file: string | null }).file;
+  }
+
   /** Asks the child to exit; kills it when it does not within `graceMs`. */
   async stop(graceMs = 5_000): Promise<void> {
     if (this.proc.exitCode !== null || this.proc.signalCode !== null) return;
@@ -86,26 +139,111 @@ export class Child<Ready> {
   }
 }
 
-/** Child side: CPU and event-loop counters since the last `mark`. */
-export function usageMeter(): { mark(): void; read(): Omit<ChildUsage, 'timings'> } {
-  let cpu = process.cpuUsage();
-  let elu = performance.eventLoopUtilization();
+function procStatusMb(field: string): number {
+  try {
+    const m = new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(readFileSync('/proc/self/status', 'utf8'));
+    return m?.[1] ? Number(m[1]) / 1024 : Number.NaN;
+  } catch {
+    return Number.NaN;
+  }
+}
+
+/**
+ * Child side: CPU and event-loop counters summed over recording windows (`resume` .. `pause`)
+ * since the last `mark`, and memory now. The bench interleaves rounds on two servers, so each
+ * child counts only its own rounds. `recording` tells instrumentation when to keep samples.
+ */
+export function usageMeter(): { readonly recording: boolean; mark(): void; resume(): void; pause(): void; read(): Omit<ChildUsage, 'timings'> } {
+  let cpuMs = 0;
+  let active = 0;
+  let idle = 0;
+  let open: { cpu: NodeJS.CpuUsage; elu: ReturnType<typeof performance.eventLoopUtilization> } | null = null;
+  const mb = (bytes: number) => bytes / 2 ** 20;
+  /** The counters including the open window, if any. */
+  const totals = () => {
+    if (!open) return { cpuMs, active, idle };
+    const c = process.cpuUsage(open.cpu);
+    const e = performance.eventLoopUtilization(open.elu);
+    return { cpuMs: cpuMs + (c.user + c.system) / 1000, active: active + e.active, idle: idle + e.idle };
+  };
   return {
+    get recording() {
+      return open !== null;
+    },
     mark() {
-      cpu = process.cpuUsage();
-      elu = performance.eventLoopUtilization();
+      cpuMs = active = idle = 0;
+      open = null;
+    },
+    resume() {
+      open ??= { cpu: process.cpuUsage(), elu: performance.eventLoopUtilization() };
+    },
+    pause() {
+      ({ cpuMs, active, idle } = totals());
+      open = null;
     },
     read() {
-      const c = process.cpuUsage(cpu);
+      const t = totals();
       const m = process.memoryUsage();
+      const h = getHeapStatistics();
       return {
-        rssMb: m.rss / 2 ** 20,
-        heapUsedMb: m.heapUsed / 2 ** 20,
-        cpuMs: (c.user + c.system) / 1000,
-        elu: performance.eventLoopUtilization(elu).utilization,
+        rssMb: mb(m.rss),
+        heapUsedMb: mb(m.heapUsed),
+        heapTotalMb: mb(m.heapTotal),
+        externalMb: mb(m.external),
+        memory: {
+          rssAnonMb: procStatusMb('RssAnon'),
+          rssFileMb: procStatusMb('RssFile'),
+          arrayBuffersMb: mb(m.arrayBuffers),
+          v8MallocedMb: mb(h.malloced_memory),
+          v8CodeAndMetadataMb: mb(getHeapCodeStatistics().code_and_metadata_size),
+        },
+        cpuMs: t.cpuMs,
+        elu: t.active + t.idle > 0 ? t.active / (t.active + t.idle) : 0,
       };
     },
   };
+}
+
+/** Child side: answers mark / resume / pause / usage; `extra` adds fields to the usage reply. */
+export function answerUsage(meter: ReturnType<typeof usageMeter>, hooks: { onMark?: () => void; extra?: () => Partial<ChildUsage> } = {}): void {
+  process.on('message', (m: ToChild) => {
+    if (m.type === 'mark') {
+      meter.mark();
+      hooks.onMark?.();
+    } else if (m.type === 'resume') meter.resume();
+    else if (m.type === 'pause') meter.pause();
+    else if (m.type === 'usage') process.send?.({ type: 'usage', usage: { ...meter.read(), ...hooks.extra?.() } });
+  });
+}
+
+/** Child side: answers `profile-start` / `profile-stop` with an in-process V8 CPU profile. */
+export function profileOnRequest(): void {
+  let session: Session | null = null;
+  const post = (method: string, params?: object) =>
+    new Promise<unknown>((resolve, reject) => session?.post(method, params ?? {}, (e, r) => (e ? reject(e) : resolve(r))));
+  process.on('message', (m: ToChild) => {
+    if (m.type === 'profile-start') {
+      session = new Session();
+      session.connect();
+      void post('Profiler.enable')
+        .then(() => post('Profiler.setSamplingInterval', { interval: 500 }))
+        .then(() => post('Profiler.start'));
+    } else if (m.type === 'profile-stop') {
+      const done = (file: string | null) => process.send?.({ type: 'profiled', file });
+      if (!session) {
+        done(null);
+        return;
+      }
+      post('Profiler.stop')
+        .then((r) => {
+          writeFileSync(m.file, JSON.stringify((r as { profile: unknown }).profile));
+          session?.disconnect();
+          session = null;
+          done(m.file);
+        })
+        .catch(() => done(null));
+    }
+  });
 }
 
 /** Child side: exit when the parent says stop or goes away. */

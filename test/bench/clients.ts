@@ -34,8 +34,9 @@ export async function ask<T = unknown>(socket: RawSocket, name: string, payload:
 }
 
 /**
- * N display sockets: for each keyed message (e.g. a ticket id of a 'ticket:called' event) counts
- * arrivals and keeps the time the last one arrived, so "emit -> last display" can be computed.
+ * N display sockets: for each keyed message (e.g. the ticket id of a 'ticket:called' event inside
+ * a 'hub:events' frame) counts arrivals and keeps the time the last one arrived, so "emit -> last
+ * display" can be computed. `keysOf` maps one received frame to the keys it carries.
  */
 export class DisplayWall {
   private readonly arrivals = new Map<string, { n: number; last: number }>();
@@ -44,17 +45,18 @@ export class DisplayWall {
   constructor(
     readonly sockets: RawSocket[],
     event: string,
-    keyOf: (payload: unknown) => string | null,
+    keysOf: (payload: unknown) => string[],
   ) {
     for (const s of sockets) {
       s.on(event, (payload: unknown) => {
-        const key = keyOf(payload);
-        if (key === null) return;
-        const a = this.arrivals.get(key) ?? { n: 0, last: 0 };
-        a.n += 1;
-        a.last = performance.now();
-        this.arrivals.set(key, a);
-        if (a.n === this.sockets.length) this.waiters.get(key)?.();
+        const now = performance.now();
+        for (const key of keysOf(payload)) {
+          const a = this.arrivals.get(key) ?? { n: 0, last: 0 };
+          a.n += 1;
+          a.last = now;
+          this.arrivals.set(key, a);
+          if (a.n === this.sockets.length) this.waiters.get(key)?.();
+        }
       });
     }
   }

@@ -1,17 +1,27 @@
 /**
  * Child process: a real hub on a temp SQLite file, seeded with the demo ward plus counters
- * q9..q30 (all fields) and officers canbo9..canbo30, so 30 officers can each hold a counter.
- * Talks to the bench over IPC (see child.ts). Run: node --import tsx test/bench/hub-process.ts
+ * q9..q30 (all fields) and officers canbo9..canbo30, so 30 officers can each hold a counter;
+ * kiosks kiosk-1..kiosk-8 (one device token each) whose anti-hoarding limit is lifted, and
+ * number ranges widened (see `seed`). The hub runs `alwaysOpen` so the bench works at any hour.
+ * Talks to the bench over IPC (see child.ts). The bench bundles it (bundle.ts, like
+ * build/build-hub.ts) and runs test/bench/.out/hub-process.mjs with plain node and
+ * UV_THREADPOOL_SIZE=2, the way production runs dist/hub/main.mjs.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHub, demoFields, hashPassword, seedDemoSite, systemClock } from '@qms/hub';
+import { createHub, demoFields, hashPassword, hashToken, newToken, seedDemoSite, systemClock, type Hub } from '@qms/hub';
 import { migrate, openDatabase, Store } from '@qms/store';
-import { onParentGone, usageMeter, type ToChild } from './child';
+import { answerUsage, onParentGone, profileOnRequest, runtimeInfo, usageMeter, type Runtime } from './child';
 import { summarize } from './stats';
 
 export const COUNTERS = 30;
+export const KIOSK_DEVICES = 8;
+/**
+ * The kiosks' tickets-per-minute limit (anti-hoarding, default 10) lifted for the bench: 150
+ * tickets/s over 8 kiosks is about 1,100 a minute per kiosk. The check itself still runs.
+ */
+const BENCH_TICKETS_PER_MINUTE = 1_000_000;
 
 export interface CounterLogin {
   counterId: string;
@@ -21,10 +31,12 @@ export interface CounterLogin {
 
 export interface HubReady {
   url: string;
-  kioskToken: string;
+  /** One token per kiosk device; kiosk socket i uses token i modulo their number. */
+  kioskTokens: string[];
   displayToken: string;
   fieldIds: string[];
   counters: CounterLogin[];
+  runtime?: Runtime;
 }
 
 async function seed(store: Store): Promise<Omit<HubReady, 'url'>> {
@@ -33,9 +45,10 @@ async function seed(store: Store): Promise<Omit<HubReady, 'url'>> {
   const fields = demoFields();
   const password = 'bench-password-1';
   const hash = await hashPassword(password);
+  const kioskTokens: string[] = [];
   const counters: CounterLogin[] = creds.officers.map((o, i) => ({ counterId: `q${i + 1}`, username: o.username, password: o.password }));
   store.transaction(() => {
-    // The demo ranges hold 999 numbers per field and day; a 10,000-ticket rush needs more.
+    // The demo ranges hold 999 numbers per field and day; a rush (plus saturation) needs more.
     fields.forEach((f, i) =>
       store.config.saveField({ ...f, numberFormat: { ...f.numberFormat, rangeStart: (i + 1) * 10_000 + 1, rangeEnd: (i + 1) * 10_000 + 9_999 } }),
     );
@@ -50,50 +63,53 @@ async function seed(store: Store): Promise<Omit<HubReady, 'url'>> {
       store.config.saveCounter({ id: `q${n}`, number: n, name: `Quầy ${n}`, kind: 'receiving', fieldIds, status: 'closed', officerId: null, consecutivePriorityCalls: 0, enabled: true });
       counters.push({ counterId: `q${n}`, username, password });
     }
-  });
-  return { kioskToken: creds.kioskToken, displayToken: creds.displayToken, fieldIds: fields.map((f) => f.id), counters };
-}
-
-async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'qms-bench-hub-'));
-  const store = new Store(openDatabase(join(dir, 'qms.sqlite')));
-  migrate(store.db);
-  const seeded = await seed(store);
-  const hub = createHub({ store });
-  const timings = instrument(hub.executor, store);
-  const { url } = await hub.listen(0, '127.0.0.1');
-  const meter = usageMeter();
-
-  process.on('message', (m: ToChild) => {
-    if (m.type === 'mark') {
-      meter.mark();
-      timings.clear();
-    } else if (m.type === 'usage') {
-      process.send?.({ type: 'usage', usage: { ...meter.read(), timings: timings.summary() } });
+    for (let k = 1; k <= KIOSK_DEVICES; k++) {
+      const token = k === 1 ? creds.kioskToken : newToken();
+      const settings = { maxTicketsPerMinute: BENCH_TICKETS_PER_MINUTE };
+      store.accounts.saveDevice({ id: `kiosk-${k}`, kind: 'kiosk', name: `Kiosk ${k}`, settings, createdAt: now, revokedAt: null }, hashToken(token));
+      kioskTokens.push(token);
     }
   });
+  return { kioskTokens, displayToken: creds.displayToken, fieldIds: fields.map((f) => f.id), counters };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'qms-bench-hub-'));
+
+async function main(): Promise<void> {
+  const db = openDatabase(join(dir, 'qms.sqlite'));
+  migrate(db);
+  const store = new Store(db);
+  const seeded = await seed(store);
+  const hub = createHub({ store, alwaysOpen: true });
+  const meter = usageMeter();
+  const timings = instrument(hub.executor, store, () => meter.recording);
+  const { url } = await hub.listen(0, '127.0.0.1');
+  answerUsage(meter, { onMark: () => timings.clear(), extra: () => ({ timings: timings.summary() }) });
+  profileOnRequest();
   onParentGone(async () => {
     await hub.close();
     store.close();
     rmSync(dir, { recursive: true, force: true });
   });
-  process.send?.({ type: 'ready', url, ...seeded } satisfies { type: 'ready' } & HubReady);
+  process.send?.({ type: 'ready', url, ...seeded, runtime: runtimeInfo() } satisfies { type: 'ready' } & HubReady);
 }
 
 /**
  * Times, inside the hub process, each command end to end (`exec:<name>`: validation, transaction,
- * commit, broadcast) and each write transaction alone (`tx`, including the fsync of the commit).
+ * commit, broadcast) and each write transaction alone (`tx`, including the fsync of the commit),
+ * while the meter records (the hub's own rounds).
  * Wraps the two instances' methods; hub code is unchanged.
  */
-function instrument(executor: { execute: (...a: never[]) => unknown }, store: Store) {
+function instrument(executor: Hub['executor'], store: Store, recording: () => boolean) {
   const samples = new Map<string, number[]>();
   const add = (k: string, ms: number) => {
+    if (!recording()) return;
     const list = samples.get(k) ?? [];
     list.push(ms);
     samples.set(k, list);
   };
-  const execute = executor.execute.bind(executor) as (actor: unknown, name: string, payload: unknown) => unknown;
-  (executor as { execute: typeof execute }).execute = (actor, name, payload) => {
+  const execute = executor.execute.bind(executor);
+  executor.execute = (actor, name, payload) => {
     const t0 = performance.now();
     try {
       return execute(actor, name, payload);
@@ -118,5 +134,6 @@ function instrument(executor: { execute: (...a: never[]) => unknown }, store: St
 
 main().catch((e: unknown) => {
   console.error('hub-process failed:', e);
+  rmSync(dir, { recursive: true, force: true });
   process.exit(1);
 });

@@ -1,30 +1,17 @@
 /**
- * The rush against a real hub: 8 kiosks issue tickets (each waits for its ack), 30 officers call
- * the next ticket while tickets wait, 50 wall displays listen. Everything over loopback.
+ * The clients of a rush, against the real hub or the bare baseline server (same code): 8 kiosks
+ * (one kiosk device token each), 30 officers who log in through the real handshake (username + password) and
+ * open their counter, 50 wall displays (device token). Everything over loopback websockets.
  */
-import { PROTOCOL_VERSION, type CallResult, type HubEvent, type IssueTicketResult, type Snapshot } from '@qms/protocol';
+import { PROTOCOL_VERSION, type CallResult, type HubEvent, type Snapshot } from '@qms/protocol';
 import type { HubReady } from './hub-process';
 import { ask, connect, connectMany, DisplayWall, type RawSocket } from './clients';
-import { sleep, until } from './stats';
+import { Rush, type RushPlan, type RushResult } from './rush';
+
+export type { RushResult } from './rush';
 
 export const KIOSKS = 8;
 export const DISPLAYS = 50;
-
-export interface RushResult {
-  issued: number;
-  called: number;
-  issueMs: number[];
-  callAckMs: number[];
-  callToLastDisplayMs: number[];
-  /** Calls whose event did not reach every display in time. */
-  undelivered: number;
-  nullCalls: number;
-  errors: Record<string, number>;
-  durationMs: number;
-  issuePhaseMs: number;
-  maxWaiting: number;
-  truncated: boolean;
-}
 
 export interface QuietResult {
   issueMs: number[];
@@ -32,15 +19,18 @@ export interface QuietResult {
   undelivered: number;
 }
 
-const calledTicketId = (p: unknown): string | null => {
-  const e = p as HubEvent;
-  return e.type === 'ticket:called' ? e.ticket.id : null;
-};
+/** The ids of the tickets called in one 'hub:events' frame. */
+export const calledTicketIds = (frame: unknown): string[] =>
+  (frame as HubEvent[]).flatMap((e) => (e.type === 'ticket:called' ? [e.ticket.id] : []));
+
+/** What a rush needs beyond the sockets (see RushPlan). */
+export type LoadShape = Pick<RushPlan, 'tickets' | 'ratePerS' | 'jitter' | 'serveMs' | 'backoffMs' | 'issueForMs' | 'drainMs'>;
 
 export class HubLoad {
   /** Events a display saw out of sequence (a gap means a missed broadcast). */
   seqGaps = 0;
   private readonly runId = Date.now().toString(36);
+  private rushes = 0;
 
   private constructor(
     private readonly hub: HubReady,
@@ -51,8 +41,10 @@ export class HubLoad {
 
   static async connect(hub: HubReady): Promise<HubLoad> {
     const device = (token: string) => ({ protocolVersion: PROTOCOL_VERSION, kind: 'device', token });
-    const snap = (first: unknown) => first as Snapshot;
-    const kiosks = await connectMany(KIOSKS, async () => (await connect(hub.url, device(hub.kioskToken), 'hub:snapshot')).socket);
+    const kiosks = await connectMany(KIOSKS, async (i) => {
+      const token = hub.kioskTokens[i % hub.kioskTokens.length] ?? '';
+      return (await connect(hub.url, device(token), 'hub:snapshot')).socket;
+    });
     const counters = await connectMany(hub.counters.length, async (i) => {
       const c = hub.counters[i];
       if (!c) throw new Error('counter login missing');
@@ -63,12 +55,14 @@ export class HubLoad {
       return socket;
     });
     const screens = await connectMany(DISPLAYS, () => connect(hub.url, device(hub.displayToken), 'hub:snapshot'));
-    const load = new HubLoad(hub, kiosks, counters, new DisplayWall(screens.map((s) => s.socket), 'hub:event', calledTicketId));
+    const load = new HubLoad(hub, kiosks, counters, new DisplayWall(screens.map((s) => s.socket), 'hub:events', calledTicketIds));
     screens.forEach(({ socket, first }) => {
-      let last = snap(first).seq;
-      socket.on('hub:event', (e: HubEvent) => {
-        if (e.seq !== last + 1) load.seqGaps++;
-        last = e.seq;
+      let last = (first as Snapshot).seq;
+      socket.on('hub:events', (frame: HubEvent[]) => {
+        for (const e of frame) {
+          if (e.seq !== last + 1) load.seqGaps++;
+          last = e.seq;
+        }
       });
     });
     return load;
@@ -78,82 +72,16 @@ export class HubLoad {
     return this.kiosks.length + this.counters.length + this.wall.sockets.length;
   }
 
-  async rush(tickets: number, deadlineMs: number): Promise<RushResult> {
-    const r: RushResult = {
-      issued: 0, called: 0, issueMs: [], callAckMs: [], callToLastDisplayMs: [], undelivered: 0,
-      nullCalls: 0, errors: {}, durationMs: 0, issuePhaseMs: 0, maxWaiting: 0, truncated: false,
+  /** Runs one rush (paced, or closed loop for saturation) with these clients. */
+  rush(shape: LoadShape, seed = 1): Promise<RushResult> {
+    const plan: RushPlan = {
+      ...shape,
+      fieldIds: this.hub.fieldIds,
+      counterIds: this.hub.counters.map((c) => c.counterId),
+      runId: `${this.runId}-r${this.rushes++}`,
+      seed,
     };
-    const fail = (code: string) => (r.errors[code] = (r.errors[code] ?? 0) + 1);
-    const calls: Array<{ ticketId: string; t0: number }> = [];
-    const start = performance.now();
-    const stopIssuing = start + deadlineMs;
-    const stopCalling = stopIssuing + 20_000;
-    const backlog = Math.min(200, Math.ceil(tickets / 10));
-    let started = 0;
-    let inFlight = 0;
-    let kiosksDone = false;
-    let rng = 12345;
-    const nextField = () => {
-      rng = (rng * 1103515245 + 12345) % 2 ** 31;
-      return this.hub.fieldIds[rng % this.hub.fieldIds.length] ?? '';
-    };
-
-    const kiosk = async (s: RawSocket, k: number) => {
-      while (started < tickets && performance.now() < stopIssuing) {
-        const i = started++;
-        const t0 = performance.now();
-        const ack = await ask<IssueTicketResult>(s, 'ticket:issue', { fieldId: nextField(), idempotencyKey: `${this.runId}-k${k}-${i}` });
-        r.issueMs.push(performance.now() - t0);
-        if (!ack.ok) fail(`issue:${ack.error.code}`);
-        else r.issued++;
-        r.maxWaiting = Math.max(r.maxWaiting, r.issued - r.called);
-      }
-      if (started < tickets) r.truncated = true;
-    };
-
-    const counter = async (s: RawSocket, c: number) => {
-      const counterId = this.hub.counters[c]?.counterId ?? '';
-      await until(() => r.issued >= backlog || kiosksDone, deadlineMs);
-      for (let n = 0; ; n++) {
-        if (kiosksDone && r.called >= r.issued) return;
-        if (performance.now() > stopCalling) {
-          r.truncated = true;
-          return;
-        }
-        if (r.issued - r.called - inFlight <= 0) {
-          await sleep(2);
-          continue;
-        }
-        inFlight++;
-        const t0 = performance.now();
-        const ack = await ask<CallResult>(s, 'counter:callNext', { counterId, idempotencyKey: `${this.runId}-c${c}-${n}` });
-        inFlight--;
-        r.callAckMs.push(performance.now() - t0);
-        if (ack.ok && ack.data.ticket) {
-          r.called++;
-          calls.push({ ticketId: ack.data.ticket.id, t0 });
-        } else {
-          if (ack.ok) r.nullCalls++;
-          else fail(`call:${ack.error.code}`);
-          await sleep(20);
-        }
-      }
-    };
-
-    const calling = Promise.all(this.counters.map(counter));
-    await Promise.all(this.kiosks.map(kiosk));
-    r.issuePhaseMs = performance.now() - start;
-    kiosksDone = true;
-    await calling;
-    r.durationMs = performance.now() - start;
-    await until(() => this.wall.complete(calls.map((c) => c.ticketId)), 10_000, 10);
-    for (const { ticketId, t0 } of calls) {
-      const last = this.wall.lastArrival(ticketId);
-      if (last === null) r.undelivered++;
-      else r.callToLastDisplayMs.push(last - t0);
-      this.wall.forget(ticketId);
-    }
-    return r;
+    return new Rush(plan).run(this.kiosks, this.counters, this.wall);
   }
 
   /**

@@ -1,41 +1,93 @@
 /**
- * `npm run bench [-- --quick | --tickets N | --profile]`: baselines first (bare SQLite commit,
- * bare Socket.IO + SQLite), then the rush against a real hub in a child process.
- * Prints a table, writes bench-results.json at the repo root; exits 0 even when a target is missed.
+ * `npm run bench [-- --quick | --tickets N | --rate N | --serve MIN-MAX | --saturate | --profile]`
+ * (or BENCH_TICKETS=N). Bundles the hub child and the bare-server child (bundle.ts) and runs
+ * both with plain node. Then: bare SQLite commits; serial calls on the bare server (the
+ * reference); the paced rush in A/B rounds, bare server and hub alternately (ab.ts); a quiet
+ * serial phase on the hub; with --saturate a closed-loop run on each (throughput, no pass/fail).
+ * Prints a table, writes bench-results.json at the repo root, exits 0 even when a target is
+ * missed (1 only when the bench could not run).
  */
 import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { measureBaselineCalls, sampleCallEvent } from './baseline-calls';
+import { Side } from './ab';
+import { bareHub, sampleCallEvent, serialCalls } from './baseline-calls';
 import { measureInsertCommit } from './baseline-db';
+import type { BaselineReady } from './baseline-server';
+import { bundleChildren } from './bundle';
 import { Child } from './child';
 import type { HubReady } from './hub-process';
-import { DISPLAYS, HubLoad } from './load';
-import { round, summarize } from './stats';
+import { DISPLAYS, HubLoad, type LoadShape } from './load';
+import { summariseProfile } from './profile-top';
+import { buildResults, printResults } from './report';
+import type { RushResult } from './rush';
+import { sleep } from './stats';
 
-const WATCHDOG_MS = 175_000;
+/** Everything but teardown fits in this; the watchdog ends a run that does not. */
+const BUDGET_MS = 170_000;
+const WATCHDOG_MS = 178_000;
+/** Fixed costs outside the paced rounds (bundling, baselines, logins, quiet phase, teardown). */
+const OVERHEAD_MS = 30_000;
+/** Calls continue after the kiosks of a round stop, until every ticket is called (at most this). */
+const DRAIN_MS = 8_000;
+const SETTLE_MS = 300;
 const RESULTS = fileURLToPath(new URL('../../bench-results.json', import.meta.url));
+const started = performance.now();
+const elapsed = () => performance.now() - started;
 
 function options() {
   const argv = process.argv.slice(2);
-  const flag = (name: string) => argv.includes(name);
-  const value = (name: string) => {
-    const i = argv.indexOf(name);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  const quick = flag('--quick');
-  const tickets = Number(value('--tickets') ?? process.env['BENCH_TICKETS'] ?? (quick ? 1000 : 10_000));
-  if (!Number.isInteger(tickets) || tickets < 1 || tickets > 70_000) throw new Error(`--tickets must be 1..70000, got ${tickets}`);
+  const value = (name: string) => argv[argv.indexOf(name) + 1];
+  const known = new Set(['--quick', '--tickets', '--rate', '--serve', '--saturate', '--profile']);
+  argv.forEach((a, i) => {
+    if (a.startsWith('--') && !known.has(a)) throw new Error(`unknown flag ${a}`);
+    if (!a.startsWith('--') && !['--tickets', '--rate', '--serve'].includes(argv[i - 1] ?? '')) throw new Error(`unexpected argument ${a}`);
+  });
+  const quick = argv.includes('--quick');
+  const tickets = Number(argv.includes('--tickets') ? value('--tickets') : (process.env['BENCH_TICKETS'] ?? (quick ? 1000 : 6000)));
+  if (!Number.isInteger(tickets) || tickets < 1 || tickets > 60_000) throw new Error(`--tickets must be 1..60000, got ${tickets}`);
+  const rate = Number(argv.includes('--rate') ? value('--rate') : 150);
+  if (!(rate > 0 && rate <= 5000)) throw new Error(`--rate must be a number of tickets/s in (0, 5000], got ${rate}`);
+  const serveMatch = /^(\d+)-(\d+)$/.exec(argv.includes('--serve') ? (value('--serve') ?? '') : '100-300');
+  const serve: [number, number] = serveMatch ? [Number(serveMatch[1]), Number(serveMatch[2])] : [Number.NaN, Number.NaN];
+  if (!serveMatch || serve[0] > serve[1]) throw new Error('--serve must be MIN-MAX in ms, e.g. 100-300');
+  const saturate = argv.includes('--saturate');
+  const saturateMs = saturate ? (quick ? 4_000 : 10_000) : 0;
+  const rounds = quick ? 2 : 4;
+  // every round (bare and hub alike) gets the same issuing window: expected time plus slack,
+  // shrunk when the whole run would not fit the budget
+  const perRound = Math.ceil(tickets / rounds);
+  const expectedMs = (perRound / rate) * 1000;
+  const room = (BUDGET_MS - OVERHEAD_MS - 2 * saturateMs) / (2 * rounds) - SETTLE_MS - 1_000;
+  const issueForMs = Math.min(expectedMs * 1.3 + 2_000, room);
+  if (issueForMs < expectedMs) {
+    console.warn(`bench: ${tickets} tickets at ${rate}/s do not fit the 3-minute budget; each round stops issuing after ${(issueForMs / 1000).toFixed(1)} s`);
+  }
+  const paced: LoadShape = { tickets: perRound, ratePerS: rate, jitter: 0.2, serveMs: serve, backoffMs: 50, issueForMs, drainMs: DRAIN_MS };
+  const saturation: LoadShape | null = saturate
+    ? { tickets: 1_000_000, ratePerS: null, jitter: 0, serveMs: [0, 0], backoffMs: 5, issueForMs: saturateMs, drainMs: 0 }
+    : null;
   return {
-    tickets,
     quick,
-    profile: flag('--profile') || process.env['BENCH_PROFILE'] === '1',
-    baselineCalls: quick ? 500 : 2000,
+    tickets,
+    rounds,
+    paced,
+    saturation,
+    profile: argv.includes('--profile') || process.env['BENCH_PROFILE'] === '1',
     insertCommits: quick ? 500 : 2000,
+    baselineCalls: quick ? 500 : 2000,
     quietCalls: quick ? 100 : 300,
-    rushDeadlineMs: quick ? 40_000 : 110_000,
   };
 }
+
+function log(msg: string): void {
+  console.log(`[bench ${(elapsed() / 1000).toFixed(1).padStart(5)} s] ${msg}`);
+}
+
+const rushLine = (r: RushResult) =>
+  `${r.issued} issued / ${r.called} called in ${(r.durationMs / 1000).toFixed(1)} s` +
+  ` (${(r.issued / (r.issuePhaseMs / 1000)).toFixed(0)}/s issued), max waiting ${r.maxWaiting}, load generator ELU ${r.loadGen.elu}`;
 
 async function main(): Promise<void> {
   const opt = options();
@@ -44,138 +96,99 @@ async function main(): Promise<void> {
     process.exit(1);
   }, WATCHDOG_MS);
   watchdog.unref();
-  const t0 = performance.now();
-  log(`tickets=${opt.tickets}${opt.quick ? ' (quick)' : ''}`);
+  const p = opt.paced;
+  log(
+    `${opt.tickets} tickets per server at ${p.ratePerS}/s over 8 kiosks, serve ${p.serveMs.join('-')} ms, ` +
+      `${opt.rounds} A/B rounds${opt.quick ? ' (quick)' : ''}${opt.saturation ? ', then saturation' : ''}`,
+  );
+  const bundles = await bundleChildren();
+  log(`bundled the hub child and the bare-server child in ${bundles.ms.toFixed(0)} ms (esbuild, like build/build-hub.ts)`);
 
   log(`baseline: ${opt.insertCommits} bare insert+commit (WAL, synchronous=FULL)`);
-  const insertCommit = summarize(measureInsertCommit(opt.insertCommits, sampleCallEvent(0)));
+  const insertCommitMs = measureInsertCommit(opt.insertCommits, sampleCallEvent(0));
 
-  log(`baseline: bare Socket.IO + better-sqlite3, ${opt.baselineCalls} calls to ${DISPLAYS} displays`);
-  const base = await measureBaselineCalls(opt.baselineCalls, DISPLAYS);
-  const baseCall = summarize(base.callToLastDisplayMs);
-
-  log('hub: starting child process and connecting clients');
-  const profileDir = opt.profile ? tmpdir() : null;
-  const hub = new Child<HubReady>('./hub-process.ts', profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
-  let result: Record<string, unknown>;
+  const bare = new Child<BaselineReady>(bundles.baseline);
+  const hub = new Child<HubReady>(bundles.hub);
+  let results: Record<string, unknown>;
+  let profileFile: string | null = null;
   try {
-    const ready = await hub.ready();
-    const load = await HubLoad.connect(ready);
-    log(`hub: ${load.clients} clients connected; rush of ${opt.tickets} tickets`);
-    hub.send({ type: 'mark' });
-    const benchCpu = process.cpuUsage();
-    const benchElu = performance.eventLoopUtilization();
-    const rush = await load.rush(opt.tickets, opt.rushDeadlineMs);
-    const loadGen = { cpuMs: round((sum(process.cpuUsage(benchCpu)) / 1000), 0), elu: round(performance.eventLoopUtilization(benchElu).utilization) };
-    const usage = await hub.usage();
-    log(`hub: quiet phase, ${opt.quietCalls} serial calls`);
-    const quiet = await load.quiet(opt.quietCalls);
-    const clients = load.clients;
-    load.close();
+    const bareReady = await bare.ready();
+    log(`baseline: bare Socket.IO + better-sqlite3: ${opt.baselineCalls} serial calls to ${DISPLAYS} displays`);
+    const serial = await serialCalls(bare, bareReady.url, opt.baselineCalls, DISPLAYS);
 
-    const issue = summarize(rush.issueMs);
-    const call = summarize(rush.callToLastDisplayMs);
-    const callAck = summarize(rush.callAckMs);
-    const quietCall = summarize(quiet.callToLastDisplayMs);
-    const quietIssue = summarize(quiet.issueMs);
-    const ratio = round(call.p99 / baseCall.p99, 2);
-    const targets = {
-      call_p99_ratio: { limit: 1.5, value: ratio, pass: ratio <= 1.5 },
-      issue_p99_ms: { limit: 5, value: issue.p99, pass: issue.p99 <= 5 },
-      hub_rss_mb: { limit: 100, value: round(usage.rssMb, 1), pass: usage.rssMb <= 100 },
-    };
-    result = {
-      at: new Date().toISOString(),
-      tickets: rush.issued,
-      tickets_requested: opt.tickets,
-      tickets_called: rush.called,
-      truncated: rush.truncated,
-      clients_connected: clients,
-      issue_p50_ms: issue.p50,
-      issue_p99_ms: issue.p99,
-      call_to_last_display_p50_ms: call.p50,
-      call_to_last_display_p99_ms: call.p99,
-      call_ack_p50_ms: callAck.p50,
-      call_ack_p99_ms: callAck.p99,
-      baseline_call_p50_ms: baseCall.p50,
-      baseline_call_p99_ms: baseCall.p99,
-      call_p99_ratio: ratio,
-      baseline_insert_commit_p50_ms: insertCommit.p50,
-      baseline_insert_commit_p99_ms: insertCommit.p99,
-      tickets_per_s: round(rush.called / (rush.durationMs / 1000), 1),
-      issue_per_s: round(rush.issued / (rush.issuePhaseMs / 1000), 1),
-      hub_rss_mb: round(usage.rssMb, 1),
-      hub_heap_used_mb: round(usage.heapUsedMb, 1),
-      quiet_issue_p50_ms: quietIssue.p50,
-      quiet_issue_p99_ms: quietIssue.p99,
-      quiet_call_to_last_display_p50_ms: quietCall.p50,
-      quiet_call_to_last_display_p99_ms: quietCall.p99,
-      quiet_call_p99_ratio: round(quietCall.p99 / baseCall.p99, 2),
-      rush: {
-        duration_s: round(rush.durationMs / 1000, 1),
-        issue_phase_s: round(rush.issuePhaseMs / 1000, 1),
-        max_waiting: rush.maxWaiting,
-        null_calls: rush.nullCalls,
-        undelivered_calls: rush.undelivered + quiet.undelivered,
-        display_seq_gaps: load.seqGaps,
-        errors: rush.errors,
-        latency: { issue, call_to_last_display: call, call_ack: callAck },
-        hub_cpu_ms: round(usage.cpuMs, 0),
-        hub_event_loop_utilisation: round(usage.elu),
-        hub_timings_ms: usage.timings,
-        load_generator: loadGen,
+    log('hub: started (plain node, bundled); connecting 8 kiosks, 30 officers (password login), 50 displays');
+    const hubReady = await hub.ready();
+    const idle = await hub.usage();
+    const hubLoad = await HubLoad.connect(hubReady);
+    const connected = await hub.usage();
+    const bareLoad = await HubLoad.connect(bareHub(bareReady.url));
+    log(`connected ${hubLoad.clients} clients to the hub and ${bareLoad.clients} to the bare server`);
+
+    const sides = { bare: new Side('bare', bare as Child<unknown>, bareLoad), hub: new Side('hub', hub as Child<unknown>, hubLoad) };
+    sides.bare.start();
+    sides.hub.start();
+    if (opt.profile) hub.send({ type: 'profile-start' });
+    const pairMs = 2 * (p.issueForMs + SETTLE_MS + 1_500);
+    for (let i = 0; i < opt.rounds; i++) {
+      if (i > 0 && elapsed() + pairMs + OVERHEAD_MS / 2 + 2 * (opt.saturation?.issueForMs ?? 0) > BUDGET_MS) {
+        log(`out of time budget: stopping after ${i} of ${opt.rounds} rounds`);
+        break;
+      }
+      for (const side of [sides.bare, sides.hub]) {
+        const r = await side.round(p, i + 1);
+        const info = side.info[side.info.length - 1];
+        log(`round ${i + 1}/${opt.rounds} ${side.name.padEnd(4)}: ${rushLine(r)}; call p99 ${info?.callP99Ms} ms, other CPU on the machine ${info?.otherCpuMs} ms`);
+        await sleep(SETTLE_MS);
+      }
+    }
+    const end = await hub.usage();
+    const bareEnd = await bare.usage();
+    if (opt.profile) profileFile = await hub.stopProfile(join(tmpdir(), `qms-bench-hub-rush-${Date.now()}.cpuprofile`));
+
+    log(`hub: quiet phase, ${opt.quietCalls} serial issues then calls`);
+    const quiet = await hubLoad.quiet(opt.quietCalls);
+    let saturation: { bare: RushResult; hub: RushResult } | null = null;
+    if (opt.saturation) {
+      log('saturation (closed loop): bare server');
+      const b = await bareLoad.rush(opt.saturation, 99);
+      log(`saturation bare: ${rushLine(b)}`);
+      log('saturation (closed loop): hub');
+      const h = await hubLoad.rush(opt.saturation, 99);
+      log(`saturation hub:  ${rushLine(h)}`);
+      saturation = { bare: b, hub: h };
+    }
+    results = buildResults(
+      {
+        shape: p,
+        ticketsRequested: opt.tickets,
+        roundsPlanned: opt.rounds,
+        clients: hubLoad.clients,
+        insertCommitMs,
+        serial,
+        bare: { runtime: bareReady.runtime, rush: sides.bare.merged(), rounds: sides.bare.info, usage: bareEnd },
+        hub: { runtime: hubReady.runtime ?? null, rush: sides.hub.merged(), rounds: sides.hub.info, idle, connected, end },
+        quiet,
+        saturation,
+        profiled: opt.profile,
       },
-      baseline: { insert_commit: insertCommit, call_to_last_display: baseCall, lost: base.lost, server_cpu_ms: round(base.serverCpuMs, 0) },
-      targets,
-      all_targets_met: Object.values(targets).every((t) => t.pass),
-    };
+      hubLoad.seqGaps,
+    );
+    hubLoad.close();
+    bareLoad.close();
   } finally {
-    await hub.stop();
+    await Promise.all([hub.stop(), bare.stop()]);
   }
-  if (profileDir) log(`hub CPU profile written to ${profileDir}/CPU.*.cpuprofile (summarise: npx tsx test/bench/profile-top.ts <file>)`);
-  writeFileSync(RESULTS, `${JSON.stringify(result, null, 2)}\n`);
-  print(result);
-  log(`done in ${round((performance.now() - t0) / 1000, 1)} s; wrote ${RESULTS}`);
+  writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
+  printResults(results);
+  if (profileFile) {
+    log(`hub CPU profile of its paced rounds: ${profileFile} (npx tsx test/bench/profile-top.ts FILE [N])`);
+    console.log(summariseProfile(profileFile, 20));
+  }
+  log(`done; wrote ${RESULTS}`);
   clearTimeout(watchdog);
-}
-
-function sum(c: NodeJS.CpuUsage): number {
-  return c.user + c.system;
-}
-
-function log(msg: string): void {
-  console.log(`[bench] ${msg}`);
-}
-
-function print(r: Record<string, unknown>): void {
-  const rows: Array<[string, string]> = [];
-  const keys = [
-    'tickets', 'clients_connected', 'tickets_per_s', 'issue_per_s', 'issue_p50_ms', 'issue_p99_ms',
-    'call_ack_p50_ms', 'call_ack_p99_ms', 'call_to_last_display_p50_ms', 'call_to_last_display_p99_ms',
-    'baseline_call_p50_ms', 'baseline_call_p99_ms', 'call_p99_ratio', 'quiet_call_to_last_display_p50_ms',
-    'quiet_call_to_last_display_p99_ms', 'quiet_call_p99_ratio', 'quiet_issue_p50_ms', 'quiet_issue_p99_ms',
-    'baseline_insert_commit_p50_ms', 'baseline_insert_commit_p99_ms', 'hub_rss_mb', 'hub_heap_used_mb',
-  ];
-  for (const k of keys) rows.push([k, String(r[k])]);
-  const width = Math.max(...rows.map(([k]) => k.length));
-  console.log('');
-  for (const [k, v] of rows) console.log(`  ${k.padEnd(width)}  ${v}`);
-  const rush = r['rush'] as Record<string, unknown>;
-  console.log(`\n  rush: ${JSON.stringify({ ...rush, latency: undefined, hub_timings_ms: undefined })}`);
-  console.log(`  hub timings (ms, inside the hub process):`);
-  for (const [k, s] of Object.entries((rush['hub_timings_ms'] ?? {}) as Record<string, { n: number; p50: number; p99: number; mean: number }>)) {
-    console.log(`    ${k.padEnd(26)} n=${String(s.n).padStart(6)}  p50=${s.p50}  p99=${s.p99}  mean=${s.mean}`);
-  }
-  console.log('\n  targets:');
-  const targets = r['targets'] as Record<string, { limit: number; value: number; pass: boolean }>;
-  for (const [k, t] of Object.entries(targets)) {
-    console.log(`    ${t.pass ? 'PASS' : 'FAIL'}  ${k} = ${t.value} (target <= ${t.limit})`);
-  }
-  const failed = Object.entries(targets).filter(([, t]) => !t.pass).map(([k]) => k);
-  console.log(failed.length ? `\n  TARGETS MISSED: ${failed.join(', ')}\n` : '\n  all targets met\n');
 }
 
 main().catch((e: unknown) => {
   console.error('bench failed:', e);
-  process.exitCode = 1;
+  process.exit(1);
 });
