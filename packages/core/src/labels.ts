@@ -1,4 +1,4 @@
-import type { PriorityGroup } from './model';
+import type { PriorityGroup, RatingLevel } from './model';
 
 /** Names of the priority groups as citizens read them (kiosk, ticket, counter). */
 export const PRIORITY_GROUP_LABELS: Record<'vi' | 'en', Record<PriorityGroup, string>> = {
@@ -16,4 +16,9 @@ export const PRIORITY_GROUP_LABELS: Record<'vi' | 'en', Record<PriorityGroup, st
     young_child: 'With a young child',
     meritorious: 'Person with meritorious service',
   },
+};
+
+export const RATING_LABELS: Record<'vi' | 'en', Record<RatingLevel, string>> = {
+  vi: { very_satisfied: 'Rất hài lòng', satisfied: 'Hài lòng', neutral: 'Bình thường', unsatisfied: 'Không hài lòng' },
+  en: { very_satisfied: 'Very satisfied', satisfied: 'Satisfied', neutral: 'Neutral', unsatisfied: 'Not satisfied' },
 };

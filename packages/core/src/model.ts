@@ -135,3 +135,7 @@ export interface Ticket {
 }
 
 export const ACTIVE_TICKET_STATUSES: readonly TicketStatus[] = ['waiting', 'called', 'serving'];
+
+/** Satisfaction levels a citizen can give (four levels, as many one-stop shops use). */
+export const RATING_LEVELS = ['very_satisfied', 'satisfied', 'neutral', 'unsatisfied'] as const;
+export type RatingLevel = (typeof RATING_LEVELS)[number];

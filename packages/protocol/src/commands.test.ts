@@ -40,6 +40,7 @@ const GOOD: { [C in CommandName]: CommandPayload<C> } = {
   'counter:close': { counterId: 'c1', idempotencyKey: 'o1:close:0001' },
   'ticket:print': { ticketId: 't1', locale: 'en', baseUrl: 'http://192.168.1.10:3000', idempotencyKey: 'k1:print:0001' },
   'printer:report': { ticketId: 't1', code: 'PRINTER_PAPER_OUT', message: 'Paper out' },
+  'ticket:rate': { ticketId: 't1', level: 'very_satisfied' },
   'sync:snapshot': {},
 };
 
@@ -58,6 +59,7 @@ const REQUIRED: Record<CommandName, string[]> = {
   'counter:close': ['counterId'],
   'ticket:print': ['ticketId'],
   'printer:report': ['code', 'message'],
+  'ticket:rate': ['ticketId', 'level'],
   'sync:snapshot': [],
 };
 
@@ -76,6 +78,7 @@ const ID_FIELDS: Record<CommandName, string[]> = {
   'counter:close': ['counterId'],
   'ticket:print': ['ticketId'],
   'printer:report': ['ticketId'],
+  'ticket:rate': ['ticketId'],
   'sync:snapshot': [],
 };
 
@@ -96,7 +99,7 @@ const KEY_OPTIONAL: CommandName[] = [
 ];
 
 /** Commands without a key: reading, and reports whose repetition only adds a log line. */
-const KEY_NONE: CommandName[] = ['sync:snapshot', 'printer:report'];
+const KEY_NONE: CommandName[] = ['sync:snapshot', 'printer:report', 'ticket:rate'];
 
 const BAD_IDS = [
   '',
@@ -292,6 +295,7 @@ describe('authorisation matrix', () => {
   function expectedRoles(name: CommandName): Role[] {
     if (name === 'ticket:issue') return ['kiosk', 'officer', 'admin'];
     if (name === 'ticket:print' || name === 'printer:report') return ['kiosk'];
+    if (name === 'ticket:rate') return ['display'];
     if (name === 'sync:snapshot') return ['kiosk', 'display', 'officer', 'admin'];
     return ['officer', 'admin'];
   }
@@ -300,8 +304,11 @@ describe('authorisation matrix', () => {
     expect([...COMMANDS[name].roles].sort()).toEqual(expectedRoles(name).sort());
   });
 
-  it('a display can send nothing but sync:snapshot', () => {
-    expect(COMMAND_NAMES.filter((n) => (COMMANDS[n].roles as readonly Role[]).includes('display'))).toEqual(['sync:snapshot']);
+  it('a display can send nothing but ticket:rate (rating tablets) and sync:snapshot', () => {
+    expect(COMMAND_NAMES.filter((n) => (COMMANDS[n].roles as readonly Role[]).includes('display')).sort()).toEqual([
+      'sync:snapshot',
+      'ticket:rate',
+    ]);
   });
 
   it('a kiosk can send only ticket:issue, ticket:print, printer:report and sync:snapshot', () => {

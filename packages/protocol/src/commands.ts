@@ -1,4 +1,4 @@
-import { PRIORITY_GROUPS } from '@qms/core';
+import { PRIORITY_GROUPS, RATING_LEVELS } from '@qms/core';
 import { z } from 'zod';
 import type { Role } from './roles';
 
@@ -45,6 +45,10 @@ export const printTicketInput = z.strictObject({
   baseUrl: z.url({ protocol: /^https?$/ }).max(200).optional(),
   idempotencyKey: optionalKey,
 });
+export const rateTicketInput = z.strictObject({
+  ticketId: idSchema,
+  level: z.enum(RATING_LEVELS),
+});
 export const printerReportInput = z.strictObject({
   ticketId: idSchema.optional(),
   code: z.string().min(1).max(40).regex(/^[A-Z_]+$/),
@@ -70,6 +74,8 @@ export const COMMANDS = {
   'counter:close': { input: counterRefInput, roles: ['officer', 'admin'] },
   'ticket:print': { input: printTicketInput, roles: ['kiosk'] },
   'printer:report': { input: printerReportInput, roles: ['kiosk'] },
+  /** From the counter-facing rating tablet (a display device): one rating per finished ticket. */
+  'ticket:rate': { input: rateTicketInput, roles: ['display'] },
   'sync:snapshot': { input: emptyInput, roles: ['kiosk', 'display', 'officer', 'admin'] },
 } as const satisfies Record<string, { input: z.ZodType; roles: readonly Role[] }>;
 

@@ -1,4 +1,4 @@
-import type { EpochMs } from '@qms/core';
+import type { EpochMs, RatingLevel } from '@qms/core';
 import type { CounterView, FieldStats, PrinterFaultView, TicketView } from './views';
 
 /** What happened, as broadcast; every one is also a row of the hub's event log. */
@@ -12,6 +12,7 @@ export type HubEventBody =
       stats: FieldStats[];
     }
   | { type: 'counter:changed'; counter: CounterView; stats: FieldStats[] }
+  | { type: 'ticket:rated'; ticketId: string; number: string; counterId: string | null; level: RatingLevel }
   | { type: 'printer:fault'; fault: PrinterFaultView }
   | { type: 'printer:restored'; deviceId: string; deviceName: string };
 

@@ -24,6 +24,7 @@ describe('public surface', () => {
         'ok',
         'printTicketInput',
         'printerReportInput',
+        'rateTicketInput',
         'ticketRefInput',
         'transferInput',
       ].sort(),

@@ -1,3 +1,4 @@
+import type { RatingLevel } from '@qms/core';
 import type { Ack } from './ack';
 import type { CommandPayload } from './commands';
 import type { HubEvent } from './events';
@@ -20,6 +21,7 @@ export interface CommandResults {
   'counter:close': CounterView;
   'ticket:print': PrintResult;
   'printer:report': PrinterFaultView;
+  'ticket:rate': { ticketId: string; level: RatingLevel };
   'sync:snapshot': Snapshot;
 }
 

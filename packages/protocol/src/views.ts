@@ -89,8 +89,17 @@ export interface Snapshot {
   stats: FieldStats[];
   /** Whether the hub refuses kiosk tickets outside `site.openingHours` (off with --always-open). */
   hoursEnforced: boolean;
+  /** Today's figures of the signed-in officer (staff only; null for devices). */
+  myStats: OfficerDayStats | null;
   /** Printer faults not yet resolved (staff only; empty for kiosks and displays). */
   printerFaults: PrinterFaultView[];
+}
+
+export interface OfficerDayStats {
+  served: number;
+  noShow: number;
+  /** Mean time from "Bắt đầu" to "Hoàn thành" of the tickets served today; null before the first. */
+  avgServiceMs: number | null;
 }
 
 export interface PrinterFaultView {

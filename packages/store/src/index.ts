@@ -7,3 +7,4 @@ export { ConfigRepo } from './config-repo';
 export { AccountRepo, type OfficerRecord, type Device, type DeviceKind } from './account-repo';
 export { IdempotencyRepo } from './idempotency-repo';
 export { PrinterFaultRepo, type PrinterFaultRecord } from './printer-fault-repo';
+export { RatingRepo, type Rating } from './rating-repo';

@@ -69,7 +69,7 @@ describe('migrate', () => {
     expect(schemaVersion(db)).toBe(LATEST);
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST);
     expect(tableNames(db)).toEqual(
-      ['counter_fields', 'counters', 'devices', 'events', 'fields', 'idempotency', 'officers', 'printer_faults', 'sessions', 'site', 'tickets'].sort(),
+      ['counter_fields', 'counters', 'devices', 'events', 'fields', 'idempotency', 'officers', 'printer_faults', 'ratings', 'sessions', 'site', 'tickets'].sort(),
     );
   });
 
@@ -245,6 +245,24 @@ const MIGRATION_CASES: MigrationCase[] = [
         'SELECT fault, message, resolved_at FROM printer_faults',
       ).get();
       expect(row).toEqual({ fault: 'paper_out', message: 'Hết giấy', resolved_at: null });
+    },
+  },
+  {
+    version: 3,
+    seed(db) {
+      db.exec(`
+        INSERT INTO fields (id, code, name_vi, name_en, number_style, number_prefix, range_start, range_end, pad, sort_order)
+          VALUES ('f-land', 'DD', 'Đất đai', 'Land', 'prefixed', 'A', 1, 999, 3, 1);
+        INSERT INTO officers (id, username, full_name, role, password_hash, created_at)
+          VALUES ('o1', 'lan.nguyen', 'Nguyễn Thị Lan', 'officer', 'scrypt$x$y', ${T0});
+        INSERT INTO counters (id, number, name, kind) VALUES ('c1', 1, 'Quầy 1', 'receiving');
+        INSERT INTO tickets (id, service_day, field_id, number_field_id, seq, number, status, issued_at, source, counter_id, officer_id)
+          VALUES ('t3', '${DAY}', 'f-land', 'f-land', 3, 'A-003', 'done', ${T0}, 'kiosk', 'c1', 'o1');
+        INSERT INTO ratings (ticket_id, counter_id, officer_id, level, at) VALUES ('t3', 'c1', 'o1', 'satisfied', ${T0});
+      `);
+    },
+    check(db) {
+      expect(db.prepare('SELECT ticket_id, level FROM ratings').get()).toEqual({ ticket_id: 't3', level: 'satisfied' });
     },
   },
 ];

@@ -4,6 +4,7 @@ import type { Db } from './db';
 import { EventRepo } from './event-repo';
 import { IdempotencyRepo } from './idempotency-repo';
 import { PrinterFaultRepo } from './printer-fault-repo';
+import { RatingRepo } from './rating-repo';
 import { TicketRepo } from './ticket-repo';
 
 /** All repositories over one database, plus the transaction boundary. */
@@ -15,6 +16,7 @@ export class Store {
   readonly accounts: AccountRepo;
   readonly idempotency: IdempotencyRepo;
   readonly printerFaults: PrinterFaultRepo;
+  readonly ratings: RatingRepo;
 
   constructor(db: Db) {
     this.db = db;
@@ -24,6 +26,7 @@ export class Store {
     this.accounts = new AccountRepo(db);
     this.idempotency = new IdempotencyRepo(db);
     this.printerFaults = new PrinterFaultRepo(db);
+    this.ratings = new RatingRepo(db);
   }
 
   /** Runs `fn` in one IMMEDIATE transaction: all of it commits (durably) or none of it. */

@@ -192,6 +192,18 @@ export class TicketRepo {
     );
   }
 
+  /** An officer's day: tickets served (done), no-shows, and the mean service time of the served ones. */
+  officerDay(officerId: Id, day: ServiceDay): { served: number; noShow: number; avgServiceMs: number | null } {
+    const row = this.db
+      .prepare<[string, string], { served: number; noShow: number; avg: number | null }>(
+        `SELECT COALESCE(SUM(status = 'done'), 0) AS served, COALESCE(SUM(status = 'no_show'), 0) AS noShow,
+           AVG(CASE WHEN status = 'done' THEN finished_at - serving_at END) AS avg
+         FROM tickets WHERE officer_id = ? AND service_day = ?`,
+      )
+      .get(officerId, day);
+    return { served: row?.served ?? 0, noShow: row?.noShow ?? 0, avgServiceMs: row?.avg ?? null };
+  }
+
   /** Tickets a device issued since `at` (anti-hoarding limit per kiosk). */
   countIssuedBy(deviceId: Id, at: number): number {
     return (

@@ -1,6 +1,7 @@
 import type { CommandInput, CommandName, CommandResults, Role } from '@qms/protocol';
 import { closeCounter, openCounter, pauseCounter } from '../domain/counter-commands';
 import type { CommandContext } from '../domain/context';
+import { rateTicket } from '../domain/rating-commands';
 import { buildSnapshot } from '../domain/snapshot';
 import { callNext, callSpecific, changeTicket, issueTicket, recall, transfer } from '../domain/ticket-commands';
 
@@ -23,6 +24,7 @@ export const HANDLERS: Handlers = {
   'counter:open': openCounter,
   'counter:pause': pauseCounter,
   'counter:close': closeCounter,
+  'ticket:rate': rateTicket,
   'sync:snapshot': (ctx) => buildSnapshot(ctx, ctx.actor.role as Role),
 };
 

@@ -29,6 +29,7 @@ export function buildSnapshot(ctx: CommandContext, role: Role): Snapshot {
     recentCalls: ctx.store.tickets.recentCalls(ctx.day, RECENT_CALLS).map((t) => project(ticketView(t))),
     stats: fieldStats(ctx.store, ctx.fields(), ctx.counters(), ctx.store.tickets.waitingCounts(ctx.day)),
     hoursEnforced: ctx.config.enforceHours,
+    myStats: staff ? ctx.store.tickets.officerDay(ctx.actor.id, ctx.day) : null,
     printerFaults: staff
       ? ctx.store.printerFaults.open().map((f) => ({
           id: f.id,

@@ -52,6 +52,7 @@ export function publicEventBody(body: HubEventBody): HubEventBody {
       return { ...body, counter: publicCounterView(body.counter) };
     case 'printer:fault':
     case 'printer:restored':
+    case 'ticket:rated':
       return body; // device names and fault texts only: no personal data
     default:
       return { ...body, ticket: publicTicketView(body.ticket) };
