@@ -93,6 +93,13 @@ describe('officer actions', () => {
     expect(back.ticket?.status).toBe('called');
     expect(back.ticket?.callCount).toBe(2);
 
+    // or by the number on the citizen's ticket
+    data(await officer.send('ticket:noShow', { ticketId: t2.id }));
+    const byNumber = data(await officer.send('counter:callTicket', { counterId: 'q2', number: t2.number, idempotencyKey: 'b-000004' }));
+    expect(byNumber.ticket?.id).toBe(t2.id);
+    const missing = await officer.send('counter:callTicket', { counterId: 'q2', number: '2999', idempotencyKey: 'b-000005' });
+    expect(!missing.ok && missing.error.code).toBe('NOT_FOUND');
+
     const illegal = await officer.send('ticket:start', { ticketId: t3.id });
     expect(illegal.ok).toBe(false);
     expect(!illegal.ok && illegal.error.code).toBe('ILLEGAL_TRANSITION');

@@ -60,6 +60,8 @@ describe('kiosk rules', () => {
     expect(JSON.stringify(called)).not.toContain('Hoàng Thị Mai');
     expect((await fetch(`${h.url}/api/public/tickets/unknown-id`)).status).toBe(404);
     expect((await fetch(`${h.url}/api/public/tickets/${encodeURIComponent("x' OR 1=1 --")}`)).status).toBe(400);
+    expect((await fetch(`${h.url}/api/public/tickets/%E0%A4%A`)).status).toBe(400); // a broken %-escape: no crash
+    expect((await fetch(`${h.url}/api/health`)).status).toBe(200);
   });
 });
 
@@ -89,8 +91,14 @@ describe('printing from the hub (browser kiosks)', () => {
     const snap = data(await admin.send('sync:snapshot', {}));
     expect(snap.printerFaults.map((f) => f.deviceName)).toEqual(['Kiosk sảnh chính']);
 
+    const publicEvent = kiosk.events.find((e) => e.type === 'printer:fault');
+    expect(publicEvent?.type === 'printer:fault' && publicEvent.fault.message).toBe(''); // no printer address on public screens
+
     printer.setMode('ok');
-    data(await kiosk.send('ticket:print', { ticketId: t2.id }));
+    const once = { ticketId: t2.id, idempotencyKey: 'reprint-0001' };
+    data(await kiosk.send('ticket:print', once));
+    data(await kiosk.send('ticket:print', once)); // a retried reprint is not a second paper ticket
+    expect(printer.jobs).toHaveLength(2);
     await waitFor(() => admin.events.some((e) => e.type === 'printer:restored'));
     expect(h.store.printerFaults.open()).toEqual([]);
   });
@@ -104,11 +112,23 @@ describe('printing from the hub (browser kiosks)', () => {
     const r = await kiosk.send('ticket:print', { ticketId: mine.id });
     expect(!r.ok && r.error.code).toBe('FORBIDDEN');
     const report = data(await kiosk.send('printer:report', { code: 'PRINTER_COVER_OPEN', message: 'Nắp máy in đang mở' }));
-    expect(report.fault).toBe('cover_open');
+    expect(report?.fault).toBe('cover_open');
     expect(h.store.printerFaults.open()).toHaveLength(1);
+    // the Electron kiosk prints again and says so: the fault is resolved
+    expect(data(await kiosk.send('printer:report', { code: 'PRINTER_OK', message: '' }))).toBeNull();
+    expect(h.store.printerFaults.open()).toHaveLength(0);
     // no printer configured at all: the fault is recorded and the kiosk told
     const t = data(await kiosk.send('ticket:issue', { fieldId: 'cu-tru', idempotencyKey: 'other-0002' })).ticket;
     const none = await kiosk.send('ticket:print', { ticketId: t.id });
     expect(!none.ok && none.error.code).toBe('PRINTER_FAULT');
+    // a broken printer setting is a recorded fault too, never an internal error
+    const row = h.store.db.prepare("SELECT token_hash FROM devices WHERE id = 'kiosk-1'").get() as { token_hash: string };
+    const device = h.store.accounts.devices().find((d) => d.id === 'kiosk-1');
+    if (!device) throw new Error('no kiosk');
+    h.store.accounts.saveDevice({ ...device, settings: { ...device.settings, printer: { interface: 'lpt1:' } } }, row.token_hash);
+    h.hub.executor.config.invalidate();
+    const broken = await kiosk.send('ticket:print', { ticketId: t.id });
+    expect(!broken.ok && broken.error.code).toBe('PRINTER_FAULT');
+    expect(!broken.ok && broken.error.message).toContain('không hợp lệ');
   });
 });

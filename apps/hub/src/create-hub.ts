@@ -97,7 +97,7 @@ export function createHub(options: HubOptions): Hub {
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = req.url ?? '/';
     const ticket = /^\/api\/public\/tickets\/([^/?]+)$/.exec(url.split('?')[0] ?? '');
-    if (ticket?.[1] && req.method === 'GET') return handlePublicTicket(res, executor, decodeURIComponent(ticket[1]));
+    if (ticket?.[1] && req.method === 'GET') return handlePublicTicket(res, executor, safeDecode(ticket[1]));
     if (url.startsWith('/api/')) return handleApi(req, res, apiDeps);
     if (serveStatic(req, res)) return;
     if (url === '/' || url === '/index.html') return sendIndex(res);
@@ -190,6 +190,15 @@ function onConnection(socket: HubSocket, executor: CommandExecutor, logger: Logg
     }
     void Promise.resolve(executor.execute(actor, String(event), args.length > 1 ? args[0] : undefined)).then(ack);
   });
+}
+
+/** A malformed %-escape is just an id that matches nothing (never an exception). */
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return '';
+  }
 }
 
 function sendIndex(res: ServerResponse): void {

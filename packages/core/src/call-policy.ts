@@ -1,19 +1,23 @@
 import type { Counter, PriorityPolicy, Ticket } from './model';
 
+/** What the call policy looks at; a full Ticket and the clients' TicketView both qualify. */
+export type QueueTicket = Pick<Ticket, 'id' | 'status' | 'fieldId' | 'targetCounterId' | 'priorityGroup' | 'issuedAt' | 'seq'>;
+type CounterQueue = Pick<Counter, 'id' | 'fieldIds' | 'consecutivePriorityCalls'>;
+
 /** A waiting ticket this counter may call: targeted at it, or untargeted in one of its fields. */
-export function isEligibleForCounter(counter: Counter, t: Ticket): boolean {
+export function isEligibleForCounter(counter: CounterQueue, t: QueueTicket): boolean {
   if (t.status !== 'waiting') return false;
   if (t.targetCounterId !== null) return t.targetCounterId === counter.id;
   return counter.fieldIds.includes(t.fieldId);
 }
 
 /** Priority under this site's policy: a group the site does not recognise counts as normal. */
-export function isPriorityTicket(t: Ticket, policy: PriorityPolicy): boolean {
+export function isPriorityTicket(t: QueueTicket, policy: PriorityPolicy): boolean {
   return t.priorityGroup !== null && policy.enabledGroups.includes(t.priorityGroup);
 }
 
 /** Order by issue time, then sequence, then id (a total, stable order). */
-function compareIssueOrder(a: Ticket, b: Ticket): number {
+function compareIssueOrder(a: QueueTicket, b: QueueTicket): number {
   if (a.issuedAt !== b.issuedAt) return a.issuedAt - b.issuedAt;
   if (a.seq !== b.seq) return a.seq - b.seq;
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
@@ -24,23 +28,23 @@ function compareIssueOrder(a: Ticket, b: Ticket): number {
  * (a ticket targeted here from a field the counter does not list ranks -1, i.e. first),
  * then issue time, sequence and id.
  */
-export function compareQueueOrder(counter: Counter, a: Ticket, b: Ticket): number {
-  const rank = (t: Ticket): number => counter.fieldIds.indexOf(t.fieldId);
+export function compareQueueOrder(counter: CounterQueue, a: QueueTicket, b: QueueTicket): number {
+  const rank = (t: QueueTicket): number => counter.fieldIds.indexOf(t.fieldId);
   const byField = rank(a) - rank(b);
   return byField !== 0 ? byField : compareIssueOrder(a, b);
 }
 
-function best(counter: Counter, tickets: readonly Ticket[]): Ticket | null {
-  let found: Ticket | null = null;
+function best<T extends QueueTicket>(counter: CounterQueue, tickets: readonly T[]): T | null {
+  let found: T | null = null;
   for (const t of tickets) {
     if (found === null || compareQueueOrder(counter, t, found) < 0) found = t;
   }
   return found;
 }
 
-export interface SelectNextInput {
-  counter: Counter;
-  waiting: readonly Ticket[];
+export interface SelectNextInput<T extends QueueTicket = Ticket> {
+  counter: CounterQueue;
+  waiting: readonly T[];
   policy: PriorityPolicy;
 }
 
@@ -51,7 +55,7 @@ export interface SelectNextInput {
  * plain FIFO in field order. `priority` tells whether the chosen ticket is a
  * priority ticket under the policy (feed it to `nextConsecutivePriorityCalls`).
  */
-export function selectNextTicket(input: SelectNextInput): { ticket: Ticket; priority: boolean } | null {
+export function selectNextTicket<T extends QueueTicket = Ticket>(input: SelectNextInput<T>): { ticket: T; priority: boolean } | null {
   const { counter, waiting, policy } = input;
   const eligible = waiting.filter((t) => isEligibleForCounter(counter, t));
   if (policy.maxConsecutivePriority <= 0) {
@@ -75,10 +79,10 @@ export function nextConsecutivePriorityCalls(current: number, calledPriority: bo
  * `selectNextTicket`, so anti-starvation is included and the first entry is
  * always the ticket the next call would take.
  */
-export function queueForCounter(counter: Counter, waiting: readonly Ticket[], policy: PriorityPolicy): Ticket[] {
+export function queueForCounter<T extends QueueTicket>(counter: CounterQueue, waiting: readonly T[], policy: PriorityPolicy): T[] {
   let remaining = waiting.filter((t) => isEligibleForCounter(counter, t));
   let consecutive = counter.consecutivePriorityCalls;
-  const order: Ticket[] = [];
+  const order: T[] = [];
   for (;;) {
     const next = selectNextTicket({
       counter: { ...counter, consecutivePriorityCalls: consecutive },
@@ -97,7 +101,7 @@ export function queueForCounter(counter: Counter, waiting: readonly Ticket[], po
  * Priority (any group) counts as ahead of a normal ticket; for a priority ticket
  * only priority tickets issued earlier count.
  */
-export function peopleAheadInField(ticket: Ticket, waiting: readonly Ticket[]): number {
+export function peopleAheadInField(ticket: QueueTicket, waiting: readonly QueueTicket[]): number {
   const mine = ticket.priorityGroup !== null;
   let ahead = 0;
   for (const t of waiting) {

@@ -11,11 +11,17 @@ export const issueTicketInput = z.strictObject({
   idempotencyKey: idempotencyKeySchema,
 });
 export const callNextInput = z.strictObject({ counterId: idSchema, idempotencyKey: idempotencyKeySchema });
-export const callTicketInput = z.strictObject({
-  counterId: idSchema,
-  ticketId: idSchema,
-  idempotencyKey: idempotencyKeySchema,
-});
+/** Call out of turn, by ticket id or by the number the citizen holds (e.g. "1023", "A-023"). */
+export const callTicketInput = z
+  .strictObject({
+    counterId: idSchema,
+    ticketId: idSchema.optional(),
+    number: z.string().min(1).max(12).regex(/^[A-Z]{0,3}-?\d{1,5}$/).optional(),
+    idempotencyKey: idempotencyKeySchema,
+  })
+  .refine((v) => (v.ticketId === undefined) !== (v.number === undefined), {
+    message: 'ticketId or number is required (one of them)',
+  });
 /** Optional on commands whose repetition would be harmless but noisy (a second announcement, a double transfer). */
 const optionalKey = idempotencyKeySchema.optional();
 

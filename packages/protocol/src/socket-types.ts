@@ -20,7 +20,8 @@ export interface CommandResults {
   'counter:pause': CounterView;
   'counter:close': CounterView;
   'ticket:print': PrintResult;
-  'printer:report': PrinterFaultView;
+  /** The recorded fault, or null for PRINTER_OK (faults of this kiosk resolved). */
+  'printer:report': PrinterFaultView | null;
   'ticket:rate': { ticketId: string; level: RatingLevel };
   'sync:snapshot': Snapshot;
 }

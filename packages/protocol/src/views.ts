@@ -19,6 +19,8 @@ import type { Role } from './roles';
 export interface TicketView {
   id: Id;
   number: string;
+  /** Sequence of the number in its field today (breaks ties in queue order). */
+  seq: number;
   fieldId: Id;
   status: TicketStatus;
   priorityGroup: PriorityGroup | null;
@@ -46,6 +48,8 @@ export interface CounterView {
   officerName: string | null;
   /** Ticket called or being served at this counter now. */
   currentTicketId: Id | null;
+  /** Priority calls in a row (the anti-starvation rule's state; lets clients predict the next call). */
+  consecutivePriorityCalls: number;
 }
 
 export interface FieldStats {

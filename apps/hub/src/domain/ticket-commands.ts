@@ -60,7 +60,8 @@ function checkKioskMayIssue(ctx: CommandContext): void {
   if (ctx.config.enforceHours && !isOpenAt(ctx.site, ctx.now)) {
     throw new DomainError('SITE_CLOSED', 'Ngoài giờ làm việc, kiosk tạm ngừng cấp số');
   }
-  const limit = Number(ctx.config.device(ctx.actor.id)?.settings.maxTicketsPerMinute ?? DEFAULT_TICKETS_PER_MINUTE);
+  const setting = Number(ctx.config.device(ctx.actor.id)?.settings.maxTicketsPerMinute);
+  const limit = Number.isInteger(setting) && setting > 0 ? setting : DEFAULT_TICKETS_PER_MINUTE;
   if (ctx.store.tickets.countIssuedBy(ctx.actor.id, ctx.now - 60_000) >= limit) {
     throw new DomainError(
       'RATE_LIMITED',
@@ -167,12 +168,24 @@ export function callNext(ctx: CommandContext, input: { counterId: Id }): CallRes
 }
 
 /** "Gọi số cụ thể": call a waiting ticket (or a no-show who came back) out of turn. */
-export function callSpecific(ctx: CommandContext, input: { counterId: Id; ticketId: Id }): CallResult {
+/** Today's waiting or no-show ticket with this number; one in the counter's own fields first. */
+function ticketByNumber(ctx: CommandContext, counter: Counter, number: string): Ticket {
+  const found = ctx.store.tickets.byNumber(ctx.day, number).filter((t) => t.status === 'waiting' || t.status === 'no_show');
+  const mine = found.find((t) => counter.fieldIds.includes(t.fieldId));
+  const t = mine ?? found[0];
+  if (!t) throw new DomainError('NOT_FOUND', `Không có số ${number} đang chờ hoặc vắng mặt hôm nay`, { number });
+  return t;
+}
+
+export function callSpecific(
+  ctx: CommandContext,
+  input: { counterId: Id; ticketId?: Id | undefined; number?: string | undefined },
+): CallResult {
   const counter = counterForActor(ctx, input.counterId);
   if (counter.status !== 'open') {
     throw new DomainError('COUNTER_CLOSED', `Quầy ${counter.number} đang tạm nghỉ hoặc đóng`, { counterId: counter.id });
   }
-  const ticket = ctx.ticket(input.ticketId);
+  const ticket = input.ticketId !== undefined ? ctx.ticket(input.ticketId) : ticketByNumber(ctx, counter, input.number ?? '');
   if (ticket.targetCounterId !== null && ticket.targetCounterId !== counter.id) {
     const target = ctx.counters().find((c) => c.id === ticket.targetCounterId);
     throw new DomainError('FORBIDDEN', `Vé ${ticket.number} đã được chuyển cho quầy ${target?.number ?? '?'}`, {

@@ -6,6 +6,7 @@ export function ticketView(t: Ticket): TicketView {
   return {
     id: t.id,
     number: t.number,
+    seq: t.seq,
     fieldId: t.fieldId,
     status: t.status,
     priorityGroup: t.priorityGroup,
@@ -38,6 +39,7 @@ export function counterView(c: Counter, officerName: string | null, currentTicke
     officerId: c.officerId,
     officerName,
     currentTicketId,
+    consecutivePriorityCalls: c.consecutivePriorityCalls,
   };
 }
 
@@ -51,9 +53,10 @@ export function publicEventBody(body: HubEventBody): HubEventBody {
     case 'counter:changed':
       return { ...body, counter: publicCounterView(body.counter) };
     case 'printer:fault':
+      return { ...body, fault: { ...body.fault, message: '' } }; // the text may name the printer's address
     case 'printer:restored':
     case 'ticket:rated':
-      return body; // device names and fault texts only: no personal data
+      return body;
     default:
       return { ...body, ticket: publicTicketView(body.ticket) };
   }

@@ -1,5 +1,5 @@
 import { PRIORITY_GROUP_LABELS, DomainError, estimateWaitMinutes, type Ticket } from '@qms/core';
-import { PrinterFault, parsePrinterConfig, type PrinterConfig, type TicketPrintData } from '@qms/printer';
+import { PrinterFault, parsePrinterConfig, printerFromUrl, type PrinterConfig, type TicketPrintData } from '@qms/printer';
 import type { PrinterFaultView, PrintResult } from '@qms/protocol';
 import type { PrinterFaultRecord } from '@qms/store';
 import type { CommandExecutor } from '../commands/executor';
@@ -61,20 +61,34 @@ function printData(ctx: CommandContext, t: Ticket, locale: 'vi' | 'en', baseUrl:
 export class PrintService {
   constructor(private readonly o: PrintServiceOptions) {}
 
+  /** The kiosk's printer: its device setting (URL string or object), else the hub's default. */
   printerFor(ctx: CommandContext, deviceId: string): PrinterConfig | null {
     const configured = ctx.config.device(deviceId)?.settings.printer;
-    return configured !== undefined ? parsePrinterConfig(configured) : this.o.defaultPrinter;
+    if (configured === undefined || configured === null) return this.o.defaultPrinter;
+    return typeof configured === 'string' ? printerFromUrl(configured) : parsePrinterConfig(configured);
   }
 
-  async printTicket(actor: Actor, input: { ticketId: string; locale: 'vi' | 'en'; baseUrl?: string | undefined }): Promise<PrintResult> {
+  async printTicket(
+    actor: Actor,
+    input: { ticketId: string; locale: 'vi' | 'en'; baseUrl?: string | undefined; idempotencyKey?: string | undefined },
+  ): Promise<PrintResult> {
     const ctx = this.o.executor.readContext(actor);
     const ticket = ctx.ticket(input.ticketId);
     if (ticket.issuedBy !== actor.id) throw new DomainError('FORBIDDEN', 'Kiosk chỉ in được vé do chính kiosk cấp');
-    const printer = this.printerFor(ctx, actor.id);
+    const scope = `print:${actor.id}:${ctx.day}`;
+    const first = input.idempotencyKey ? ctx.store.idempotency.get(scope, input.idempotencyKey) : null;
+    if (first) return first.result as PrintResult; // a retry of a print that succeeded: never a second paper ticket
+    let printer: PrinterConfig | null;
+    try {
+      printer = this.printerFor(ctx, actor.id);
+    } catch (e) {
+      return this.fail(actor, ticket.id, 'error', `Cấu hình máy in của kiosk không hợp lệ: ${(e as Error).message}`);
+    }
     if (!printer) return this.fail(actor, ticket.id, 'error', 'Kiosk chưa được cấu hình máy in');
     const data = printData(ctx, ticket, input.locale, input.baseUrl ?? this.o.publicUrl);
     try {
       const result = await this.o.print(data, printer);
+      if (input.idempotencyKey) ctx.store.idempotency.put(scope, input.idempotencyKey, 'ticket:print', result, ctx.now);
       this.resolveFaults(actor);
       return result;
     } catch (e) {
@@ -83,8 +97,12 @@ export class PrintService {
     }
   }
 
-  /** A fault seen by an Electron kiosk printing locally. */
-  report(actor: Actor, input: { ticketId?: string | undefined; code: string; message: string }): PrinterFaultView {
+  /** A fault seen by an Electron kiosk printing locally, or PRINTER_OK when it prints again. */
+  report(actor: Actor, input: { ticketId?: string | undefined; code: string; message: string }): PrinterFaultView | null {
+    if (input.code === 'PRINTER_OK') {
+      this.resolveFaults(actor);
+      return null;
+    }
     const fault = input.code.replace(/^PRINTER_/, '').toLowerCase();
     return this.record(actor, input.ticketId ?? null, fault, input.message);
   }

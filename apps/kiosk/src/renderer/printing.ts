@@ -30,6 +30,9 @@ export function printData(
   };
 }
 
+/** Whether this (Electron) kiosk told the hub about a printer fault not yet cleared. */
+let faultReported = false;
+
 /**
  * Prints a ticket: in Electron through the local printer (and a fault is reported to the hub);
  * in a browser the hub prints to this kiosk's network printer and records any fault itself.
@@ -42,10 +45,16 @@ export async function printTicket(
 ): Promise<PrintState> {
   if (identity.bridge) {
     const r = await identity.bridge.print(data);
-    if (r.ok) return { phase: 'printed' };
+    if (r.ok) {
+      if (faultReported) await conn.send('printer:report', { ticketId, code: 'PRINTER_OK', message: '' });
+      faultReported = false;
+      return { phase: 'printed' };
+    }
+    faultReported = true;
     await conn.send('printer:report', { ticketId, code: r.error.code, message: r.error.message.slice(0, 300) });
     return { phase: 'failed', reason: r.error.message };
   }
-  const r = await conn.send('ticket:print', { ticketId, locale: data.locale });
+  // the QR link uses the address this kiosk reached the hub at, which phones on the LAN can reach too
+  const r = await conn.send('ticket:print', { ticketId, locale: data.locale, baseUrl: identity.hubUrl });
   return r.ok ? { phase: 'printed' } : { phase: 'failed', reason: r.error.message };
 }

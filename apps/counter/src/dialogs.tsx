@@ -1,0 +1,72 @@
+import type { Snapshot, TicketView } from '@qms/protocol';
+import type { Locale, Translate } from '@qms/ui';
+import { useState } from 'react';
+import type { CounterKey } from './messages';
+
+interface TransferProps {
+  t: Translate<CounterKey>;
+  locale: Locale;
+  snapshot: Snapshot;
+  ticket: TicketView;
+  fromCounter: string;
+  onClose: () => void;
+  onSubmit: (target: { toFieldId?: string; toCounterId?: string }, note: string) => Promise<void>;
+}
+
+/** "Chuyển": to another field (keeps its place by issue time) or to a named counter, with a note. */
+export function TransferDialog({ t, locale, snapshot, ticket, fromCounter, onClose, onSubmit }: TransferProps) {
+  const [fieldId, setFieldId] = useState('');
+  const [counterId, setCounterId] = useState('');
+  const [note, setNote] = useState('');
+  const target = { ...(fieldId ? { toFieldId: fieldId } : {}), ...(counterId ? { toCounterId: counterId } : {}) };
+  return (
+    <div className="modal" role="dialog" aria-modal="true" data-testid="transfer-dialog">
+      <form className="modal-box form" onSubmit={(e) => { e.preventDefault(); void onSubmit(target, note.trim()); }}>
+        <h2>{t('transferTitle', { number: ticket.number })}</h2>
+        <label>{t('toField')}
+          <select name="field" value={fieldId} onChange={(e) => setFieldId(e.target.value)}>
+            <option value="">{t('none')}</option>
+            {snapshot.fields.filter((f) => f.enabled && f.id !== ticket.fieldId).map((f) => (
+              <option key={f.id} value={f.id}>{locale === 'vi' ? f.nameVi : f.nameEn}</option>
+            ))}
+          </select>
+        </label>
+        <label>{t('toCounter')}
+          <select name="counter" value={counterId} onChange={(e) => setCounterId(e.target.value)}>
+            <option value="">{t('none')}</option>
+            {snapshot.counters.filter((c) => c.id !== fromCounter).map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+          </select>
+        </label>
+        <label>{t('note')}<textarea name="note" maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} /></label>
+        <div className="modal-actions">
+          <button type="submit" className="btn primary" disabled={!fieldId && !counterId}>{t('confirm')}</button>
+          <button type="button" className="btn" onClick={onClose}>{t('cancel')}</button>
+        </div>
+      </form>
+    </div>
+  );
+}
+
+interface NumberProps {
+  t: Translate<CounterKey>;
+  onClose: () => void;
+  onSubmit: (number: string) => Promise<void>;
+}
+
+/** "Gọi số cụ thể": the number on the citizen's ticket (a waiting one, or a no-show who came back). */
+export function CallNumberDialog({ t, onClose, onSubmit }: NumberProps) {
+  const [number, setNumber] = useState('');
+  const clean = number.trim().toUpperCase();
+  return (
+    <div className="modal" role="dialog" aria-modal="true" data-testid="number-dialog">
+      <form className="modal-box form" onSubmit={(e) => { e.preventDefault(); void onSubmit(clean); }}>
+        <h2>{t('callNumberTitle')}</h2>
+        <label>{t('numberLabel')}<input name="number" value={number} onChange={(e) => setNumber(e.target.value)} autoFocus inputMode="numeric" /></label>
+        <div className="modal-actions">
+          <button type="submit" className="btn primary" disabled={!/^[A-Z]{0,3}-?\d{1,5}$/.test(clean)}>{t('call')}</button>
+          <button type="button" className="btn" onClick={onClose}>{t('cancel')}</button>
+        </div>
+      </form>
+    </div>
+  );
+}
