@@ -34,7 +34,37 @@ async function kioskShots(h: TestHub, b: Browser): Promise<void> {
   }
 }
 
-const SHOTS: Shot[] = [kioskShots];
+async function counterShots(h: TestHub, b: Browser): Promise<void> {
+  const { page } = await openPage(b, 1440, 900);
+  await page.goto(`${h.url}/counter/`);
+  await page.fill('input[name=username]', 'canbo2');
+  await page.fill('input[name=password]', h.creds.officers[1]?.password ?? '');
+  await page.screenshot({ path: join(OUT, 'counter-login.png') });
+  await page.click('button[type=submit]');
+  await page.waitForSelector('.counter-card');
+  await page.screenshot({ path: join(OUT, 'counter-choose.png') });
+  await page.click('[data-counter=q2]');
+  await page.waitForSelector('[data-action=callNext]:not([disabled])');
+  await page.click('[data-action=callNext]');
+  await page.waitForSelector('[data-testid=current-number]');
+  await page.screenshot({ path: join(OUT, 'counter-desk.png') });
+  await page.waitForSelector('[data-action=transfer]:not([disabled])');
+  await page.click('[data-action=transfer]');
+  await page.screenshot({ path: join(OUT, 'counter-transfer.png') });
+  await page.context().close();
+  const tablet = await openPage(b, 1280, 800);
+  await tablet.page.goto(`${h.url}/counter/rate.html?counter=1&token=${h.creds.displayToken}`);
+  await tablet.page.waitForSelector('.rate-idle');
+  const o = h.officer('canbo1');
+  await o.ready();
+  const called = data(await o.send('counter:callNext', { counterId: 'q1', idempotencyKey: 'shot-rate-call' })).ticket;
+  if (called) data(await o.send('ticket:finish', { ticketId: called.id }));
+  await tablet.page.waitForSelector('[data-testid=rate-number]');
+  await tablet.page.screenshot({ path: join(OUT, 'rating-tablet.png') });
+  await tablet.page.context().close();
+}
+
+const SHOTS: Shot[] = [kioskShots, counterShots];
 
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
@@ -44,9 +74,11 @@ async function main(): Promise<void> {
   await h.officerAt('canbo4', 'q4');
   const kiosk = h.kiosk();
   await kiosk.ready();
-  for (let i = 0; i < 6; i += 1) {
-    data(await kiosk.send('ticket:issue', { fieldId: i % 2 ? 'tu-phap-ho-tich' : 'van-hoa-xa-hoi', idempotencyKey: `shot-${i}-000` }));
+  for (let i = 0; i < 9; i += 1) {
+    const fieldId = ['tu-phap-ho-tich', 'van-hoa-xa-hoi', 'chung-thuc'][i % 3] ?? 'chung-thuc';
+    data(await kiosk.send('ticket:issue', { fieldId, priorityGroup: i === 5 ? 'elderly' : null, idempotencyKey: `shot-${i}-000` }));
   }
+  h.clock.advance(12 * 60_000);
   const b = await launchBrowser();
   try {
     for (const shot of SHOTS) await shot(h, b);
