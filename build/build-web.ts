@@ -2,7 +2,7 @@
  * Builds every browser UI with Vite into dist/web/<app>/, served by the hub at /<app>/.
  * Run by `npm start` and `npm test` (and by hand: `npm run build:web`).
  */
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
@@ -14,12 +14,14 @@ export interface WebApp {
   /** Folder holding index.html (and any other entry pages). */
   root: string;
   pages: string[];
+  /** Folders copied as they are into the app's output (e.g. the display's voice pack). */
+  copy?: Array<{ from: string; to: string }>;
 }
 
 export const WEB_APPS: WebApp[] = [
   { name: 'kiosk', root: 'apps/kiosk/src/renderer', pages: ['index.html', 'status.html'] },
   { name: 'counter', root: 'apps/counter/src', pages: ['index.html', 'rate.html'] },
-  { name: 'display', root: 'apps/display/src', pages: ['index.html'] },
+  { name: 'display', root: 'apps/display/src', pages: ['index.html'], copy: [{ from: 'apps/display/voice', to: 'voice' }] },
   { name: 'admin', root: 'apps/admin/src', pages: ['index.html'] },
 ];
 
@@ -43,6 +45,10 @@ async function buildApp(app: WebApp): Promise<void> {
       rollupOptions: { input },
     },
   });
+  for (const c of app.copy ?? []) {
+    const from = join(ROOT, c.from);
+    if (existsSync(from)) cpSync(from, join(ROOT, 'dist', 'web', app.name, c.to), { recursive: true });
+  }
 }
 
 export async function buildWeb(names?: string[]): Promise<string[]> {

@@ -35,6 +35,8 @@ export interface HubOptions {
   defaultPrinter?: PrinterConfig | null;
   /** Base URL printed in ticket QR codes when a kiosk does not send its own; default: the listen URL. */
   publicUrl?: string | null;
+  /** The site's own voice recordings (`vi/manifest.json` + clips), served over the default pack. */
+  voiceDir?: string | null;
   /** Sends a ticket to a printer; the real ESC/POS printer by default. */
   print?: PrintFn;
 }
@@ -92,7 +94,7 @@ export function createHub(options: HubOptions): Hub {
   });
   executor.registerAsync('ticket:print', (actor, input) => printing.printTicket(actor, input));
   executor.registerAsync('printer:report', async (actor, input) => printing.report(actor, input));
-  const serveStatic = staticRoutes(options.webRoot ?? null);
+  const serveStatic = staticRoutes(options.webRoot ?? null, options.voiceDir ?? null);
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = req.url ?? '/';

@@ -12,6 +12,7 @@ describe('hub options', () => {
       alwaysOpen: false,
       printer: null,
       publicUrl: null,
+      voiceDir: null,
       help: false,
     });
   });
@@ -30,6 +31,11 @@ describe('hub options', () => {
       printer: 'tcp://10.0.0.9:9100',
       alwaysOpen: true,
     });
+  });
+
+  it('--voice-dir / QMS_VOICE_DIR resolve against the working folder', () => {
+    expect(parseOptions(['--voice-dir', 'giong-doc'], {}, '/srv/qms').voiceDir).toBe('/srv/qms/giong-doc');
+    expect(parseOptions([], { QMS_VOICE_DIR: '/data/voice' }, '/srv').voiceDir).toBe('/data/voice');
   });
 
   it('rejects bad values and unknown flags with a clear message', () => {

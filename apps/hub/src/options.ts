@@ -10,6 +10,7 @@ export interface HubCliOptions {
   alwaysOpen: boolean;
   printer: string | null;
   publicUrl: string | null;
+  voiceDir: string | null;
   help: boolean;
 }
 
@@ -30,6 +31,8 @@ Cách dùng: npm start -- [tuỳ chọn]
   --public-url <u>  địa chỉ in trong mã QR của vé, vd.
                     http://192.168.1.10:3000                    env QMS_PUBLIC_URL
   --always-open     kiosk cấp số cả ngoài giờ làm việc          env QMS_ALWAYS_OPEN=1
+  --voice-dir <dir> bộ giọng đọc riêng của điểm phục vụ
+                    (thư mục chứa vi/manifest.json)             env QMS_VOICE_DIR
   -h, --help        hiện hướng dẫn này
 `;
 
@@ -50,6 +53,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, cwd: string
       printer: { type: 'string' },
       'public-url': { type: 'string' },
       'always-open': { type: 'boolean' },
+      'voice-dir': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -70,6 +74,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, cwd: string
     alwaysOpen: values['always-open'] ?? ['1', 'true', 'yes'].includes((env.QMS_ALWAYS_OPEN ?? '').toLowerCase()),
     printer: values.printer ?? env.QMS_PRINTER ?? null,
     publicUrl: values['public-url'] ?? env.QMS_PUBLIC_URL ?? null,
+    voiceDir: (values['voice-dir'] ?? env.QMS_VOICE_DIR) ? resolve(cwd, values['voice-dir'] ?? env.QMS_VOICE_DIR ?? '') : null,
     help: values.help ?? false,
   };
 }

@@ -75,6 +75,7 @@ export async function main(): Promise<void> {
     alwaysOpen: options.alwaysOpen,
     defaultPrinter,
     publicUrl: options.publicUrl,
+    voiceDir: options.voiceDir,
   });
   hub.executor.rollDayIfNeeded();
   const { url } = await hub.listen(options.port, options.host);

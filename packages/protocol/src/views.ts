@@ -93,10 +93,20 @@ export interface Snapshot {
   stats: FieldStats[];
   /** Whether the hub refuses kiosk tickets outside `site.openingHours` (off with --always-open). */
   hoursEnforced: boolean;
+  /** The kiosk or display itself and its settings (filters, notice line, voice); null for staff. */
+  device: DeviceView | null;
   /** Today's figures of the signed-in officer (staff only; null for devices). */
   myStats: OfficerDayStats | null;
   /** Printer faults not yet resolved (staff only; empty for kiosks and displays). */
   printerFaults: PrinterFaultView[];
+}
+
+export interface DeviceView {
+  id: Id;
+  kind: 'kiosk' | 'display';
+  name: string;
+  /** Free-form per-device settings set by the admin (display: counters, fields, notice, voice). */
+  settings: Record<string, unknown>;
 }
 
 export interface OfficerDayStats {

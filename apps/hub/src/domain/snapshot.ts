@@ -6,6 +6,14 @@ import { publicCounterView, publicTicketView, ticketView } from './views';
 
 const RECENT_CALLS = 10;
 
+function deviceView(ctx: CommandContext): Snapshot['device'] {
+  const d = ctx.actor.deviceId ? ctx.config.device(ctx.actor.deviceId) : null;
+  if (!d) return null;
+  // a display needs its filters and notice; a kiosk's printer address is not its business
+  const { printer: _printer, ...settings } = d.settings;
+  return { id: d.id, kind: d.kind, name: d.name, settings };
+}
+
 export function isStaff(role: Role | 'system'): boolean {
   return role === 'officer' || role === 'admin';
 }
@@ -30,6 +38,7 @@ export function buildSnapshot(ctx: CommandContext, role: Role): Snapshot {
     stats: fieldStats(ctx.store, ctx.fields(), ctx.counters(), ctx.store.tickets.waitingCounts(ctx.day)),
     hoursEnforced: ctx.config.enforceHours,
     myStats: staff ? ctx.store.tickets.officerDay(ctx.actor.id, ctx.day) : null,
+    device: deviceView(ctx),
     printerFaults: staff
       ? ctx.store.printerFaults.open().map((f) => ({
           id: f.id,

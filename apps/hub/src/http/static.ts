@@ -4,16 +4,29 @@ import { join } from 'node:path';
 import sirv from 'sirv';
 
 export const WEB_APPS = ['kiosk', 'counter', 'display', 'admin'] as const;
+const VOICE_PREFIX = '/display/voice/';
 
 /**
  * Serves the built web UIs (dist/web/<app>/) at /<app>/, and the ticket status page at /t/<id>.
  * Returns false for anything else, so the caller can answer 404.
  */
-export function staticRoutes(webRoot: string | null): (req: IncomingMessage, res: ServerResponse) => boolean {
+export function staticRoutes(webRoot: string | null, voiceDir: string | null = null): (req: IncomingMessage, res: ServerResponse) => boolean {
   if (!webRoot || !existsSync(webRoot)) return () => false;
   const serve = sirv(webRoot, { dev: false, etag: true, extensions: ['html'] });
+  const serveVoice = voiceDir && existsSync(voiceDir) ? sirv(voiceDir, { dev: true, etag: true }) : null;
   return (req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    // the site's own voice recordings (--voice-dir) replace the default pack, file by file
+    if (serveVoice && path.startsWith(VOICE_PREFIX)) {
+      const original = req.url;
+      req.url = path.slice(VOICE_PREFIX.length - 1);
+      let handled = true;
+      serveVoice(req, res, () => {
+        handled = false;
+      });
+      if (handled) return true;
+      req.url = original;
+    }
     const app = WEB_APPS.find((a) => path === `/${a}` || path.startsWith(`/${a}/`));
     if (path.startsWith('/t/')) {
       req.url = '/kiosk/status.html';

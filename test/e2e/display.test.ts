@@ -1,0 +1,137 @@
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser, openPage } from '../support/browser';
+import { data, type TestClient } from '../support/client';
+import { startTestHub, type TestHub } from '../support/test-hub';
+
+let browser: Browser;
+let h: TestHub;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser.close();
+});
+afterEach(async () => {
+  await h.close();
+});
+
+interface ClipLog {
+  file: string;
+  outcome: string;
+  startedAt: number;
+  endedAt?: number;
+}
+
+async function openDisplay(query = '', size: [number, number] = [1920, 1080]): Promise<Page> {
+  const { page } = await openPage(browser, size[0], size[1]);
+  await page.goto(`${h.url}/display/?token=${h.creds.displayToken}${query}`);
+  await page.waitForSelector('[data-testid=now-calling]');
+  return page;
+}
+
+const voiceLog = (page: Page): Promise<ClipLog[]> =>
+  page.evaluate(() => ((globalThis as { __qmsVoiceLog?: ClipLog[] }).__qmsVoiceLog ?? []).map((e) => ({ ...e })));
+
+async function issue(fieldId: string, n: number, prefix: string): Promise<void> {
+  const kiosk = h.kiosk();
+  await kiosk.ready();
+  for (let i = 0; i < n; i += 1) data(await kiosk.send('ticket:issue', { fieldId, idempotencyKey: `${prefix}-${i}-kiosk` }));
+}
+
+async function call(o: TestClient, counterId: string, key: string): Promise<string> {
+  return data(await o.send('counter:callNext', { counterId, idempotencyKey: key })).ticket?.number ?? '';
+}
+
+describe('wall display in Chromium', () => {
+  it('a call from a counter appears within 500 ms and is announced: chime, words, counter, clips really played', async () => {
+    h = await startTestHub();
+    await issue('tu-phap-ho-tich', 2, 'show');
+    const o = await h.officerAt('canbo1', 'q1');
+    const page = await openDisplay();
+    const started = Date.now();
+    const number = await call(o, 'q1', 'show-call-01');
+    await page.waitForFunction((n) => document.querySelector('[data-testid=now-number]')?.textContent === n, number, { polling: 10 });
+    expect(Date.now() - started).toBeLessThan(500);
+    expect(await page.textContent('[data-testid=now-counter]')).toBe('quầy 1');
+    expect(await page.textContent('[data-counter="1"] .counter-now')).toBe('1001');
+    // "Mời công dân có số thứ tự một nghìn không trăm linh một đến quầy số một"
+    const expected = ['chime.wav', 'moi-cong-dan.wav', 'mot.wav', 'nghin.wav', 'khong.wav', 'tram.wav', 'linh.wav', 'mot.wav', 'den-quay-so.wav', 'mot.wav'];
+    await page.waitForFunction((n) => ((globalThis as { __qmsVoiceLog?: unknown[] }).__qmsVoiceLog ?? []).length >= n, expected.length, { timeout: 20_000 });
+    const log = await voiceLog(page);
+    expect(log.map((e) => e.file)).toEqual(expected);
+    expect(log.every((e) => e.outcome === 'ended')).toBe(true);
+    for (let i = 1; i < log.length; i += 1) expect(log[i]?.startedAt ?? 0).toBeGreaterThanOrEqual(log[i - 1]?.endedAt ?? Infinity); // never overlapping
+    // a recall is announced again
+    const { id } = h.store.db.prepare("SELECT id FROM tickets WHERE number = '1001'").get() as { id: string };
+    data(await o.send('ticket:recall', { ticketId: id }));
+    await page.waitForFunction((n) => ((globalThis as { __qmsVoiceLog?: unknown[] }).__qmsVoiceLog ?? []).length >= n, expected.length * 2, { timeout: 20_000 });
+    expect((await voiceLog(page)).slice(expected.length).map((e) => e.file)).toEqual(expected);
+  });
+
+  it('the announcement queue plays the right clips in order for 5, 105, 2024 and two-digit counters', async () => {
+    h = await startTestHub();
+    const page = await openDisplay('&voicetest=5:1,105:15,2024:20');
+    const expected = [
+      ['chime.wav', 'moi-cong-dan.wav', 'nam.wav', 'den-quay-so.wav', 'mot.wav'],
+      ['chime.wav', 'moi-cong-dan.wav', 'mot.wav', 'tram.wav', 'linh.wav', 'nam.wav', 'den-quay-so.wav', 'muoi.wav', 'lam.wav'],
+      ['chime.wav', 'moi-cong-dan.wav', 'hai.wav', 'nghin.wav', 'khong.wav', 'tram.wav', 'hai.wav', 'muoi-ngang.wav', 'tu.wav', 'den-quay-so.wav', 'hai.wav', 'muoi-ngang.wav'],
+    ].flat();
+    await page.waitForFunction((n) => ((globalThis as { __qmsVoiceLog?: unknown[] }).__qmsVoiceLog ?? []).length >= n, expected.length, { timeout: 40_000 });
+    const log = await voiceLog(page);
+    expect(log.map((e) => e.file)).toEqual(expected);
+    expect(log.every((e) => e.outcome === 'ended')).toBe(true);
+  });
+
+  it('a display filtered to other counters ignores a call (shown and spoken nowhere on it)', async () => {
+    h = await startTestHub();
+    await issue('van-hoa-xa-hoi', 1, 'floor');
+    await issue('tu-phap-ho-tich', 1, 'floor-b');
+    const o4 = await h.officerAt('canbo4', 'q4');
+    const o1 = await h.officerAt('canbo1', 'q1');
+    const floor1 = await openDisplay('&counters=1,2,3');
+    await call(o4, 'q4', 'floor-call-4');
+    await call(o1, 'q1', 'floor-call-1');
+    await floor1.waitForFunction(() => document.querySelector('[data-testid=now-number]')?.textContent === '1001');
+    expect(await floor1.$('[data-counter="4"]')).toBeNull();
+    expect(await floor1.textContent('[data-testid=recent]')).not.toContain('4001');
+    // only the call at counter 1 is read out: one announcement, then silence
+    const expected = ['chime.wav', 'moi-cong-dan.wav', 'mot.wav', 'nghin.wav', 'khong.wav', 'tram.wav', 'linh.wav', 'mot.wav', 'den-quay-so.wav', 'mot.wav'];
+    await floor1.waitForFunction((n) => ((globalThis as { __qmsVoiceLog?: unknown[] }).__qmsVoiceLog ?? []).length >= n, expected.length, { timeout: 20_000 });
+    await floor1.waitForTimeout(1500);
+    expect((await voiceLog(floor1)).map((e) => e.file)).toEqual(expected);
+  });
+
+  it('after losing the hub: a badge, then the true state from a snapshot, and no late announcement of calls made meanwhile', async () => {
+    h = await startTestHub();
+    await issue('cu-tru', 3, 'gap');
+    const page = await openDisplay();
+    await h.stopHub();
+    await page.waitForSelector('[data-testid=offline-badge]');
+    await h.startHub();
+    const o = await h.officerAt('canbo5', 'q5');
+    await call(o, 'q5', 'gap-call-01');
+    await call(o, 'q5', 'gap-call-02');
+    await page.waitForSelector('[data-testid=offline-badge]', { state: 'detached', timeout: 5000 });
+    await page.waitForFunction(() => document.querySelector('[data-testid=now-number]')?.textContent === '6002');
+    expect(await page.textContent('[data-counter="5"] .counter-now')).toBe('6002');
+    await page.waitForTimeout(500);
+    expect(await voiceLog(page)).toEqual([]); // shown, not read out late
+    await call(o, 'q5', 'gap-call-03'); // a live call after the reconnect is announced
+    await page.waitForFunction(() => ((globalThis as { __qmsVoiceLog?: unknown[] }).__qmsVoiceLog ?? []).length > 0, undefined, { timeout: 5000 });
+  });
+
+  it('shows paused counters, waiting counts per field, the date in Vietnamese, the notice line, and never a name', async () => {
+    h = await startTestHub();
+    await issue('chung-thuc', 2, 'look');
+    const o = await h.officerAt('canbo2', 'q2');
+    data(await o.send('counter:pause', { counterId: 'q2' }));
+    const page = await openDisplay('&notice=Trung%20t%C3%A2m%20l%C3%A0m%20vi%E1%BB%87c%20%C4%91%E1%BA%BFn%2020h');
+    await page.waitForFunction(() => document.querySelector('[data-counter="2"] .counter-now')?.textContent === 'Tạm nghỉ');
+    expect(await page.textContent('[data-field="chung-thuc"]')).toContain('2');
+    expect(await page.textContent('.d-time span')).toBe('Thứ Hai, 23/11/2026');
+    expect(await page.textContent('[data-testid=notice]')).toBe('Trung tâm làm việc đến 20h');
+    const text = await page.evaluate(() => document.body.innerText);
+    for (const name of ['Nguyễn Thị Lan', 'Trần Văn Minh', 'canbo2']) expect(text).not.toContain(name);
+  });
+});
