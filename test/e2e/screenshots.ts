@@ -64,7 +64,23 @@ async function counterShots(h: TestHub, b: Browser): Promise<void> {
   await tablet.page.context().close();
 }
 
-const SHOTS: Shot[] = [kioskShots, counterShots];
+async function displayShots(h: TestHub, b: Browser): Promise<void> {
+  const o5 = await h.officerAt('canbo5', 'q5');
+  data(await o5.send('counter:pause', { counterId: 'q5' }));
+  const o4 = h.officer('canbo4');
+  await o4.ready();
+  for (const [w, hh, name] of [[1920, 1080, 'landscape'], [1080, 1920, 'portrait']] as const) {
+    const { page } = await openPage(b, w, hh);
+    await page.goto(`${h.url}/display/?token=${h.creds.displayToken}&voice=off&notice=${encodeURIComponent('Trung tâm làm việc từ 7 giờ 30 đến 20 giờ các ngày trong tuần, sáng thứ Bảy đến 11 giờ 30.')}`);
+    await page.waitForSelector('[data-testid=now-calling]');
+    data(await o4.send('counter:callNext', { counterId: 'q4', idempotencyKey: `shot-display-${name}` }));
+    await page.waitForTimeout(1200);
+    await page.screenshot({ path: join(OUT, `display-${name}.png`) });
+    await page.context().close();
+  }
+}
+
+const SHOTS: Shot[] = [kioskShots, counterShots, displayShots];
 
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });

@@ -1,13 +1,9 @@
 import type { Snapshot } from '@qms/protocol';
 import type { HubConnection } from '@qms/ui';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { showsCounter, type DisplayOptions } from './options';
-import { Announcer, type Player } from './voice/announcer';
-import { HtmlAudioPlayer } from './voice/audio-player';
-import { callUtterance } from './voice/clips';
-import { parseVoicePack, type VoicePack } from './voice/manifest';
-
-export const VOICE_BASE = '/display/voice/vi/';
+import type { Announcer } from './voice/announcer';
+import { createDisplayVoice } from './voice/display-voice';
 
 export interface LiveCall {
   ticketId: string;
@@ -28,24 +24,6 @@ export function voiceTestCalls(param: string | null): LiveCall[] {
     });
 }
 
-/** The voice pack: the site's own recordings when the hub has them, else the default pack. */
-function useVoicePack(): VoicePack | null {
-  const [pack, setPack] = useState<VoicePack | null>(null);
-  useEffect(() => {
-    fetch(`${VOICE_BASE}manifest.json`)
-      .then((r) => r.json() as Promise<unknown>)
-      .then((json) => setPack(parseVoicePack(json)))
-      .catch((e: unknown) => console.warn('voice pack unavailable', e));
-  }, []);
-  return pack;
-}
-
-function makePlayer(pack: VoicePack): Player {
-  const player = new HtmlAudioPlayer({ baseUrl: VOICE_BASE });
-  player.preload(Object.values(pack.clips));
-  return player;
-}
-
 /**
  * Announces live calls (never those found in a snapshot after a reconnect: they happened during
  * the gap and are shown, not read out late) for the counters this display shows.
@@ -56,18 +34,28 @@ export function useAnnouncements(
   options: DisplayOptions,
   onCall: (call: LiveCall) => void,
 ): void {
-  const pack = useVoicePack();
-  const announcer = useMemo(
-    () =>
-      pack
-        ? new Announcer({
-            player: makePlayer(pack),
-            compose: (c) => callUtterance(pack, c.number, c.counterNumber),
-            clock: () => Date.now(),
-          })
-        : null,
-    [pack],
-  );
+  const latest = useRef<{ options: DisplayOptions; onCall: (call: LiveCall) => void; announcer: Announcer | null }>({
+    options,
+    onCall,
+    announcer: null,
+  });
+  // the voice (clips, or the browser's vi-VN voice when chosen and present), rebuilt when the mode changes
+  const [announcer, setAnnouncer] = useState<Announcer | null>(null);
+  useEffect(() => {
+    let cancelled = false;
+    let made: Announcer | null = null;
+    void createDisplayVoice({ voice: options.voice === 'off' ? 'clips' : options.voice, volume: options.volume }).then((v) => {
+      if (cancelled) return;
+      made = v.announcer;
+      v.announcer.setEnabled(latest.current.options.voice !== 'off');
+      setAnnouncer(v.announcer);
+      if (v.packError) console.warn('voice pack unavailable:', v.packError);
+    });
+    return () => {
+      cancelled = true;
+      made?.setEnabled(false);
+    };
+  }, [options.voice === 'speech']); // eslint-disable-line react-hooks/exhaustive-deps
   useEffect(() => {
     announcer?.setEnabled(options.voice !== 'off');
     announcer?.setVolume(options.volume);
@@ -77,7 +65,6 @@ export function useAnnouncements(
     if (!announcer) return;
     for (const call of voiceTestCalls(new URLSearchParams(window.location.search).get('voicetest'))) announcer.announce(call);
   }, [announcer]);
-  const latest = useRef({ options, onCall, announcer });
   latest.current = { options, onCall, announcer };
   // calls that arrive while the voice pack is still loading are announced as soon as it is ready
   const early = useRef<LiveCall[]>([]);
