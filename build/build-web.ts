@@ -19,7 +19,7 @@ export interface WebApp {
 }
 
 export const WEB_APPS: WebApp[] = [
-  { name: 'kiosk', root: 'apps/kiosk/src/renderer', pages: ['index.html', 'status.html'] },
+  { name: 'kiosk', root: 'apps/kiosk/src/renderer', pages: ['index.html', 'status.html', 'dossier.html'] },
   { name: 'counter', root: 'apps/counter/src', pages: ['index.html', 'rate.html'] },
   { name: 'display', root: 'apps/display/src', pages: ['index.html'], copy: [{ from: 'apps/display/voice', to: 'voice' }] },
   { name: 'admin', root: 'apps/admin/src', pages: ['index.html'] },

@@ -6,6 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { ActionBar, type Action } from './ActionBar';
 import { CallNumberDialog, TransferDialog } from './dialogs';
 import { CurrentTicket } from './CurrentTicket';
+import { DossierPanel } from './DossierPanel';
 import type { CounterKey } from './messages';
 import { SidePanel } from './SidePanel';
 import { useCommand } from './use-command';
@@ -76,6 +77,7 @@ export function Desk({ conn, view, counter, me, t, locale }: Props) {
         {error && <p className="error" role="alert" data-testid="desk-error">{t('errorPrefix', { message: error })}</p>}
         <ActionBar t={t} current={current} status={counter.status} busy={busy || view.status !== 'online'} disabled={dialog !== null}
           onAction={(a) => void act(a)} />
+        {current && <DossierPanel key={current.id} conn={conn} snapshot={snapshot} ticket={current} officerName={counter.officerName ?? ''} locale={locale} />}
       </section>
       <SidePanel snapshot={snapshot} queue={queue} me={me} view={view} t={t} locale={locale} now={now} conn={conn} />
       {dialog === 'transfer' && current && (

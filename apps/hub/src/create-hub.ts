@@ -11,6 +11,10 @@ import type { Actor } from './domain/context';
 import { buildSnapshot } from './domain/snapshot';
 import { handleApi } from './http/api';
 import { handlePublicTicket } from './http/public-ticket';
+import { handlePublicDossier } from './http/public-dossier';
+import { handlePersonalData } from './http/personal-data';
+import { handleDossierImport } from './http/dossier-import';
+import { withErrors } from './http/json';
 import { staticRoutes } from './http/static';
 import { PrintService, type PrintFn } from './printing/print-service';
 import { printTicket, type PrinterConfig } from '@qms/printer';
@@ -96,10 +100,25 @@ export function createHub(options: HubOptions): Hub {
   executor.registerAsync('printer:report', async (actor, input) => printing.report(actor, input));
   const serveStatic = staticRoutes(options.webRoot ?? null, options.voiceDir ?? null);
 
+  const adminDeps = { store, clock, executor };
+  const ADMIN_ROUTES: Record<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>> = {
+    'GET /api/admin/personal-data': (req, res) => handlePersonalData(req, res, adminDeps, 'export'),
+    'POST /api/admin/personal-data/erase': (req, res) => handlePersonalData(req, res, adminDeps, 'erase'),
+    'POST /api/admin/dossiers/import': (req, res) => handleDossierImport(req, res, adminDeps),
+  };
+
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = req.url ?? '/';
-    const ticket = /^\/api\/public\/tickets\/([^/?]+)$/.exec(url.split('?')[0] ?? '');
+    const path = url.split('?')[0] ?? '';
+    const ticket = /^\/api\/public\/tickets\/([^/?]+)$/.exec(path);
     if (ticket?.[1] && req.method === 'GET') return handlePublicTicket(res, executor, safeDecode(ticket[1]));
+    const dossier = /^\/api\/public\/dossiers\/([^/?]+)$/.exec(path);
+    if (dossier?.[1] && req.method === 'GET') {
+      const key = new URL(url, 'http://hub').searchParams.get('k');
+      return handlePublicDossier(res, executor, safeDecode(dossier[1]), key);
+    }
+    const admin = ADMIN_ROUTES[`${req.method ?? 'GET'} ${path}`];
+    if (admin) return withErrors(res, (e) => logger.error({ err: e, path }, 'admin request failed'), () => admin(req, res));
     if (url.startsWith('/api/')) return handleApi(req, res, apiDeps);
     if (serveStatic(req, res)) return;
     if (url === '/' || url === '/index.html') return sendIndex(res);

@@ -8,3 +8,4 @@ export * from './wait-estimate';
 export * from './vi-number-words';
 export * from './opening-hours';
 export * from './labels';
+export * from './dossier';

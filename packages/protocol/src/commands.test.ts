@@ -41,6 +41,19 @@ const GOOD: { [C in CommandName]: CommandPayload<C> } = {
   'ticket:print': { ticketId: 't1', locale: 'en', baseUrl: 'http://192.168.1.10:3000', idempotencyKey: 'k1:print:0001' },
   'printer:report': { ticketId: 't1', code: 'PRINTER_PAPER_OUT', message: 'Paper out' },
   'ticket:rate': { ticketId: 't1', level: 'very_satisfied' },
+  'dossier:create': {
+    ticketId: 't1',
+    procedureId: 'tt-ks',
+    applicant: { fullName: 'Nguyen Van An', cccd: '001090012345', phone: '0912345678', birthDate: '1990-01-01', address: 'Ha Noi' },
+    note: 'Ban sao giay to',
+    idempotencyKey: 'o1:dossier:0001',
+  },
+  'dossier:link': { ticketId: 't1', code: '000.00.00.H26-261123-0001' },
+  'dossier:setStatus': { dossierId: 'd1', status: 'result_ready', note: 'Da co ket qua', idempotencyKey: 'o1:status:0001' },
+  'dossier:get': { code: '000.00.00.H26-261123-0001' },
+  'dossier:forTicket': { ticketId: 't1' },
+  'dossier:lookup': { code: '000.00.00.H26-261123-0001' },
+  'ticket:issuePickup': { code: '000.00.00.H26-261123-0001', idempotencyKey: 'k1:pickup:0001' },
   'sync:snapshot': {},
 };
 
@@ -60,6 +73,13 @@ const REQUIRED: Record<CommandName, string[]> = {
   'ticket:print': ['ticketId'],
   'printer:report': ['code', 'message'],
   'ticket:rate': ['ticketId', 'level'],
+  'dossier:create': ['procedureId', 'applicant', 'idempotencyKey'],
+  'dossier:link': ['ticketId', 'code'],
+  'dossier:setStatus': ['dossierId', 'status'],
+  'dossier:get': ['code'],
+  'dossier:forTicket': ['ticketId'],
+  'dossier:lookup': ['code'],
+  'ticket:issuePickup': ['code', 'idempotencyKey'],
   'sync:snapshot': [],
 };
 
@@ -79,11 +99,18 @@ const ID_FIELDS: Record<CommandName, string[]> = {
   'ticket:print': ['ticketId'],
   'printer:report': ['ticketId'],
   'ticket:rate': ['ticketId'],
+  'dossier:create': ['ticketId', 'procedureId'],
+  'dossier:link': ['ticketId'],
+  'dossier:setStatus': ['dossierId'],
+  'dossier:get': [],
+  'dossier:forTicket': ['ticketId'],
+  'dossier:lookup': [],
+  'ticket:issuePickup': [],
   'sync:snapshot': [],
 };
 
 /** A retry of these must return the first result, so the key is required. */
-const KEY_REQUIRED: CommandName[] = ['ticket:issue', 'counter:callNext', 'counter:callTicket'];
+const KEY_REQUIRED: CommandName[] = ['ticket:issue', 'counter:callNext', 'counter:callTicket', 'dossier:create', 'ticket:issuePickup'];
 /** Repeating these would be harmless but noisy; the key is optional. */
 const KEY_OPTIONAL: CommandName[] = [
   'ticket:recall',
@@ -96,10 +123,19 @@ const KEY_OPTIONAL: CommandName[] = [
   'counter:pause',
   'counter:close',
   'ticket:print',
+  'dossier:setStatus',
 ];
 
 /** Commands without a key: reading, and reports whose repetition only adds a log line. */
-const KEY_NONE: CommandName[] = ['sync:snapshot', 'printer:report', 'ticket:rate'];
+const KEY_NONE: CommandName[] = [
+  'sync:snapshot',
+  'printer:report',
+  'ticket:rate',
+  'dossier:link',
+  'dossier:get',
+  'dossier:forTicket',
+  'dossier:lookup',
+];
 
 const BAD_IDS = [
   '',
@@ -296,6 +332,7 @@ describe('authorisation matrix', () => {
     if (name === 'ticket:issue') return ['kiosk', 'officer', 'admin'];
     if (name === 'ticket:print' || name === 'printer:report') return ['kiosk'];
     if (name === 'ticket:rate') return ['display'];
+    if (name === 'dossier:lookup' || name === 'ticket:issuePickup') return ['kiosk'];
     if (name === 'sync:snapshot') return ['kiosk', 'display', 'officer', 'admin'];
     return ['officer', 'admin'];
   }
@@ -311,11 +348,13 @@ describe('authorisation matrix', () => {
     ]);
   });
 
-  it('a kiosk can send only ticket:issue, ticket:print, printer:report and sync:snapshot', () => {
+  it('a kiosk can send only ticket:issue, ticket:print, printer:report, the pickup look-up and sync:snapshot', () => {
     expect(COMMAND_NAMES.filter((n) => (COMMANDS[n].roles as readonly Role[]).includes('kiosk')).sort()).toEqual([
+      'dossier:lookup',
       'printer:report',
       'sync:snapshot',
       'ticket:issue',
+      'ticket:issuePickup',
       'ticket:print',
     ]);
   });

@@ -2,8 +2,17 @@ import { PRIORITY_GROUPS, RATING_LEVELS } from '@qms/core';
 import { z } from 'zod';
 import type { Role } from './roles';
 
-export const idSchema = z.string().min(1).max(64).regex(/^[\w.:-]+$/, 'id: letters, digits, _ . : - only');
-export const idempotencyKeySchema = z.string().min(8).max(100).regex(/^[\w.:-]+$/);
+import {
+  createDossierInput,
+  dossierByCodeInput,
+  dossiersForTicketInput,
+  issuePickupInput,
+  linkDossierInput,
+  setDossierStatusInput,
+} from './dossier-commands';
+import { idSchema, idempotencyKeySchema } from './ids';
+
+export { idSchema, idempotencyKeySchema };
 
 export const issueTicketInput = z.strictObject({
   fieldId: idSchema,
@@ -82,6 +91,14 @@ export const COMMANDS = {
   'printer:report': { input: printerReportInput, roles: ['kiosk'] },
   /** From the counter-facing rating tablet (a display device): one rating per finished ticket. */
   'ticket:rate': { input: rateTicketInput, roles: ['display'] },
+  'dossier:create': { input: createDossierInput, roles: ['officer', 'admin'] },
+  'dossier:link': { input: linkDossierInput, roles: ['officer', 'admin'] },
+  'dossier:setStatus': { input: setDossierStatusInput, roles: ['officer', 'admin'] },
+  'dossier:get': { input: dossierByCodeInput, roles: ['officer', 'admin'] },
+  'dossier:forTicket': { input: dossiersForTicketInput, roles: ['officer', 'admin'] },
+  /** The kiosk's "Nhận kết quả": a masked look-up (the citizen is at the kiosk with the receipt). */
+  'dossier:lookup': { input: dossierByCodeInput, roles: ['kiosk'] },
+  'ticket:issuePickup': { input: issuePickupInput, roles: ['kiosk'] },
   'sync:snapshot': { input: emptyInput, roles: ['kiosk', 'display', 'officer', 'admin'] },
 } as const satisfies Record<string, { input: z.ZodType; roles: readonly Role[] }>;
 

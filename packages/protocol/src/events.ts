@@ -1,4 +1,4 @@
-import type { EpochMs, RatingLevel } from '@qms/core';
+import type { DossierStatus, EpochMs, RatingLevel } from '@qms/core';
 import type { CounterView, FieldStats, PrinterFaultView, TicketView } from './views';
 
 /** What happened, as broadcast; every one is also a row of the hub's event log. */
@@ -12,6 +12,13 @@ export type HubEventBody =
       stats: FieldStats[];
     }
   | { type: 'counter:changed'; counter: CounterView; stats: FieldStats[] }
+  | {
+      type: 'dossier:changed';
+      action: 'created' | 'status' | 'linked' | 'imported' | 'erased';
+      /** No personal data: code, status, field, ticket, due date. */
+      dossier: { id: string; code: string; status: DossierStatus; fieldId: string; ticketId: string | null; dueDate: string } | null;
+      count?: number;
+    }
   | { type: 'ticket:rated'; ticketId: string; number: string; counterId: string | null; level: RatingLevel }
   | { type: 'printer:fault'; fault: PrinterFaultView }
   | { type: 'printer:restored'; deviceId: string; deviceName: string };

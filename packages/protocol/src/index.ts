@@ -6,3 +6,4 @@ export * from './commands';
 export type * from './views';
 export type * from './events';
 export type * from './socket-types';
+export * from './dossier-commands';

@@ -3,7 +3,18 @@ import type { Ack } from './ack';
 import type { CommandPayload } from './commands';
 import type { HubEvent } from './events';
 import type { Role } from './roles';
-import type { CallResult, CounterView, IssueTicketResult, PrinterFaultView, PrintResult, Snapshot, TicketView } from './views';
+import type {
+  CallResult,
+  CounterView,
+  DossierView,
+  IssueTicketResult,
+  PickupResult,
+  PrinterFaultView,
+  PrintResult,
+  PublicDossierView,
+  Snapshot,
+  TicketView,
+} from './views';
 
 /** Result type of each command. */
 export interface CommandResults {
@@ -23,6 +34,13 @@ export interface CommandResults {
   /** The recorded fault, or null for PRINTER_OK (faults of this kiosk resolved). */
   'printer:report': PrinterFaultView | null;
   'ticket:rate': { ticketId: string; level: RatingLevel };
+  'dossier:create': DossierView;
+  'dossier:link': DossierView;
+  'dossier:setStatus': DossierView;
+  'dossier:get': DossierView;
+  'dossier:forTicket': DossierView[];
+  'dossier:lookup': PublicDossierView;
+  'ticket:issuePickup': PickupResult;
   'sync:snapshot': Snapshot;
 }
 

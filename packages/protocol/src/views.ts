@@ -1,4 +1,6 @@
 import type {
+  DossierStatus,
+  Procedure,
   CounterKind,
   CounterStatus,
   EpochMs,
@@ -97,6 +99,10 @@ export interface Snapshot {
   device: DeviceView | null;
   /** Today's figures of the signed-in officer (staff only; null for devices). */
   myStats: OfficerDayStats | null;
+  /** The field result pickups join ("Trả kết quả"); its kiosk button asks for the dossier code. */
+  pickupFieldId: Id | null;
+  /** The procedure catalog (thủ tục) with statutory processing days. */
+  procedures: Procedure[];
   /** Printer faults not yet resolved (staff only; empty for kiosks and displays). */
   printerFaults: PrinterFaultView[];
 }
@@ -145,4 +151,45 @@ export interface CallResult {
   /** null when nobody is waiting for this counter. */
   ticket: TicketView | null;
   counterNumber: number;
+}
+
+/** A dossier as staff see it (the applicant's data included; never broadcast). */
+export interface DossierView {
+  id: Id;
+  code: string;
+  procedureId: Id;
+  procedureName: string;
+  fieldId: Id;
+  channel: 'counter' | 'online';
+  ticketId: Id | null;
+  ticketNumber: string | null;
+  applicant: { fullName: string; cccd: string | null; phone: string | null; birthDate: string | null; address: string | null };
+  receivedAt: EpochMs;
+  dueDate: string;
+  status: DossierStatus;
+  resolvedAt: EpochMs | null;
+  returnedAt: EpochMs | null;
+  /** Derived from the due date, never typed in. */
+  overdue: boolean;
+  note: string | null;
+  /** Tickets the dossier was handled with (reception, visits, result pickup). */
+  links: Array<{ ticketId: Id; number: string; kind: 'reception' | 'visit' | 'pickup' }>;
+  /** Link for the receipt's QR code: the public look-up page with its key. */
+  lookupPath: string;
+}
+
+/** What a citizen may see of a dossier: no ID number, no phone, the name masked. */
+export interface PublicDossierView {
+  code: string;
+  procedureName: string;
+  status: DossierStatus;
+  dueDate: string;
+  maskedName: string;
+  receivedAt: EpochMs;
+  resolvedAt: EpochMs | null;
+  overdue: boolean;
+}
+
+export interface PickupResult extends IssueTicketResult {
+  dossier: PublicDossierView;
 }

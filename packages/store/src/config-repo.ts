@@ -80,6 +80,23 @@ export class ConfigRepo {
       consecutive_priority_calls = @consecutivePriorityCalls WHERE id = @id`);
   }
 
+  /** The field result pickups join (site setting), if set. */
+  pickupFieldId(): string | null {
+    return this.db.prepare<[], { f: string | null }>('SELECT pickup_field_id AS f FROM site LIMIT 1').get()?.f ?? null;
+  }
+
+  lookupSecret(): string | null {
+    return this.db.prepare<[], { s: string | null }>('SELECT lookup_secret AS s FROM site LIMIT 1').get()?.s ?? null;
+  }
+
+  setLookupSecret(secret: string): void {
+    this.db.prepare('UPDATE site SET lookup_secret = ?').run(secret);
+  }
+
+  setPickupFieldId(fieldId: string | null): void {
+    this.db.prepare('UPDATE site SET pickup_field_id = ?').run(fieldId);
+  }
+
   site(): Site | null {
     const r = this.siteStmt.get();
     if (!r) return null;

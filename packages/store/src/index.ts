@@ -8,3 +8,4 @@ export { AccountRepo, type OfficerRecord, type Device, type DeviceKind } from '.
 export { IdempotencyRepo } from './idempotency-repo';
 export { PrinterFaultRepo, type PrinterFaultRecord } from './printer-fault-repo';
 export { RatingRepo, type Rating } from './rating-repo';
+export { DossierRepo, type DossierHistoryEntry, type TicketDossierKind } from './dossier-repo';

@@ -69,7 +69,7 @@ describe('migrate', () => {
     expect(schemaVersion(db)).toBe(LATEST);
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST);
     expect(tableNames(db)).toEqual(
-      ['counter_fields', 'counters', 'devices', 'events', 'fields', 'idempotency', 'officers', 'printer_faults', 'ratings', 'sessions', 'site', 'tickets'].sort(),
+      ['counter_fields', 'counters', 'devices', 'events', 'fields', 'idempotency', 'dossier_history', 'dossiers', 'holidays', 'officers', 'printer_faults', 'procedures', 'ratings', 'sessions', 'ticket_dossiers', 'site', 'tickets'].sort(),
     );
   });
 
@@ -263,6 +263,27 @@ const MIGRATION_CASES: MigrationCase[] = [
     },
     check(db) {
       expect(db.prepare('SELECT ticket_id, level FROM ratings').get()).toEqual({ ticket_id: 't3', level: 'satisfied' });
+    },
+  },
+  {
+    version: 4,
+    seed(db) {
+      db.exec(`
+        INSERT INTO fields (id, code, name_vi, name_en, number_style, number_prefix, range_start, range_end, pad, sort_order)
+          VALUES ('f-civil', 'TP', 'Tư pháp', 'Justice', 'numeric', '', 1001, 1999, 3, 1);
+        INSERT INTO procedures (id, field_id, code, name, processing_days) VALUES ('p1', 'f-civil', 'KS', 'Đăng ký khai sinh', 0);
+        INSERT INTO holidays (day, name) VALUES ('2027-01-01', 'Tết Dương lịch');
+        INSERT INTO dossiers (id, code, procedure_id, field_id, channel, applicant_name, applicant_cccd, received_at,
+            received_day, code_seq, due_date, status)
+          VALUES ('d1', '000.00.00.H26-261123-0001', 'p1', 'f-civil', 'counter', 'Nguyễn Văn An', '001090012345', ${T0},
+            '${DAY}', 1, '${DAY}', 'processing');
+        INSERT INTO dossier_history (dossier_id, at, to_status, actor_kind) VALUES ('d1', ${T0}, 'processing', 'officer');
+      `);
+    },
+    check(db) {
+      expect(db.prepare('SELECT code, applicant_name AS n FROM dossiers').get()).toEqual({ code: '000.00.00.H26-261123-0001', n: 'Nguyễn Văn An' });
+      expect(db.prepare('SELECT to_status AS s FROM dossier_history').get()).toEqual({ s: 'processing' });
+      expect(db.prepare('SELECT name FROM holidays').get()).toEqual({ name: 'Tết Dương lịch' });
     },
   },
 ];

@@ -5,6 +5,7 @@ import { EventRepo } from './event-repo';
 import { IdempotencyRepo } from './idempotency-repo';
 import { PrinterFaultRepo } from './printer-fault-repo';
 import { RatingRepo } from './rating-repo';
+import { DossierRepo } from './dossier-repo';
 import { TicketRepo } from './ticket-repo';
 
 /** All repositories over one database, plus the transaction boundary. */
@@ -17,6 +18,7 @@ export class Store {
   readonly idempotency: IdempotencyRepo;
   readonly printerFaults: PrinterFaultRepo;
   readonly ratings: RatingRepo;
+  readonly dossiers: DossierRepo;
 
   constructor(db: Db) {
     this.db = db;
@@ -27,6 +29,7 @@ export class Store {
     this.idempotency = new IdempotencyRepo(db);
     this.printerFaults = new PrinterFaultRepo(db);
     this.ratings = new RatingRepo(db);
+    this.dossiers = new DossierRepo(db);
   }
 
   /** Runs `fn` in one IMMEDIATE transaction: all of it commits (durably) or none of it. */

@@ -2,6 +2,15 @@ import type { CommandInput, CommandName, CommandResults, Role } from '@qms/proto
 import { closeCounter, openCounter, pauseCounter } from '../domain/counter-commands';
 import type { CommandContext } from '../domain/context';
 import { rateTicket } from '../domain/rating-commands';
+import {
+  createDossier,
+  dossiersForTicket,
+  getDossier,
+  issuePickup,
+  linkDossier,
+  lookupDossier,
+  setDossierStatus,
+} from '../dossiers/commands';
 import { buildSnapshot } from '../domain/snapshot';
 import { callNext, callSpecific, changeTicket, issueTicket, recall, transfer } from '../domain/ticket-commands';
 
@@ -25,11 +34,18 @@ export const HANDLERS: Handlers = {
   'counter:pause': pauseCounter,
   'counter:close': closeCounter,
   'ticket:rate': rateTicket,
+  'dossier:create': createDossier,
+  'dossier:link': linkDossier,
+  'dossier:setStatus': setDossierStatus,
+  'dossier:get': getDossier,
+  'dossier:forTicket': dossiersForTicket,
+  'dossier:lookup': lookupDossier,
+  'ticket:issuePickup': issuePickup,
   'sync:snapshot': (ctx) => buildSnapshot(ctx, ctx.actor.role as Role),
 };
 
 /** Commands that only read: no transaction, no event. */
-export const READ_ONLY: ReadonlySet<CommandName> = new Set(['sync:snapshot']);
+export const READ_ONLY: ReadonlySet<CommandName> = new Set(['sync:snapshot', 'dossier:get', 'dossier:forTicket', 'dossier:lookup']);
 
 export function isSyncCommand(name: CommandName): name is SyncCommandName {
   return Object.prototype.hasOwnProperty.call(HANDLERS, name);

@@ -1,4 +1,4 @@
-import { DomainError, type Counter, type Field, type Id, type Site } from '@qms/core';
+import { DomainError, type Counter, type Field, type Id, type Procedure, type Site } from '@qms/core';
 import type { Device, Store } from '@qms/store';
 
 /**
@@ -12,6 +12,9 @@ export class ConfigCache {
   private countersValue: Counter[] | null = null;
   private readonly names = new Map<Id, string | null>();
   private devicesValue: Device[] | null = null;
+  private proceduresValue: Procedure[] | null = null;
+  private holidaysValue: Set<string> | null = null;
+  private pickupValue: string | null | undefined = undefined;
   /** Kiosk tickets are refused outside opening hours unless the hub runs with --always-open. */
   enforceHours = true;
 
@@ -38,6 +41,22 @@ export class ConfigCache {
     return this.names.get(id) ?? null;
   }
 
+  procedures(): Procedure[] {
+    this.proceduresValue ??= this.store.dossiers.procedures();
+    return this.proceduresValue;
+  }
+
+  holidays(): ReadonlySet<string> {
+    this.holidaysValue ??= this.store.dossiers.holidays();
+    return this.holidaysValue;
+  }
+
+  /** The field whose queue result pickups join ("Trả kết quả"). */
+  pickupFieldId(): string | null {
+    if (this.pickupValue === undefined) this.pickupValue = this.store.config.pickupFieldId();
+    return this.pickupValue;
+  }
+
   /** A device (kiosk or display) that is not revoked. */
   device(id: Id): Device | null {
     this.devicesValue ??= this.store.accounts.devices();
@@ -57,5 +76,8 @@ export class ConfigCache {
     this.countersValue = null;
     this.names.clear();
     this.devicesValue = null;
+    this.proceduresValue = null;
+    this.holidaysValue = null;
+    this.pickupValue = undefined;
   }
 }

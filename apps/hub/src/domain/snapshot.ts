@@ -37,6 +37,8 @@ export function buildSnapshot(ctx: CommandContext, role: Role): Snapshot {
     recentCalls: ctx.store.tickets.recentCalls(ctx.day, RECENT_CALLS).map((t) => project(ticketView(t))),
     stats: fieldStats(ctx.store, ctx.fields(), ctx.counters(), ctx.store.tickets.waitingCounts(ctx.day)),
     hoursEnforced: ctx.config.enforceHours,
+    procedures: ctx.config.procedures(),
+    pickupFieldId: ctx.config.pickupFieldId(),
     myStats: staff ? ctx.store.tickets.officerDay(ctx.actor.id, ctx.day) : null,
     device: deviceView(ctx),
     printerFaults: staff

@@ -56,6 +56,7 @@ export function publicEventBody(body: HubEventBody): HubEventBody {
       return { ...body, fault: { ...body.fault, message: '' } }; // the text may name the printer's address
     case 'printer:restored':
     case 'ticket:rated':
+    case 'dossier:changed':
       return body;
     default:
       return { ...body, ticket: publicTicketView(body.ticket) };

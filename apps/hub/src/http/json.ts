@@ -52,3 +52,14 @@ export function bearerToken(req: IncomingMessage): string | null {
   const h = req.headers.authorization ?? '';
   return h.startsWith('Bearer ') ? h.slice(7).trim() || null : null;
 }
+
+/** Runs a handler, answering a DomainError with its code and anything else with INTERNAL. */
+export async function withErrors(res: ServerResponse, onInternal: (e: unknown) => void, fn: () => Promise<void> | void): Promise<void> {
+  try {
+    await fn();
+  } catch (e) {
+    if (e instanceof DomainError) return sendError(res, e.code, e.message);
+    onInternal(e);
+    if (!res.headersSent) sendError(res, 'INTERNAL', 'Lỗi máy chủ');
+  }
+}

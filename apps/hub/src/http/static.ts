@@ -30,6 +30,8 @@ export function staticRoutes(webRoot: string | null, voiceDir: string | null = n
     const app = WEB_APPS.find((a) => path === `/${a}` || path.startsWith(`/${a}/`));
     if (path.startsWith('/t/')) {
       req.url = '/kiosk/status.html';
+    } else if (path.startsWith('/d/')) {
+      req.url = '/kiosk/dossier.html';
     } else if (!app) {
       return false;
     } else if (path === `/${app}`) {

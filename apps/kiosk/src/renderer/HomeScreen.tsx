@@ -33,7 +33,7 @@ export function HomeScreen(p: Props) {
   const tz = snapshot.site.timeZone;
   const tap = (id: string, name: string, open: number): void => {
     if (!p.online || p.busy) return;
-    if (open === 0) setConfirm({ id, name });
+    if (open === 0 && id !== snapshot.pickupFieldId) setConfirm({ id, name });
     else p.onField(id);
   };
   return (

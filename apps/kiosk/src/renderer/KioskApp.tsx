@@ -7,13 +7,19 @@ import { ClosedScreen } from './ClosedScreen';
 import { HomeScreen } from './HomeScreen';
 import type { KioskIdentity } from './identity';
 import { KIOSK_MESSAGES } from './messages';
+import { PickupScreen } from './PickupScreen';
+import { codeFromScan } from './pickup-code';
 import { PriorityScreen } from './PriorityScreen';
 import { listenForScans } from './scanner';
 import { SetupScreen } from './SetupScreen';
 import { TicketScreen } from './TicketScreen';
 import { useIssue } from './use-issue';
 
-type Screen = { name: 'home' } | { name: 'priority' } | { name: 'ticket'; result: IssueTicketResult };
+type Screen =
+  | { name: 'home' }
+  | { name: 'priority' }
+  | { name: 'pickup'; scanned: string | null }
+  | { name: 'ticket'; result: IssueTicketResult };
 
 export function KioskApp({ identity }: { identity: KioskIdentity }) {
   if (!identity.token) return <SetupScreen locale={identity.language} />;
@@ -40,9 +46,22 @@ function ConnectedKiosk({ identity, token }: { identity: KioskIdentity; token: s
     issue.reset();
   }, [identity.language, issue]);
   useIdle(identity.idleSeconds * 1000, home, screen.name !== 'home' || priority !== null || locale !== identity.language);
-  useEffect(() => listenForScans((code) => setLastScan(code)), []);
+  // a receipt scanned anywhere opens "Nhận kết quả" with its code
+  useEffect(
+    () =>
+      listenForScans((text) => {
+        setLastScan(text);
+        const code = codeFromScan(text);
+        if (code) setScreen({ name: 'pickup', scanned: code });
+      }),
+    [],
+  );
 
   const onField = async (fieldId: string): Promise<void> => {
+    if (fieldId === snapshot?.pickupFieldId) {
+      setScreen({ name: 'pickup', scanned: null });
+      return;
+    }
     const result = await issue.issue(fieldId, priority);
     if (result) setScreen({ name: 'ticket', result });
   };
@@ -79,6 +98,18 @@ function ConnectedKiosk({ identity, token }: { identity: KioskIdentity; token: s
             setPriority(g);
             setScreen({ name: 'home' });
           }}
+          onBack={home}
+        />
+      )}
+      {snapshot && open && screen.name === 'pickup' && (
+        <PickupScreen
+          key={screen.scanned ?? 'typed'}
+          conn={conn}
+          agencyCode={snapshot.site.agencyCode}
+          scanned={screen.scanned}
+          locale={locale}
+          t={t}
+          onTicket={(result) => setScreen({ name: 'ticket', result })}
           onBack={home}
         />
       )}

@@ -42,6 +42,13 @@ const vi = {
   weekday5: 'Thứ Sáu',
   weekday6: 'Thứ Bảy',
   scanned: 'Đã quét mã: {code}',
+  pickupTitle: 'Nhận kết quả hồ sơ',
+  pickupHint: 'Quét mã QR trên phiếu hẹn, hoặc nhập 10 chữ số cuối của mã hồ sơ',
+  pickupApplicant: 'Người nộp: {name}',
+  pickupStatus: 'Tình trạng: {status}',
+  pickupDue: 'Ngày hẹn trả: {date}',
+  pickupTake: 'Lấy số nhận kết quả',
+  pickupNotReady: 'Hồ sơ chưa có kết quả. Xin quý khách quay lại theo ngày hẹn trả.',
 };
 
 const en: Record<keyof typeof vi, string> = {
@@ -86,6 +93,13 @@ const en: Record<keyof typeof vi, string> = {
   weekday5: 'Friday',
   weekday6: 'Saturday',
   scanned: 'Scanned: {code}',
+  pickupTitle: 'Collect a result',
+  pickupHint: 'Scan the QR code on your receipt, or type the last 10 digits of the dossier code',
+  pickupApplicant: 'Applicant: {name}',
+  pickupStatus: 'Status: {status}',
+  pickupDue: 'Due date: {date}',
+  pickupTake: 'Take a number to collect',
+  pickupNotReady: 'The result is not ready yet. Please come back on the due date.',
 };
 
 export const KIOSK_MESSAGES: Catalog<keyof typeof vi> = { vi, en };

@@ -1,0 +1,113 @@
+import { DOSSIER_STATUS_LABELS, canChangeDossierStatus, type DossierStatus } from '@qms/core';
+import type { DossierView, Snapshot, TicketView } from '@qms/protocol';
+import { newKey, translator, type HubConnection, type Locale } from '@qms/ui';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import { CreateDossierDialog, type DossierDraft } from './CreateDossierDialog';
+import { DOSSIER_MESSAGES, formatDay } from './dossier-messages';
+import { Receipt } from './Receipt';
+
+interface Props {
+  conn: HubConnection;
+  snapshot: Snapshot;
+  ticket: TicketView;
+  officerName: string;
+  locale: Locale;
+}
+
+type Dialog = { kind: 'create' } | { kind: 'link' } | { kind: 'receipt'; dossier: DossierView } | null;
+
+const NEXT: DossierStatus[] = ['processing', 'needs_supplement', 'result_ready', 'rejected', 'returned'];
+
+/** The dossiers of the visit being served: receive a new one, link one by code, change status, receipt. */
+export function DossierPanel({ conn, snapshot, ticket, officerName, locale }: Props) {
+  const t = useMemo(() => translator(DOSSIER_MESSAGES, locale), [locale]);
+  const [dossiers, setDossiers] = useState<DossierView[]>([]);
+  const [dialog, setDialog] = useState<Dialog>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [code, setCode] = useState('');
+  const reload = useCallback(async () => {
+    const r = await conn.send('dossier:forTicket', { ticketId: ticket.id });
+    if (r.ok) setDossiers(r.data);
+  }, [conn, ticket.id]);
+  useEffect(() => {
+    void reload();
+  }, [reload]);
+  useEffect(() => conn.onHubEvent((e) => {
+    if (e.type === 'dossier:changed') void reload();
+  }), [conn, reload]);
+  const create = async (draft: DossierDraft): Promise<void> => {
+    const r = await conn.send('dossier:create', { ticketId: ticket.id, ...draft, idempotencyKey: newKey('dossier') });
+    if (!r.ok) return setError(r.error.message);
+    setError(null);
+    setDialog({ kind: 'receipt', dossier: r.data });
+    void reload();
+  };
+  const link = async (): Promise<void> => {
+    const r = await conn.send('dossier:link', { ticketId: ticket.id, code: code.trim() });
+    if (!r.ok) return setError(r.error.message);
+    setError(null);
+    setCode('');
+    setDialog(null);
+    void reload();
+  };
+  const setStatus = async (d: DossierView, status: DossierStatus): Promise<void> => {
+    const r = await conn.send('dossier:setStatus', { dossierId: d.id, status });
+    setError(r.ok ? null : r.error.message);
+    void reload();
+  };
+  return (
+    <section className="dossiers" data-testid="dossiers">
+      <h2>{t('dossiers')}</h2>
+      {dossiers.length === 0 && <p className="muted">{t('none')}</p>}
+      <ul className="dossier-list">
+        {dossiers.map((d) => (
+          <li key={d.id} data-code={d.code} data-status={d.status}>
+            <div className="dossier-head">
+              <strong>{d.code}</strong>
+              <span className={`badge is-${d.status}`}>{DOSSIER_STATUS_LABELS[locale][d.status]}</span>
+              {d.overdue && <span className="badge is-overdue">{t('overdue')}</span>}
+            </div>
+            <div>{d.procedureName} — {d.applicant.fullName || '—'}</div>
+            <div className="muted">{t('due', { date: formatDay(d.dueDate) })}</div>
+            <div className="dossier-actions">
+              {canChangeDossierStatus(d.status, 'returned') && (
+                <button type="button" className="btn small primary" data-testid="mark-returned" onClick={() => void setStatus(d, 'returned')}>{t('returned')}</button>
+              )}
+              <select aria-label={t('setStatus')} value="" onChange={(e) => void setStatus(d, e.target.value as DossierStatus)}>
+                <option value="">{t('setStatus')}…</option>
+                {NEXT.filter((s) => canChangeDossierStatus(d.status, s)).map((s) => (
+                  <option key={s} value={s}>{DOSSIER_STATUS_LABELS[locale][s]}</option>
+                ))}
+              </select>
+              <button type="button" className="btn small" onClick={() => setDialog({ kind: 'receipt', dossier: d })}>{t('receipt')}</button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      {error && !dialog && <p className="error" role="alert" data-testid="dossier-error">{error}</p>}
+      <div className="dossier-buttons">
+        <button type="button" className="btn primary" data-testid="create-dossier" onClick={() => { setError(null); setDialog({ kind: 'create' }); }}>{t('create')}</button>
+        <button type="button" className="btn" onClick={() => { setError(null); setDialog({ kind: 'link' }); }}>{t('link')}</button>
+      </div>
+      {dialog?.kind === 'create' && (
+        <CreateDossierDialog t={t} snapshot={snapshot} ticket={ticket} error={error} onClose={() => setDialog(null)} onSubmit={create} />
+      )}
+      {dialog?.kind === 'link' && (
+        <div className="modal" role="dialog" aria-modal="true">
+          <form className="modal-box form" onSubmit={(e) => { e.preventDefault(); void link(); }}>
+            <h2>{t('linkTitle')}</h2>
+            <label>{t('code')}<input name="code" value={code} onChange={(e) => setCode(e.target.value)} autoFocus /></label>
+            {error && <p className="error" role="alert">{error}</p>}
+            <div className="modal-actions">
+              <button type="submit" className="btn primary" disabled={code.trim().length < 5}>{t('linkSave')}</button>
+              <button type="button" className="btn" onClick={() => setDialog(null)}>{t('cancel')}</button>
+            </div>
+          </form>
+        </div>
+      )}
+      {dialog?.kind === 'receipt' && (
+        <Receipt t={t} snapshot={snapshot} dossier={dialog.dossier} officerName={officerName} onClose={() => setDialog(null)} />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,134 @@
+import {
+  DOSSIER_STATUS_LABELS,
+  DomainError,
+  changeDossierStatus,
+  dueDateFor,
+  formatDossierCode,
+  isValidCccd,
+  type Dossier,
+  type DossierStatus,
+  type Id,
+} from '@qms/core';
+import type { DossierView, PickupResult, PublicDossierView } from '@qms/protocol';
+import type { CommandContext } from '../domain/context';
+import { counterForActor, issueTicket } from '../domain/ticket-commands';
+import { dossierEventBody, dossierView, publicDossierView } from './views';
+
+interface ApplicantInput {
+  fullName: string;
+  cccd: string | null;
+  phone: string | null;
+  birthDate: string | null;
+  address: string | null;
+}
+
+function dossierByCode(ctx: CommandContext, code: string): Dossier {
+  const d = ctx.store.dossiers.byCode(code.trim().toUpperCase()) ?? ctx.store.dossiers.byCode(code.trim());
+  if (!d) throw new DomainError('NOT_FOUND', `Không tìm thấy hồ sơ ${code.trim().slice(0, 60)}`, { code });
+  return d;
+}
+
+/** The ticket an officer is handling now at a counter they hold (admins: any of today's tickets). */
+function ticketInHand(ctx: CommandContext, ticketId: Id) {
+  const t = ctx.ticket(ticketId);
+  if (ctx.actor.role !== 'admin') {
+    if (!t.counterId || (t.status !== 'called' && t.status !== 'serving')) {
+      throw new DomainError('FORBIDDEN', `Vé ${t.number} không đang được phục vụ tại quầy của bạn`, { ticketId });
+    }
+    counterForActor(ctx, t.counterId);
+  }
+  return t;
+}
+
+function record(ctx: CommandContext, d: Dossier, from: DossierStatus | null, note: string | null): void {
+  ctx.store.dossiers.addHistory(d.id, { at: ctx.now, from, to: d.status, actorKind: ctx.actor.role, actorId: ctx.actor.id, note });
+}
+
+/** "Tiếp nhận hồ sơ": a new dossier from the ticket being served, coded and due-dated. */
+export function createDossier(
+  ctx: CommandContext,
+  input: { ticketId?: Id | undefined; procedureId: Id; applicant: ApplicantInput; note?: string | undefined },
+): DossierView {
+  const ticket = input.ticketId ? ticketInHand(ctx, input.ticketId) : null;
+  const note = input.note ?? null;
+  const procedure = ctx.config.procedures().find((p) => p.id === input.procedureId && p.enabled);
+  if (!procedure) throw new DomainError('NOT_FOUND', 'Không có thủ tục này trong danh mục', { procedureId: input.procedureId });
+  if (input.applicant.cccd !== null && !isValidCccd(input.applicant.cccd)) {
+    throw new DomainError('VALIDATION_FAILED', 'Số CCCD không hợp lệ (12 chữ số, mã tỉnh đúng)', { field: 'cccd' });
+  }
+  const seq = (ctx.store.dossiers.lastCodeSeq(ctx.day) ?? 0) + 1;
+  const dossier: Dossier = {
+    id: crypto.randomUUID(),
+    code: formatDossierCode(ctx.site.agencyCode, ctx.day, seq),
+    procedureId: procedure.id,
+    fieldId: procedure.fieldId,
+    channel: 'counter',
+    ticketId: ticket?.id ?? null,
+    applicant: { ...input.applicant, fullName: input.applicant.fullName.normalize('NFC') },
+    receivedAt: ctx.now,
+    dueDate: dueDateFor(ctx.now, procedure.processingDays, ctx.config.holidays(), ctx.site.timeZone),
+    status: 'processing',
+    resolvedAt: null,
+    returnedAt: null,
+    counterId: ticket?.counterId ?? null,
+    officerId: ctx.actor.role === 'officer' || ctx.actor.role === 'admin' ? ctx.actor.id : null,
+    note,
+  };
+  ctx.store.dossiers.insert(dossier, ctx.day, seq);
+  record(ctx, dossier, null, note);
+  if (ticket) ctx.store.dossiers.link(ticket.id, dossier.id, 'reception', ctx.now);
+  ctx.emit({ type: 'dossier:changed', action: 'created', dossier: dossierEventBody(dossier) }, { ticketId: ticket?.id ?? null });
+  return dossierView(ctx, dossier);
+}
+
+/** Links an existing dossier (a supplement visit, an online one, a pickup) to the ticket in hand. */
+export function linkDossier(ctx: CommandContext, input: { ticketId: Id; code: string }): DossierView {
+  const ticket = ticketInHand(ctx, input.ticketId);
+  const d = dossierByCode(ctx, input.code);
+  const kind = ticket.fieldId === ctx.config.pickupFieldId() ? 'pickup' : 'visit';
+  ctx.store.dossiers.link(ticket.id, d.id, kind, ctx.now);
+  ctx.emit({ type: 'dossier:changed', action: 'linked', dossier: dossierEventBody(d) }, { ticketId: ticket.id });
+  return dossierView(ctx, d);
+}
+
+export function setDossierStatus(
+  ctx: CommandContext,
+  input: { dossierId: Id; status: DossierStatus; note?: string | undefined },
+): DossierView {
+  const d = ctx.store.dossiers.byId(input.dossierId);
+  if (!d) throw new DomainError('NOT_FOUND', 'Không tìm thấy hồ sơ', { dossierId: input.dossierId });
+  const next = changeDossierStatus(d, input.status, ctx.now);
+  ctx.store.dossiers.updateStatus(next);
+  record(ctx, next, d.status, input.note ?? null);
+  ctx.emit({ type: 'dossier:changed', action: 'status', dossier: dossierEventBody(next) }, {});
+  return dossierView(ctx, next);
+}
+
+export function getDossier(ctx: CommandContext, input: { code: string }): DossierView {
+  return dossierView(ctx, dossierByCode(ctx, input.code));
+}
+
+export function dossiersForTicket(ctx: CommandContext, input: { ticketId: Id }): DossierView[] {
+  ctx.ticket(input.ticketId);
+  return ctx.store.dossiers.forTicket(input.ticketId).map((d) => dossierView(ctx, d));
+}
+
+export function lookupDossier(ctx: CommandContext, input: { code: string }): PublicDossierView {
+  return publicDossierView(ctx, dossierByCode(ctx, input.code));
+}
+
+/** "Nhận kết quả" at the kiosk: a result-pickup ticket linked to a dossier whose result is ready. */
+export function issuePickup(ctx: CommandContext, input: { code: string }): PickupResult {
+  const d = dossierByCode(ctx, input.code);
+  if (d.status !== 'result_ready') {
+    throw new DomainError('CONFLICT', `Hồ sơ ${d.code} chưa có kết quả để nhận (${DOSSIER_STATUS_LABELS.vi[d.status]})`, {
+      status: d.status,
+    });
+  }
+  const fieldId = ctx.config.pickupFieldId();
+  if (!fieldId) throw new DomainError('FIELD_DISABLED', 'Điểm phục vụ chưa cấu hình lĩnh vực trả kết quả');
+  const issued = issueTicket(ctx, { fieldId, priorityGroup: null });
+  ctx.store.dossiers.link(issued.ticket.id, d.id, 'pickup', ctx.now);
+  ctx.emit({ type: 'dossier:changed', action: 'linked', dossier: dossierEventBody(d) }, { ticketId: issued.ticket.id });
+  return { ...issued, dossier: publicDossierView(ctx, d) };
+}

@@ -1,0 +1,51 @@
+/**
+ * Reads the first worksheet of an XLSX export into sheet rows (row numbers as Excel shows them).
+ * Cells keep their type: real Excel dates stay Dates; a formula is never evaluated, its cached
+ * result is used, or its text (`=…`) when the file has none.
+ */
+import ExcelJS, { type CellValue } from 'exceljs';
+import { msg } from './messages';
+import type { Cell, SheetReadResult, SheetRow } from './sheet';
+import { MAX_XLSX_INFLATED_BYTES } from './types';
+import { checkZipBudget } from './zip-budget';
+
+/** One exceljs cell value as a sheet cell. */
+export function toCell(value: CellValue): Cell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('error' in value) return value.error;
+  if ('hyperlink' in value) return typeof value.text === 'string' ? value.text : toCell(value.text as CellValue);
+  if ('formula' in value || 'sharedFormula' in value) {
+    if (value.result !== undefined) return toCell(value.result);
+    return `=${value.formula ?? ('sharedFormula' in value ? value.sharedFormula : '')}`;
+  }
+  return null;
+}
+
+const fail = (message: string): SheetReadResult => ({ ok: false, issue: { line: 0, column: null, code: 'BAD_FILE', message } });
+
+export async function readXlsx(content: Buffer, maxInflatedBytes = MAX_XLSX_INFLATED_BYTES): Promise<SheetReadResult> {
+  const budget = checkZipBudget(content, maxInflatedBytes);
+  if (budget === 'too_big') return fail(msg.workbookTooBig());
+  if (budget === 'corrupt') return fail(msg.notWorkbook());
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs types ask for an ArrayBuffer; a copy of at most MAX_IMPORT_BYTES.
+    await workbook.xlsx.load(new Uint8Array(content).buffer);
+  } catch {
+    return fail(msg.notWorkbook());
+  }
+  const sheet = workbook.worksheets[0];
+  if (!sheet) return fail(msg.noWorksheet());
+  const rows: SheetRow[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, line) => {
+    // Sparse on purpose: a stray cell in column XFD must not allocate 16,384 cells per row.
+    const cells: Cell[] = [];
+    row.eachCell({ includeEmpty: false }, (cell, column) => {
+      cells[column - 1] = toCell(cell.value);
+    });
+    rows.push({ line, cells });
+  });
+  return { ok: true, rows };
+}

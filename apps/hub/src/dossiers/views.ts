@@ -1,0 +1,51 @@
+import { isOverdue, maskName, type Dossier } from '@qms/core';
+import type { DossierView, PublicDossierView } from '@qms/protocol';
+import type { CommandContext } from '../domain/context';
+import { lookupKey } from './lookup-key';
+
+/** Staff view: everything, with the procedure name, the tickets it was handled with, and overdue derived. */
+export function dossierView(ctx: CommandContext, d: Dossier): DossierView {
+  const procedure = ctx.config.procedures().find((p) => p.id === d.procedureId);
+  const links = ctx.store.dossiers.forTicketsOf(d.id);
+  const origin = d.ticketId ? ctx.store.tickets.byId(d.ticketId) : null;
+  return {
+    id: d.id,
+    code: d.code,
+    procedureId: d.procedureId,
+    procedureName: procedure?.name ?? d.procedureId,
+    fieldId: d.fieldId,
+    channel: d.channel,
+    ticketId: d.ticketId,
+    ticketNumber: origin?.number ?? null,
+    applicant: { ...d.applicant },
+    receivedAt: d.receivedAt,
+    dueDate: d.dueDate,
+    status: d.status,
+    resolvedAt: d.resolvedAt,
+    returnedAt: d.returnedAt,
+    overdue: isOverdue(d, ctx.now, ctx.site.timeZone),
+    note: d.note,
+    links,
+    lookupPath: `/d/${encodeURIComponent(d.code)}?k=${lookupKey(ctx, d.code)}`,
+  };
+}
+
+/** What the citizen sees at the kiosk or on the receipt's QR page. */
+export function publicDossierView(ctx: CommandContext, d: Dossier): PublicDossierView {
+  const procedure = ctx.config.procedures().find((p) => p.id === d.procedureId);
+  return {
+    code: d.code,
+    procedureName: procedure?.name ?? '',
+    status: d.status,
+    dueDate: d.dueDate,
+    maskedName: d.applicant.fullName ? maskName(d.applicant.fullName) : '',
+    receivedAt: d.receivedAt,
+    resolvedAt: d.resolvedAt,
+    overdue: isOverdue(d, ctx.now, ctx.site.timeZone),
+  };
+}
+
+/** The broadcast form: no personal data at all. */
+export function dossierEventBody(d: Dossier): { id: string; code: string; status: Dossier['status']; fieldId: string; ticketId: string | null; dueDate: string } {
+  return { id: d.id, code: d.code, status: d.status, fieldId: d.fieldId, ticketId: d.ticketId, dueDate: d.dueDate };
+}

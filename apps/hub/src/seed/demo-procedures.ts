@@ -1,0 +1,58 @@
+import type { Procedure } from '@qms/core';
+
+/**
+ * A sample of commune-level procedures per field (tên thủ tục, thời hạn giải quyết in working
+ * days, lệ phí in VND) as a ward's catalog shows them. Real sites import their own catalog.
+ */
+const CATALOG: Array<[string, string, string, number, number]> = [
+  ['tu-phap-ho-tich', 'KS', 'Đăng ký khai sinh', 0, 0],
+  ['tu-phap-ho-tich', 'KH', 'Đăng ký kết hôn', 0, 0],
+  ['tu-phap-ho-tich', 'KT', 'Đăng ký khai tử', 0, 0],
+  ['tu-phap-ho-tich', 'XNTTHN', 'Cấp Giấy xác nhận tình trạng hôn nhân', 3, 0],
+  ['tu-phap-ho-tich', 'TDHT', 'Thay đổi, cải chính, bổ sung thông tin hộ tịch', 3, 0],
+  ['chung-thuc', 'CTBS', 'Chứng thực bản sao từ bản chính', 0, 2000],
+  ['chung-thuc', 'CTCK', 'Chứng thực chữ ký', 0, 10000],
+  ['chung-thuc', 'CTHD', 'Chứng thực hợp đồng, giao dịch', 2, 50000],
+  ['dat-dai-xay-dung', 'DKDD', 'Đăng ký biến động đất đai', 10, 0],
+  ['dat-dai-xay-dung', 'GPXD', 'Cấp giấy phép xây dựng nhà ở riêng lẻ', 15, 75000],
+  ['dat-dai-xay-dung', 'HGDD', 'Hòa giải tranh chấp đất đai', 30, 0],
+  ['van-hoa-xa-hoi', 'TCXH', 'Trợ cấp xã hội hằng tháng', 7, 0],
+  ['van-hoa-xa-hoi', 'BHYT', 'Cấp thẻ bảo hiểm y tế cho trẻ em dưới 6 tuổi', 5, 0],
+  ['van-hoa-xa-hoi', 'NCC', 'Giải quyết chế độ ưu đãi người có công', 12, 0],
+  ['kinh-doanh', 'HKD', 'Đăng ký thành lập hộ kinh doanh', 3, 100000],
+  ['kinh-doanh', 'HKDTD', 'Đăng ký thay đổi nội dung hộ kinh doanh', 3, 50000],
+  ['cu-tru', 'DKTT', 'Đăng ký thường trú', 7, 20000],
+  ['cu-tru', 'DKTMT', 'Đăng ký tạm trú', 3, 15000],
+  ['cu-tru', 'XNCT', 'Xác nhận thông tin về cư trú', 1, 0],
+  ['tra-ket-qua', 'TKQ', 'Trả kết quả hồ sơ', 0, 0],
+];
+
+export function demoProcedures(): Procedure[] {
+  return CATALOG.map(([fieldId, code, name, processingDays, fee]) => ({
+    id: `tt-${code.toLowerCase()}`,
+    fieldId,
+    code,
+    name,
+    processingDays,
+    fee,
+    enabled: true,
+  }));
+}
+
+/** Public holidays (nghỉ lễ, Tết) 2026–2027 as announced; sites edit their own calendar. */
+export const DEMO_HOLIDAYS: Array<[string, string]> = [
+  ['2026-01-01', 'Tết Dương lịch'],
+  ...['2026-02-14', '2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-21', '2026-02-22'].map(
+    (d): [string, string] => [d, 'Tết Nguyên đán'],
+  ),
+  ['2026-04-26', 'Giỗ Tổ Hùng Vương'],
+  ['2026-04-27', 'Giỗ Tổ Hùng Vương (nghỉ bù)'],
+  ['2026-04-30', 'Ngày Giải phóng miền Nam'],
+  ['2026-05-01', 'Quốc tế Lao động'],
+  ['2026-09-01', 'Quốc khánh'],
+  ['2026-09-02', 'Quốc khánh'],
+  ['2027-01-01', 'Tết Dương lịch'],
+  ...['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11'].map(
+    (d): [string, string] => [d, 'Tết Nguyên đán'],
+  ),
+];

@@ -1,0 +1,221 @@
+import type { Dossier, DossierChannel, DossierStatus, Id, Procedure } from '@qms/core';
+import type { Db } from './db';
+
+interface DossierRow {
+  id: string;
+  code: string;
+  procedure_id: string;
+  field_id: string;
+  channel: string;
+  ticket_id: string | null;
+  applicant_name: string | null;
+  applicant_cccd: string | null;
+  applicant_phone: string | null;
+  applicant_birth: string | null;
+  applicant_address: string | null;
+  received_at: number;
+  received_day: string;
+  code_seq: number | null;
+  due_date: string;
+  status: string;
+  resolved_at: number | null;
+  returned_at: number | null;
+  counter_id: string | null;
+  officer_id: string | null;
+  note: string | null;
+}
+
+interface ProcedureRow {
+  id: string;
+  field_id: string;
+  code: string;
+  name: string;
+  processing_days: number;
+  fee: number;
+  enabled: number;
+}
+
+export interface DossierHistoryEntry {
+  at: number;
+  from: DossierStatus | null;
+  to: DossierStatus;
+  actorKind: string;
+  actorId: string | null;
+  note: string | null;
+}
+
+export type TicketDossierKind = 'reception' | 'visit' | 'pickup';
+
+function toDossier(r: DossierRow): Dossier {
+  return {
+    id: r.id,
+    code: r.code,
+    procedureId: r.procedure_id,
+    fieldId: r.field_id,
+    channel: r.channel as DossierChannel,
+    ticketId: r.ticket_id,
+    applicant: {
+      fullName: r.applicant_name ?? '',
+      cccd: r.applicant_cccd,
+      phone: r.applicant_phone,
+      birthDate: r.applicant_birth,
+      address: r.applicant_address,
+    },
+    receivedAt: r.received_at,
+    dueDate: r.due_date,
+    status: r.status as DossierStatus,
+    resolvedAt: r.resolved_at,
+    returnedAt: r.returned_at,
+    counterId: r.counter_id,
+    officerId: r.officer_id,
+    note: r.note,
+  };
+}
+
+const toProcedure = (r: ProcedureRow): Procedure => ({
+  id: r.id,
+  fieldId: r.field_id,
+  code: r.code,
+  name: r.name,
+  processingDays: r.processing_days,
+  fee: r.fee,
+  enabled: r.enabled === 1,
+});
+
+/** Dossiers (the only table with personal data), their history, procedures and holidays. */
+export class DossierRepo {
+  constructor(private readonly db: Db) {}
+
+  insert(d: Dossier, receivedDay: string, codeSeq: number | null): void {
+    this.db
+      .prepare(`INSERT INTO dossiers (id, code, procedure_id, field_id, channel, ticket_id, applicant_name, applicant_cccd,
+          applicant_phone, applicant_birth, applicant_address, received_at, received_day, code_seq, due_date, status,
+          resolved_at, returned_at, counter_id, officer_id, note)
+        VALUES (@id, @code, @procedureId, @fieldId, @channel, @ticketId, @name, @cccd, @phone, @birth, @address, @receivedAt,
+          @receivedDay, @codeSeq, @dueDate, @status, @resolvedAt, @returnedAt, @counterId, @officerId, @note)`)
+      .run({
+        ...d,
+        name: d.applicant.fullName || null,
+        cccd: d.applicant.cccd,
+        phone: d.applicant.phone,
+        birth: d.applicant.birthDate,
+        address: d.applicant.address,
+        receivedDay,
+        codeSeq,
+      });
+  }
+
+  /** Status and its dates (everything else of a dossier is fixed once received). */
+  updateStatus(d: Pick<Dossier, 'id' | 'status' | 'resolvedAt' | 'returnedAt'>): void {
+    this.db
+      .prepare('UPDATE dossiers SET status = @status, resolved_at = @resolvedAt, returned_at = @returnedAt WHERE id = @id')
+      .run(d);
+  }
+
+  byId(id: Id): Dossier | null {
+    const row = this.db.prepare<[string], DossierRow>('SELECT * FROM dossiers WHERE id = ?').get(id);
+    return row ? toDossier(row) : null;
+  }
+
+  byCode(code: string): Dossier | null {
+    const row = this.db.prepare<[string], DossierRow>('SELECT * FROM dossiers WHERE code = ?').get(code);
+    return row ? toDossier(row) : null;
+  }
+
+  existingCodes(codes: readonly string[]): Set<string> {
+    const rows = this.db
+      .prepare<[string], { code: string }>('SELECT code FROM dossiers WHERE code IN (SELECT value FROM json_each(?))')
+      .all(JSON.stringify(codes));
+    return new Set(rows.map((r) => r.code));
+  }
+
+  /** Highest daily sequence of this hub's own codes on a day (online codes come from the portal). */
+  lastCodeSeq(day: string): number | null {
+    return (
+      this.db
+        .prepare<[string], { seq: number | null }>("SELECT MAX(code_seq) AS seq FROM dossiers WHERE received_day = ? AND channel = 'counter'")
+        .get(day)?.seq ?? null
+    );
+  }
+
+  forTicket(ticketId: Id): Array<Dossier & { link: TicketDossierKind }> {
+    return this.db
+      .prepare<[string], DossierRow & { kind: string }>(
+        `SELECT d.*, l.kind FROM ticket_dossiers l JOIN dossiers d ON d.id = l.dossier_id WHERE l.ticket_id = ? ORDER BY l.at`,
+      )
+      .all(ticketId)
+      .map((r) => ({ ...toDossier(r), link: r.kind as TicketDossierKind }));
+  }
+
+  /** The tickets a dossier was handled with, in order. */
+  forTicketsOf(dossierId: Id): Array<{ ticketId: Id; number: string; kind: TicketDossierKind }> {
+    return this.db
+      .prepare<[string], { ticket_id: string; number: string; kind: string }>(
+        `SELECT l.ticket_id, t.number, l.kind FROM ticket_dossiers l JOIN tickets t ON t.id = l.ticket_id
+         WHERE l.dossier_id = ? ORDER BY l.at`,
+      )
+      .all(dossierId)
+      .map((r) => ({ ticketId: r.ticket_id, number: r.number, kind: r.kind as TicketDossierKind }));
+  }
+
+  link(ticketId: Id, dossierId: Id, kind: TicketDossierKind, at: number): void {
+    this.db
+      .prepare('INSERT OR IGNORE INTO ticket_dossiers (ticket_id, dossier_id, kind, at) VALUES (?, ?, ?, ?)')
+      .run(ticketId, dossierId, kind, at);
+  }
+
+  addHistory(dossierId: Id, e: DossierHistoryEntry): void {
+    this.db
+      .prepare('INSERT INTO dossier_history (dossier_id, at, from_status, to_status, actor_kind, actor_id, note) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(dossierId, e.at, e.from, e.to, e.actorKind, e.actorId, e.note);
+  }
+
+  history(dossierId: Id): DossierHistoryEntry[] {
+    return this.db
+      .prepare<[string], { at: number; from_status: string | null; to_status: string; actor_kind: string; actor_id: string | null; note: string | null }>(
+        'SELECT * FROM dossier_history WHERE dossier_id = ? ORDER BY at, id',
+      )
+      .all(dossierId)
+      .map((r) => ({
+        at: r.at,
+        from: r.from_status as DossierStatus | null,
+        to: r.to_status as DossierStatus,
+        actorKind: r.actor_kind,
+        actorId: r.actor_id,
+        note: r.note,
+      }));
+  }
+
+  byCccd(cccd: string): Dossier[] {
+    return this.db.prepare<[string], DossierRow>('SELECT * FROM dossiers WHERE applicant_cccd = ? ORDER BY received_at').all(cccd).map(toDossier);
+  }
+
+  /** Erases a person's data from every dossier (the dossiers stay, for the statistics). */
+  eraseApplicant(cccd: string, at: number): number {
+    return this.db
+      .prepare(`UPDATE dossiers SET applicant_name = NULL, applicant_cccd = NULL, applicant_phone = NULL,
+          applicant_birth = NULL, applicant_address = NULL, erased_at = ? WHERE applicant_cccd = ?`)
+      .run(at, cccd).changes;
+  }
+
+  procedures(): Procedure[] {
+    return this.db.prepare<[], ProcedureRow>('SELECT * FROM procedures ORDER BY sort_order, name').all().map(toProcedure);
+  }
+
+  saveProcedure(p: Procedure, sortOrder = 0): void {
+    this.db
+      .prepare(`INSERT INTO procedures (id, field_id, code, name, processing_days, fee, enabled, sort_order)
+        VALUES (@id, @fieldId, @code, @name, @processingDays, @fee, @enabledInt, @sortOrder)
+        ON CONFLICT (id) DO UPDATE SET field_id = excluded.field_id, code = excluded.code, name = excluded.name,
+          processing_days = excluded.processing_days, fee = excluded.fee, enabled = excluded.enabled, sort_order = excluded.sort_order`)
+      .run({ ...p, enabledInt: p.enabled ? 1 : 0, sortOrder });
+  }
+
+  holidays(): Set<string> {
+    return new Set(this.db.prepare<[], { day: string }>('SELECT day FROM holidays').all().map((r) => r.day));
+  }
+
+  saveHoliday(day: string, name: string): void {
+    this.db.prepare('INSERT INTO holidays (day, name) VALUES (?, ?) ON CONFLICT (day) DO UPDATE SET name = excluded.name').run(day, name);
+  }
+}
