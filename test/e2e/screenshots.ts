@@ -80,7 +80,45 @@ async function displayShots(h: TestHub, b: Browser): Promise<void> {
   }
 }
 
-const SHOTS: Shot[] = [kioskShots, counterShots, displayShots];
+async function dossierShots(h: TestHub, b: Browser): Promise<void> {
+  const { page } = await openPage(b, 1440, 900);
+  await page.goto(`${h.url}/counter/`);
+  await page.fill('input[name=username]', 'canbo6');
+  await page.fill('input[name=password]', h.creds.officers[5]?.password ?? '');
+  await page.click('button[type=submit]');
+  await page.click('[data-counter=q6]');
+  await page.waitForSelector('[data-action=callNext]:not([disabled])');
+  const kiosk = h.kiosk();
+  await kiosk.ready();
+  data(await kiosk.send('ticket:issue', { fieldId: 'kinh-doanh', idempotencyKey: 'shot-dossier-ticket' }));
+  await page.click('[data-action=callNext]');
+  await page.waitForSelector('[data-testid=create-dossier]');
+  await page.click('[data-testid=create-dossier]');
+  await page.focus('input[name=cccd-scan]');
+  await page.keyboard.type('001090012345||Nguyễn Văn An|01011990|Nam|Số 1 Hàng Bạc, Hoàn Kiếm, Hà Nội|15032021', { delay: 1 });
+  await page.keyboard.press('Enter');
+  await page.fill('input[name=phone]', '0912345678');
+  await page.screenshot({ path: join(OUT, 'counter-dossier-form.png') });
+  await page.click('[data-testid=dossier-dialog] button[type=submit]');
+  await page.waitForSelector('[data-testid=receipt] svg');
+  await page.screenshot({ path: join(OUT, 'counter-receipt.png') });
+  const code = (await page.textContent('[data-testid=receipt-code]')) ?? '';
+  await page.click('[data-testid=receipt] button:has-text("Đóng")');
+  await page.screenshot({ path: join(OUT, 'counter-dossier-panel.png') });
+  await page.context().close();
+  const k = await openPage(b, 1920, 1080);
+  await k.page.goto(`${h.url}/kiosk/?token=${h.creds.kioskToken}`);
+  await k.page.waitForSelector('.field-btn:not([disabled])');
+  await k.page.click('[data-field="tra-ket-qua"]');
+  for (const key of code.slice(-11).replace('-', '')) await k.page.click(`[data-key="${key}"]`);
+  await k.page.screenshot({ path: join(OUT, 'kiosk-pickup-keypad.png') });
+  await k.page.click('[data-key="OK"]');
+  await k.page.waitForSelector('[data-testid=pickup-found]');
+  await k.page.screenshot({ path: join(OUT, 'kiosk-pickup-status.png') });
+  await k.page.context().close();
+}
+
+const SHOTS: Shot[] = [kioskShots, counterShots, displayShots, dossierShots];
 
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
