@@ -17,6 +17,7 @@ import { handleDossierImport } from './http/dossier-import';
 import { withErrors } from './http/json';
 import { staticRoutes } from './http/static';
 import { PrintService, type PrintFn } from './printing/print-service';
+import { saveOfficer } from './admin/account-commands';
 import { printTicket, type PrinterConfig } from '@qms/printer';
 import { sendError } from './http/json';
 import { ConnectError, authenticate } from './socket/auth';
@@ -82,9 +83,10 @@ export function createHub(options: HubOptions): Hub {
     pingInterval: 10_000,
     pingTimeout: 5_000,
   });
-  const executor = new CommandExecutor(store, clock, logger, (events, notices) => {
+  const executor = new CommandExecutor(store, clock, logger, (events, notices, disconnect) => {
     broadcastEvents(io, events);
     sendNotices(io, notices);
+    endSockets(io, disconnect);
   });
   executor.config.enforceHours = !options.alwaysOpen;
   let listenUrl = 'http://127.0.0.1';
@@ -98,6 +100,7 @@ export function createHub(options: HubOptions): Hub {
   });
   executor.registerAsync('ticket:print', (actor, input) => printing.printTicket(actor, input));
   executor.registerAsync('printer:report', async (actor, input) => printing.report(actor, input));
+  executor.registerAsync('officer:save', (actor, input) => saveOfficer(executor, actor, input));
   const serveStatic = staticRoutes(options.webRoot ?? null, options.voiceDir ?? null);
 
   const adminDeps = { store, clock, executor };
@@ -179,6 +182,19 @@ export function createHub(options: HubOptions): Hub {
         io.close(() => resolve());
       }),
   };
+}
+
+/** Ends the sockets of a revoked or rotated device and of disabled accounts, right after the commit. */
+function endSockets(io: HubServer, d: { devices: readonly string[]; officers: readonly string[] }): void {
+  if (d.devices.length === 0 && d.officers.length === 0) return;
+  for (const socket of io.of('/').sockets.values()) {
+    const { deviceId, actorId, role } = socket.data;
+    const isStaff = role === 'officer' || role === 'admin';
+    if ((deviceId && d.devices.includes(deviceId)) || (isStaff && d.officers.includes(actorId))) {
+      socket.emit('hub:notice', { code: 'SESSION_REVOKED', message: 'Quyền truy cập của thiết bị hoặc tài khoản đã bị thu hồi' });
+      socket.disconnect(true);
+    }
+  }
 }
 
 function actorOf(socket: HubSocket): Actor {

@@ -11,6 +11,18 @@ import {
   setDossierStatusInput,
 } from './dossier-commands';
 import { idSchema, idempotencyKeySchema } from './ids';
+import {
+  counterSaveInput,
+  deviceRefInput,
+  deviceSaveInput,
+  fieldSaveInput,
+  fieldsReorderInput,
+  holidaysSetInput,
+  officerSaveInput,
+  procedureSaveInput,
+  reportInput,
+  siteUpdateInput,
+} from './admin-commands';
 
 export { idSchema, idempotencyKeySchema };
 
@@ -99,6 +111,19 @@ export const COMMANDS = {
   /** The kiosk's "Nhận kết quả": a masked look-up (the citizen is at the kiosk with the receipt). */
   'dossier:lookup': { input: dossierByCodeInput, roles: ['kiosk'] },
   'ticket:issuePickup': { input: issuePickupInput, roles: ['kiosk'] },
+  'config:get': { input: emptyInput, roles: ['admin'] },
+  'site:update': { input: siteUpdateInput, roles: ['admin'] },
+  'holidays:set': { input: holidaysSetInput, roles: ['admin'] },
+  'field:save': { input: fieldSaveInput, roles: ['admin'] },
+  'field:reorder': { input: fieldsReorderInput, roles: ['admin'] },
+  'procedure:save': { input: procedureSaveInput, roles: ['admin'] },
+  'counter:save': { input: counterSaveInput, roles: ['admin'] },
+  'officer:save': { input: officerSaveInput, roles: ['admin'] },
+  'device:save': { input: deviceSaveInput, roles: ['admin'] },
+  'device:rotateToken': { input: deviceRefInput, roles: ['admin'] },
+  'device:revoke': { input: deviceRefInput, roles: ['admin'] },
+  'dashboard:get': { input: emptyInput, roles: ['admin'] },
+  'report:run': { input: reportInput, roles: ['admin'] },
   'sync:snapshot': { input: emptyInput, roles: ['kiosk', 'display', 'officer', 'admin'] },
 } as const satisfies Record<string, { input: z.ZodType; roles: readonly Role[] }>;
 

@@ -19,6 +19,11 @@ export type HubEventBody =
       dossier: { id: string; code: string; status: DossierStatus; fieldId: string; ticketId: string | null; dueDate: string } | null;
       count?: number;
     }
+  | {
+      type: 'config:changed';
+      /** Clients fetch a fresh snapshot: names, fields, counters or their own device settings changed. */
+      section: 'site' | 'holidays' | 'fields' | 'procedures' | 'counters' | 'officers' | 'devices';
+    }
   | { type: 'ticket:rated'; ticketId: string; number: string; counterId: string | null; level: RatingLevel }
   | { type: 'printer:fault'; fault: PrinterFaultView }
   | { type: 'printer:restored'; deviceId: string; deviceName: string };

@@ -7,3 +7,5 @@ export type * from './views';
 export type * from './events';
 export type * from './socket-types';
 export * from './dossier-commands';
+export * from './admin-commands';
+export type * from './admin-views';

@@ -1,4 +1,5 @@
-import type { RatingLevel } from '@qms/core';
+import type { Field, Procedure, RatingLevel } from '@qms/core';
+import type { AdminConfig, AdminCounter, AdminDevice, AdminOfficer, AdminSite, Dashboard, DeviceWithToken, Report } from './admin-views';
 import type { Ack } from './ack';
 import type { CommandPayload } from './commands';
 import type { HubEvent } from './events';
@@ -41,6 +42,19 @@ export interface CommandResults {
   'dossier:forTicket': DossierView[];
   'dossier:lookup': PublicDossierView;
   'ticket:issuePickup': PickupResult;
+  'config:get': AdminConfig;
+  'site:update': AdminSite;
+  'holidays:set': Array<{ day: string; name: string }>;
+  'field:save': Field;
+  'field:reorder': Field[];
+  'procedure:save': Procedure;
+  'counter:save': AdminCounter;
+  'officer:save': AdminOfficer;
+  'device:save': AdminDevice | DeviceWithToken;
+  'device:rotateToken': DeviceWithToken;
+  'device:revoke': AdminDevice;
+  'dashboard:get': Dashboard;
+  'report:run': Report;
   'sync:snapshot': Snapshot;
 }
 

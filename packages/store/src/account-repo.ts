@@ -124,6 +124,10 @@ export class AccountRepo {
       .run({ ...d, tokenHash, settings: JSON.stringify(d.settings) });
   }
 
+  deviceTokenHash(id: Id): string | null {
+    return this.db.prepare<[string], { token_hash: string }>('SELECT token_hash FROM devices WHERE id = ?').get(id)?.token_hash ?? null;
+  }
+
   deviceByTokenHash(tokenHash: string): Device | null {
     const row = this.db
       .prepare<[string], DeviceRow>('SELECT * FROM devices WHERE token_hash = ? AND revoked_at IS NULL')

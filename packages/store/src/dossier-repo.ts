@@ -215,6 +215,16 @@ export class DossierRepo {
     return new Set(this.db.prepare<[], { day: string }>('SELECT day FROM holidays').all().map((r) => r.day));
   }
 
+  holidayList(): Array<{ day: string; name: string }> {
+    return this.db.prepare<[], { day: string; name: string }>('SELECT day, name FROM holidays ORDER BY day').all();
+  }
+
+  /** The whole calendar at once (the admin edits it as a list). */
+  replaceHolidays(list: ReadonlyArray<{ day: string; name: string }>): void {
+    this.db.prepare('DELETE FROM holidays').run();
+    for (const h of list) this.saveHoliday(h.day, h.name);
+  }
+
   saveHoliday(day: string, name: string): void {
     this.db.prepare('INSERT INTO holidays (day, name) VALUES (?, ?) ON CONFLICT (day) DO UPDATE SET name = excluded.name').run(day, name);
   }

@@ -1,4 +1,4 @@
-import type { Id, PriorityGroup, ServiceDay, Ticket, TicketSource, TicketStatus } from '@qms/core';
+import type { Id, PriorityGroup, RatingLevel, ServiceDay, Ticket, TicketSource, TicketStatus } from '@qms/core';
 import type { Db } from './db';
 
 interface TicketRow {
@@ -202,6 +202,27 @@ export class TicketRepo {
       )
       .get(officerId, day);
     return { served: row?.served ?? 0, noShow: row?.noShow ?? 0, avgServiceMs: row?.avg ?? null };
+  }
+
+  /** Today's totals for the live dashboard (one day of raw rows: small). */
+  dayTotals(day: ServiceDay): { issued: number; served: number; noShow: number; avgWaitMs: number | null; avgServiceMs: number | null } {
+    const r = this.db
+      .prepare<[string], { issued: number; served: number; noShow: number; wait: number | null; service: number | null }>(
+        `SELECT COUNT(*) AS issued, COALESCE(SUM(status = 'done'), 0) AS served, COALESCE(SUM(status = 'no_show'), 0) AS noShow,
+           AVG(CASE WHEN called_at IS NOT NULL AND transfer_count = 0 THEN called_at - issued_at END) AS wait,
+           AVG(CASE WHEN status = 'done' AND serving_at IS NOT NULL THEN finished_at - serving_at END) AS service
+         FROM tickets WHERE service_day = ?`,
+      )
+      .get(day);
+    return { issued: r?.issued ?? 0, served: r?.served ?? 0, noShow: r?.noShow ?? 0, avgWaitMs: r?.wait ?? null, avgServiceMs: r?.service ?? null };
+  }
+
+  dayRatings(day: ServiceDay): Array<{ level: RatingLevel; n: number }> {
+    return this.db
+      .prepare<[string], { level: RatingLevel; n: number }>(
+        'SELECT r.level, COUNT(*) AS n FROM ratings r JOIN tickets t ON t.id = r.ticket_id WHERE t.service_day = ? GROUP BY r.level',
+      )
+      .all(day);
   }
 
   /** Tickets a device issued since `at` (anti-hoarding limit per kiosk). */

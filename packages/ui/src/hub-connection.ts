@@ -49,7 +49,12 @@ export class HubConnection {
       this.set({ status: 'online', state: fromSnapshot(snapshot), refusal: null });
     });
     this.socket.on('hub:events', (list) => list.forEach((e) => this.onEvent(e)));
-    this.socket.on('disconnect', () => this.set({ ...this.view, status: 'offline' }));
+    this.socket.on('disconnect', (reason) => {
+      this.set({ ...this.view, status: 'offline' });
+      // the hub ended this socket (token revoked or rotated, session ended): try once more so the
+      // screen shows why the hub refuses it, instead of staying "offline" forever
+      if (reason === 'io server disconnect') setTimeout(() => this.socket.connect(), 1000);
+    });
     this.socket.on('connect_error', (err) => {
       const data = (err as Error & { data?: { code: string; message: string } }).data;
       if (data) this.set({ ...this.view, status: 'refused', refusal: data });
@@ -68,6 +73,8 @@ export class HubConnection {
     if (r.state !== state) {
       this.set({ ...this.view, state: r.state });
       for (const l of this.eventListeners) l(e, true);
+      // names, fields, counters or this device's settings changed: take the new configuration now
+      if (e.type === 'config:changed') void this.resync();
     }
   }
 

@@ -16,7 +16,11 @@ import { expireStaleTickets } from '../domain/day-rollover';
 import { ConfigCache } from '../domain/config-cache';
 import { HANDLERS, READ_ONLY, isSyncCommand } from './handlers';
 
-export type Committed = (events: readonly HubEvent[], notices: readonly Notice[]) => void;
+export type Committed = (
+  events: readonly HubEvent[],
+  notices: readonly Notice[],
+  disconnect: { devices: readonly string[]; officers: readonly string[] },
+) => void;
 
 /** Commands that wait on IO (the printer): validated like the others, run outside the queue's transaction. */
 export type AsyncHandler = (actor: Actor, input: never) => Promise<unknown>;
@@ -160,8 +164,9 @@ export class CommandExecutor {
 
   /** Hands committed events to the broadcaster; a broadcast problem never turns a commit into an error. */
   private publish(ctx: CommandContext): void {
+    if (ctx.configChanged) this.config.invalidate();
     try {
-      this.committed(ctx.events, ctx.notices);
+      this.committed(ctx.events, ctx.notices, ctx.disconnect);
     } catch (e) {
       this.logger.error({ err: e }, 'broadcast failed');
     }

@@ -1,6 +1,9 @@
 import type { CommandInput, CommandName, CommandResults, Role } from '@qms/protocol';
 import { closeCounter, openCounter, pauseCounter } from '../domain/counter-commands';
 import type { CommandContext } from '../domain/context';
+import { revokeDevice, rotateDeviceToken, saveDevice } from '../admin/account-commands';
+import { getConfig, reorderFields, saveCounter, saveField, saveProcedure, setHolidays, updateSite } from '../admin/config-commands';
+import { dashboard } from '../admin/dashboard';
 import { rateTicket } from '../domain/rating-commands';
 import {
   createDossier,
@@ -15,7 +18,7 @@ import { buildSnapshot } from '../domain/snapshot';
 import { callNext, callSpecific, changeTicket, issueTicket, recall, transfer } from '../domain/ticket-commands';
 
 /** Commands that wait on IO are registered as async handlers instead (see PrintService). */
-export type AsyncCommandName = 'ticket:print' | 'printer:report';
+export type AsyncCommandName = 'ticket:print' | 'printer:report' | 'officer:save' | 'report:run';
 type SyncCommandName = Exclude<CommandName, AsyncCommandName>;
 type Handlers = { [C in SyncCommandName]: (ctx: CommandContext, input: CommandInput<C>) => CommandResults[C] };
 
@@ -41,11 +44,29 @@ export const HANDLERS: Handlers = {
   'dossier:forTicket': dossiersForTicket,
   'dossier:lookup': lookupDossier,
   'ticket:issuePickup': issuePickup,
+  'config:get': getConfig,
+  'site:update': updateSite,
+  'holidays:set': setHolidays,
+  'field:save': saveField,
+  'field:reorder': reorderFields,
+  'procedure:save': saveProcedure,
+  'counter:save': saveCounter,
+  'device:save': saveDevice,
+  'device:rotateToken': rotateDeviceToken,
+  'device:revoke': revokeDevice,
+  'dashboard:get': dashboard,
   'sync:snapshot': (ctx) => buildSnapshot(ctx, ctx.actor.role as Role),
 };
 
 /** Commands that only read: no transaction, no event. */
-export const READ_ONLY: ReadonlySet<CommandName> = new Set(['sync:snapshot', 'dossier:get', 'dossier:forTicket', 'dossier:lookup']);
+export const READ_ONLY: ReadonlySet<CommandName> = new Set([
+  'sync:snapshot',
+  'dossier:get',
+  'dossier:forTicket',
+  'dossier:lookup',
+  'config:get',
+  'dashboard:get',
+]);
 
 export function isSyncCommand(name: CommandName): name is SyncCommandName {
   return Object.prototype.hasOwnProperty.call(HANDLERS, name);

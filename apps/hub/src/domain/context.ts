@@ -30,6 +30,10 @@ export class CommandContext {
   readonly day: string;
   readonly events: HubEvent[] = [];
   readonly notices: Notice[] = [];
+  /** The configuration changed: the cache is dropped after the commit. */
+  configChanged = false;
+  /** Sockets to end after the commit (a revoked or rotated device token, a disabled account). */
+  readonly disconnect: { devices: string[]; officers: string[] } = { devices: [], officers: [] };
   /** Counter states written by this command; the cache takes them only after the commit. */
   readonly changedCounters: Counter[] = [];
   private countersValue: Counter[] | null = null;

@@ -57,6 +57,7 @@ export function publicEventBody(body: HubEventBody): HubEventBody {
     case 'printer:restored':
     case 'ticket:rated':
     case 'dossier:changed':
+    case 'config:changed':
       return body;
     default:
       return { ...body, ticket: publicTicketView(body.ticket) };
