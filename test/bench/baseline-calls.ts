@@ -5,10 +5,9 @@
  * needs to run the hub's paced rush against the bare server (`bareHub`).
  */
 import type { Child } from './child';
-import { ask, connect, connectMany, DisplayWall } from './clients';
+import { ask, connect, DisplayWall } from './clients';
 import type { BaselineReady } from './baseline-server';
 import type { HubReady } from './hub-process';
-import { calledTicketIds } from './load';
 
 /** Shaped and sized like the hub's public 'ticket:called' event. */
 export function sampleCallEvent(i: number): Record<string, unknown> {
@@ -47,9 +46,15 @@ export function bareHub(url: string): HubReady {
   };
 }
 
-export async function serialCalls(server: Child<BaselineReady>, url: string, calls: number, displays: number, warmup = 200): Promise<SerialResult> {
-  const screens = await connectMany(displays, async () => (await connect(url, undefined, null)).socket);
-  const wall = new DisplayWall(screens, 'hub:events', calledTicketIds);
+export async function serialCalls(
+  server: Child<BaselineReady>,
+  url: string,
+  calls: number,
+  displays: number,
+  displayWorker: string,
+  warmup = 200,
+): Promise<SerialResult> {
+  const wall = await DisplayWall.open({ script: displayWorker, url, auth: undefined, readyEvent: null, count: displays });
   const { socket: caller } = await connect(url, undefined, null);
   const samples: number[] = [];
   let lost = 0;
@@ -68,6 +73,6 @@ export async function serialCalls(server: Child<BaselineReady>, url: string, cal
   }
   const usage = await server.usage();
   caller.disconnect();
-  wall.close();
+  await wall.close();
   return { callToLastDisplayMs: samples, lost, serverCpuMs: usage.cpuMs };
 }

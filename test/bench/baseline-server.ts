@@ -13,7 +13,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Server } from 'socket.io';
 import { eventTable, tempDb } from './baseline-db';
-import { answerUsage, onParentGone, profileOnRequest, runtimeInfo, usageMeter, type Runtime } from './child';
+import { answerUsage, onParentGone, profileOnRequest, runtimeInfo, timingSamples, usageMeter, type Runtime } from './child';
 
 export interface BaselineReady {
   url: string;
@@ -33,14 +33,20 @@ const insertCommit = eventTable(db);
 const http = createServer();
 const io = new Server(http, { serveClient: false });
 const meter = usageMeter();
+/** The same names as the hub child's timings: `tx` (insert+commit) and `broadcast`. */
+const timings = timingSamples(() => meter.recording);
 const waiting: Ticket[] = [];
 let seq = 0;
 let issued = 0;
 
 /** One insert+commit, one broadcast of one message. */
 function publish(body: Record<string, unknown>): void {
+  const t0 = performance.now();
   insertCommit(body);
+  const t1 = performance.now();
   io.emit('hub:events', [{ ...body, seq: ++seq, at: Date.now() }]);
+  timings.add('tx', t1 - t0);
+  timings.add('broadcast', performance.now() - t1);
 }
 
 io.on('connection', (socket) => {
@@ -69,7 +75,7 @@ http.listen(0, '127.0.0.1', () => {
   const { port } = http.address() as AddressInfo;
   process.send?.({ type: 'ready', url: `http://127.0.0.1:${port}`, runtime: runtimeInfo() } satisfies { type: 'ready' } & BaselineReady);
 });
-answerUsage(meter);
+answerUsage(meter, { onMark: () => timings.clear(), extra: () => ({ timings: timings.summary() }) });
 profileOnRequest();
 onParentGone(
   () =>

@@ -1,5 +1,6 @@
 /**
- * Bundles the bench's child processes the way production bundles the hub (build/build-hub.ts):
+ * Bundles the bench's child processes (and the load generator's display worker thread) the way
+ * production bundles the hub (build/build-hub.ts):
  * esbuild, ESM for node20, @qms/* workspace packages bundled, every npm dependency external,
  * the same createRequire banner. The output goes to test/bench/.out/ (gitignored), inside the
  * repo so the externals (socket.io, better-sqlite3, ...) and `@qms/store/package.json` (the
@@ -33,6 +34,8 @@ function externals(): string[] {
 export interface Bundles {
   hub: string;
   baseline: string;
+  /** The load generator's display worker thread. */
+  displays: string;
   ms: number;
 }
 
@@ -40,7 +43,11 @@ export async function bundleChildren(): Promise<Bundles> {
   const t0 = performance.now();
   const here = (f: string) => fileURLToPath(new URL(f, import.meta.url));
   await build({
-    entryPoints: { 'hub-process': here('./hub-process.ts'), 'baseline-server': here('./baseline-server.ts') },
+    entryPoints: {
+      'hub-process': here('./hub-process.ts'),
+      'baseline-server': here('./baseline-server.ts'),
+      'display-worker': here('./display-worker.ts'),
+    },
     outdir: OUT_DIR,
     outExtension: { '.js': '.mjs' },
     bundle: true,
@@ -52,5 +59,6 @@ export async function bundleChildren(): Promise<Bundles> {
     logLevel: 'warning',
     banner: { js: "import { createRequire as __qmsRequire } from 'node:module'; const require = __qmsRequire(import.meta.url);" },
   });
-  return { hub: join(OUT_DIR, 'hub-process.mjs'), baseline: join(OUT_DIR, 'baseline-server.mjs'), ms: performance.now() - t0 };
+  const out = (name: string) => join(OUT_DIR, `${name}.mjs`);
+  return { hub: out('hub-process'), baseline: out('baseline-server'), displays: out('display-worker'), ms: performance.now() - t0 };
 }

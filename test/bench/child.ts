@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { getHeapCodeStatistics, getHeapStatistics } from 'node:v8';
 import { fileURLToPath } from 'node:url';
+import { summarize } from './stats';
 
 /** Messages between the bench (parent) and its hub / baseline child processes. */
 export type ToChild =
@@ -27,6 +28,8 @@ export interface Runtime {
   execArgv: string[];
   nodeOptions: string;
   uvThreadpoolSize: string | null;
+  /** glibc malloc tuning variables (MALLOC_*), when set for an experiment. */
+  mallocEnv: Record<string, string>;
 }
 
 export function runtimeInfo(): Runtime {
@@ -36,6 +39,7 @@ export function runtimeInfo(): Runtime {
     execArgv: process.execArgv,
     nodeOptions: process.env['NODE_OPTIONS'] ?? '',
     uvThreadpoolSize: process.env['UV_THREADPOOL_SIZE'] ?? null,
+    mallocEnv: Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[0].startsWith('MALLOC_') && e[1] !== undefined)),
   };
 }
 
@@ -68,6 +72,8 @@ process.on('exit', () => {
 export class Child<Ready> {
   private readonly proc: ChildProcess;
   private readonly waiters: Array<{ type: string; resolve: (m: FromChild<Ready>) => void }> = [];
+  /** Messages nobody waited for yet (e.g. 'ready' of a child started early). */
+  private readonly inbox: Array<FromChild<Ready>> = [];
 
   constructor(scriptPath: string, extraNodeArgs: string[] = []) {
     const env: NodeJS.ProcessEnv = { ...process.env, UV_THREADPOOL_SIZE: '2' };
@@ -86,6 +92,7 @@ export class Child<Ready> {
     this.proc.on('message', (m: FromChild<Ready>) => {
       const i = this.waiters.findIndex((w) => w.type === m.type);
       if (i >= 0) this.waiters.splice(i, 1)[0]?.resolve(m);
+      else this.inbox.push(m);
     });
   }
 
@@ -94,13 +101,18 @@ export class Child<Ready> {
   }
 
   private next(type: 'ready' | 'usage' | 'profiled', timeoutMs: number): Promise<unknown> {
+    const early = this.inbox.findIndex((m) => m.type === type);
+    if (early >= 0) return Promise.resolve(this.inbox.splice(early, 1)[0]);
+    if (this.proc.exitCode !== null) return Promise.reject(new Error(`child ${this.pid} exited (${this.proc.exitCode}) before '${type}'`));
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`child ${this.pid}: no '${type}' within ${timeoutMs} ms`)), timeoutMs);
-      this.proc.once('exit', (code) => reject(new Error(`child ${this.pid} exited (${code}) before '${type}'`)));
+      const exited = (code: number | null) => reject(new Error(`child ${this.pid} exited (${code}) before '${type}'`));
+      this.proc.once('exit', exited);
       this.waiters.push({
         type,
         resolve: (m) => {
           clearTimeout(timer);
+          this.proc.off('exit', exited);
           resolve(m);
         },
       });
@@ -201,6 +213,21 @@ export function usageMeter(): { readonly recording: boolean; mark(): void; resum
         elu: t.active + t.idle > 0 ? t.active / (t.active + t.idle) : 0,
       };
     },
+  };
+}
+
+/** Child side: latency samples by name, kept only while `recording()`; summarised for `usage`. */
+export function timingSamples(recording: () => boolean) {
+  const samples = new Map<string, number[]>();
+  return {
+    add(k: string, ms: number): void {
+      if (!recording()) return;
+      const list = samples.get(k) ?? [];
+      list.push(ms);
+      samples.set(k, list);
+    },
+    clear: () => samples.clear(),
+    summary: () => Object.fromEntries([...samples].map(([k, v]) => [k, summarize(v)])),
   };
 }
 

@@ -1,6 +1,8 @@
 /** Raw socket.io-client sockets for the bench (no per-event recording, unlike test/support). */
+import type { EventLoopUtilization } from 'node:perf_hooks';
+import { Worker } from 'node:worker_threads';
 import { io, type Socket } from 'socket.io-client';
-import type { AckResult } from '@qms/protocol';
+import type { AckResult, HubEvent } from '@qms/protocol';
 
 export type RawSocket = Socket;
 
@@ -33,42 +35,84 @@ export async function ask<T = unknown>(socket: RawSocket, name: string, payload:
   }
 }
 
+/** The ids of the tickets called in one 'hub:events' frame (the key the display wall times). */
+export function calledTicketIds(frame: unknown): string[] {
+  return (frame as HubEvent[]).flatMap((e) => (e.type === 'ticket:called' ? [e.ticket.id] : []));
+}
+
+/** Monotonic clock shared by every thread of the process (uv_hrtime), ms. */
+export const hrMs = (): number => Number(process.hrtime.bigint()) / 1e6;
+/** performance.now() of this thread = hrMs() - HR_OFFSET. */
+const HR_OFFSET = hrMs() - performance.now();
+
+export interface WallOptions {
+  /** The bundled display worker (bundle.ts). */
+  script: string;
+  url: string;
+  /** Handshake auth of each display; undefined for the bare server. */
+  auth: Record<string, unknown> | undefined;
+  /** First event to wait for on connect ('hub:snapshot' also starts the seq-gap check), or null. */
+  readyEvent: string | null;
+  count: number;
+}
+
+/** Messages of the display worker (display-worker.ts). */
+export type FromWall = { type: 'ready' } | { type: 'complete'; key: string; at: number } | { type: 'seqGaps'; n: number } | { type: 'closed' } | { type: 'failed'; message: string };
+export type ToWall = { type: 'seqGaps' } | { type: 'close' };
+
 /**
- * N display sockets: for each keyed message (e.g. the ticket id of a 'ticket:called' event inside
- * a 'hub:events' frame) counts arrivals and keeps the time the last one arrived, so "emit -> last
- * display" can be computed. `keysOf` maps one received frame to the keys it carries.
+ * N wall displays, in a worker thread of the load generator (their own event loop, so decoding
+ * 50 copies of every broadcast does not delay the kiosks' and counters' acks in the main loop,
+ * as it would not on real, separate screens). For each key (ticket id of a 'ticket:called'
+ * event) the worker notes when the last display got it, on the process-wide monotonic clock,
+ * and reports it; here it is turned into this thread's performance.now() time, so
+ * "emit -> last display" = lastArrival(key) - t0.
  */
 export class DisplayWall {
-  private readonly arrivals = new Map<string, { n: number; last: number }>();
+  private readonly arrivals = new Map<string, number>();
   private readonly waiters = new Map<string, () => void>();
+  private readonly replies: Array<(m: FromWall) => void> = [];
 
-  constructor(
-    readonly sockets: RawSocket[],
-    event: string,
-    keysOf: (payload: unknown) => string[],
+  private constructor(
+    private readonly worker: Worker,
+    readonly size: number,
   ) {
-    for (const s of sockets) {
-      s.on(event, (payload: unknown) => {
-        const now = performance.now();
-        for (const key of keysOf(payload)) {
-          const a = this.arrivals.get(key) ?? { n: 0, last: 0 };
-          a.n += 1;
-          a.last = now;
-          this.arrivals.set(key, a);
-          if (a.n === this.sockets.length) this.waiters.get(key)?.();
-        }
-      });
-    }
+    worker.on('message', (m: FromWall) => {
+      if (m.type === 'complete') {
+        this.arrivals.set(m.key, m.at - HR_OFFSET);
+        this.waiters.get(m.key)?.();
+      } else if (m.type === 'seqGaps' || m.type === 'closed') this.replies.shift()?.(m);
+    });
   }
 
-  /** Time the last display got `key`, or null when some display has not (yet). */
+  static open(o: WallOptions): Promise<DisplayWall> {
+    const worker = new Worker(o.script, { workerData: { url: o.url, auth: o.auth, readyEvent: o.readyEvent, count: o.count } });
+    return new Promise((resolve, reject) => {
+      const first = (m: FromWall) => {
+        worker.off('error', reject);
+        if (m.type === 'ready') resolve(new DisplayWall(worker, o.count));
+        else {
+          void worker.terminate();
+          reject(new Error(`display worker: ${m.type === 'failed' ? m.message : m.type}`));
+        }
+      };
+      worker.once('message', first);
+      worker.once('error', reject);
+    });
+  }
+
+  /** Event-loop utilisation of the display worker. */
+  elu(prev?: EventLoopUtilization): EventLoopUtilization {
+    return prev ? this.worker.performance.eventLoopUtilization(prev) : this.worker.performance.eventLoopUtilization();
+  }
+
+  /** Time (this thread's performance.now()) the last display got `key`, or null when some display has not (yet). */
   lastArrival(key: string): number | null {
-    const a = this.arrivals.get(key);
-    return a && a.n === this.sockets.length ? a.last : null;
+    return this.arrivals.get(key) ?? null;
   }
 
   complete(keys: Iterable<string>): boolean {
-    for (const k of keys) if (this.lastArrival(k) === null) return false;
+    for (const k of keys) if (!this.arrivals.has(k)) return false;
     return true;
   }
 
@@ -93,8 +137,22 @@ export class DisplayWall {
     this.arrivals.delete(key);
   }
 
-  close(): void {
-    for (const s of this.sockets) s.disconnect();
+  private ask(m: ToWall): Promise<FromWall> {
+    return new Promise((resolve) => {
+      this.replies.push(resolve);
+      this.worker.postMessage(m);
+    });
+  }
+
+  /** Events the displays saw out of sequence (a gap means a missed broadcast). */
+  async seqGaps(): Promise<number> {
+    const m = await this.ask({ type: 'seqGaps' });
+    return m.type === 'seqGaps' ? m.n : Number.NaN;
+  }
+
+  async close(): Promise<void> {
+    await this.ask({ type: 'close' });
+    await this.worker.terminate();
   }
 }
 

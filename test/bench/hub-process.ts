@@ -12,8 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHub, demoFields, hashPassword, hashToken, newToken, seedDemoSite, systemClock, type Hub } from '@qms/hub';
 import { migrate, openDatabase, Store } from '@qms/store';
-import { answerUsage, onParentGone, profileOnRequest, runtimeInfo, usageMeter, type Runtime } from './child';
-import { summarize } from './stats';
+import { answerUsage, onParentGone, profileOnRequest, runtimeInfo, timingSamples, usageMeter, type Runtime } from './child';
 
 export const COUNTERS = 30;
 export const KIOSK_DEVICES = 8;
@@ -96,18 +95,14 @@ async function main(): Promise<void> {
 
 /**
  * Times, inside the hub process, each command end to end (`exec:<name>`: validation, transaction,
- * commit, broadcast) and each write transaction alone (`tx`, including the fsync of the commit),
+ * commit, broadcast), each write transaction alone (`tx`, including the fsync of the commit) and
+ * each post-commit broadcast (`broadcast`: Socket.IO encoding and the writes to every socket),
  * while the meter records (the hub's own rounds).
- * Wraps the two instances' methods; hub code is unchanged.
+ * Wraps the instances' methods; hub code is unchanged.
  */
 function instrument(executor: Hub['executor'], store: Store, recording: () => boolean) {
-  const samples = new Map<string, number[]>();
-  const add = (k: string, ms: number) => {
-    if (!recording()) return;
-    const list = samples.get(k) ?? [];
-    list.push(ms);
-    samples.set(k, list);
-  };
+  const samples = timingSamples(recording);
+  const add = samples.add;
   const execute = executor.execute.bind(executor);
   executor.execute = (actor, name, payload) => {
     const t0 = performance.now();
@@ -117,6 +112,19 @@ function instrument(executor: Hub['executor'], store: Store, recording: () => bo
       add(`exec:${name}`, performance.now() - t0);
     }
   };
+  // the broadcast callback the executor calls after each commit (a private constructor field)
+  const ex = executor as unknown as { committed?: (...args: unknown[]) => void };
+  const committed = ex.committed;
+  if (typeof committed === 'function') {
+    ex.committed = (...args: unknown[]) => {
+      const t0 = performance.now();
+      try {
+        committed(...args);
+      } finally {
+        add('broadcast', performance.now() - t0);
+      }
+    };
+  }
   const transaction = store.transaction.bind(store);
   store.transaction = <T>(fn: () => T): T => {
     const t0 = performance.now();
@@ -126,10 +134,7 @@ function instrument(executor: Hub['executor'], store: Store, recording: () => bo
       add('tx', performance.now() - t0);
     }
   };
-  return {
-    clear: () => samples.clear(),
-    summary: () => Object.fromEntries([...samples].map(([k, v]) => [k, summarize(v)])),
-  };
+  return samples;
 }
 
 main().catch((e: unknown) => {

@@ -1,9 +1,10 @@
 /**
  * The clients of a rush, against the real hub or the bare baseline server (same code): 8 kiosks
- * (one kiosk device token each), 30 officers who log in through the real handshake (username + password) and
- * open their counter, 50 wall displays (device token). Everything over loopback websockets.
+ * (one kiosk device token each), 30 officers who log in through the real handshake (username +
+ * password) and open their counter, 50 wall displays (device token, in a worker thread: see
+ * DisplayWall). Everything over loopback websockets.
  */
-import { PROTOCOL_VERSION, type CallResult, type HubEvent, type Snapshot } from '@qms/protocol';
+import { PROTOCOL_VERSION, type CallResult } from '@qms/protocol';
 import type { HubReady } from './hub-process';
 import { ask, connect, connectMany, DisplayWall, type RawSocket } from './clients';
 import { Rush, type RushPlan, type RushResult } from './rush';
@@ -19,16 +20,10 @@ export interface QuietResult {
   undelivered: number;
 }
 
-/** The ids of the tickets called in one 'hub:events' frame. */
-export const calledTicketIds = (frame: unknown): string[] =>
-  (frame as HubEvent[]).flatMap((e) => (e.type === 'ticket:called' ? [e.ticket.id] : []));
-
 /** What a rush needs beyond the sockets (see RushPlan). */
 export type LoadShape = Pick<RushPlan, 'tickets' | 'ratePerS' | 'jitter' | 'serveMs' | 'backoffMs' | 'issueForMs' | 'drainMs'>;
 
 export class HubLoad {
-  /** Events a display saw out of sequence (a gap means a missed broadcast). */
-  seqGaps = 0;
   private readonly runId = Date.now().toString(36);
   private rushes = 0;
 
@@ -39,7 +34,8 @@ export class HubLoad {
     private readonly wall: DisplayWall,
   ) {}
 
-  static async connect(hub: HubReady): Promise<HubLoad> {
+  /** `displayWorker`: the bundled display worker (bundle.ts); the 50 displays run there. */
+  static async connect(hub: HubReady, displayWorker: string): Promise<HubLoad> {
     const device = (token: string) => ({ protocolVersion: PROTOCOL_VERSION, kind: 'device', token });
     const kiosks = await connectMany(KIOSKS, async (i) => {
       const token = hub.kioskTokens[i % hub.kioskTokens.length] ?? '';
@@ -54,22 +50,12 @@ export class HubLoad {
       if (!opened.ok) throw new Error(`open ${c.counterId}: ${opened.error.code} ${opened.error.message}`);
       return socket;
     });
-    const screens = await connectMany(DISPLAYS, () => connect(hub.url, device(hub.displayToken), 'hub:snapshot'));
-    const load = new HubLoad(hub, kiosks, counters, new DisplayWall(screens.map((s) => s.socket), 'hub:events', calledTicketIds));
-    screens.forEach(({ socket, first }) => {
-      let last = (first as Snapshot).seq;
-      socket.on('hub:events', (frame: HubEvent[]) => {
-        for (const e of frame) {
-          if (e.seq !== last + 1) load.seqGaps++;
-          last = e.seq;
-        }
-      });
-    });
-    return load;
+    const wall = await DisplayWall.open({ script: displayWorker, url: hub.url, auth: device(hub.displayToken), readyEvent: 'hub:snapshot', count: DISPLAYS });
+    return new HubLoad(hub, kiosks, counters, wall);
   }
 
   get clients(): number {
-    return this.kiosks.length + this.counters.length + this.wall.sockets.length;
+    return this.kiosks.length + this.counters.length + this.wall.size;
   }
 
   /** Runs one rush (paced, or closed loop for saturation) with these clients. */
@@ -114,8 +100,13 @@ export class HubLoad {
     return r;
   }
 
-  close(): void {
+  /** Events a display saw out of sequence (a gap means a missed broadcast). */
+  seqGaps(): Promise<number> {
+    return this.wall.seqGaps();
+  }
+
+  async close(): Promise<void> {
     for (const s of [...this.kiosks, ...this.counters]) s.disconnect();
-    this.wall.close();
+    await this.wall.close();
   }
 }

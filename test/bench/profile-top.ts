@@ -78,7 +78,8 @@ export function summariseProfile(file: string, top = 25): string {
   const show = (title: string, m: Map<string, number>, count: number) => {
     lines.push(`\n${title}`);
     for (const [k, hits] of [...m].sort((a, b) => b[1] - a[1]).slice(0, count)) {
-      lines.push(`${((100 * hits) / n).toFixed(1).padStart(5)}% ${((100 * hits) / Math.max(1, busy)).toFixed(1).padStart(5)}%  ${k}`);
+      const ofBusy = k === '(idle)' || k === '(root)' ? '' : `${((100 * hits) / Math.max(1, busy)).toFixed(1)}%`;
+      lines.push(`${((100 * hits) / n).toFixed(1).padStart(5)}% ${ofBusy.padStart(6)}  ${k}`);
     }
   };
   lines.push(`${n} samples, ${busy} not idle; columns: % of all samples, % of non-idle samples`);

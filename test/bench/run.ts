@@ -11,7 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Side } from './ab';
+import { quietPairs, Side } from './ab';
 import { bareHub, sampleCallEvent, serialCalls } from './baseline-calls';
 import { measureInsertCommit } from './baseline-db';
 import type { BaselineReady } from './baseline-server';
@@ -87,7 +87,7 @@ function log(msg: string): void {
 
 const rushLine = (r: RushResult) =>
   `${r.issued} issued / ${r.called} called in ${(r.durationMs / 1000).toFixed(1)} s` +
-  ` (${(r.issued / (r.issuePhaseMs / 1000)).toFixed(0)}/s issued), max waiting ${r.maxWaiting}, load generator ELU ${r.loadGen.elu}`;
+  ` (${(r.issued / (r.issuePhaseMs / 1000)).toFixed(0)}/s issued), max waiting ${r.maxWaiting}, load generator ELU ${r.loadGen.elu} (displays ${r.loadGen.displaysElu})`;
 
 async function main(): Promise<void> {
   const opt = options();
@@ -108,20 +108,22 @@ async function main(): Promise<void> {
   const insertCommitMs = measureInsertCommit(opt.insertCommits, sampleCallEvent(0));
 
   const bare = new Child<BaselineReady>(bundles.baseline);
-  const hub = new Child<HubReady>(bundles.hub);
+  // experiments only (e.g. BENCH_HUB_NODE_ARGS=--max-semi-space-size=2); the report shows them
+  const hubNodeArgs = (process.env['BENCH_HUB_NODE_ARGS'] ?? '').split(/\s+/).filter(Boolean);
+  const hub = new Child<HubReady>(bundles.hub, hubNodeArgs);
   let results: Record<string, unknown>;
   let profileFile: string | null = null;
   try {
     const bareReady = await bare.ready();
     log(`baseline: bare Socket.IO + better-sqlite3: ${opt.baselineCalls} serial calls to ${DISPLAYS} displays`);
-    const serial = await serialCalls(bare, bareReady.url, opt.baselineCalls, DISPLAYS);
+    const serial = await serialCalls(bare, bareReady.url, opt.baselineCalls, DISPLAYS, bundles.displays);
 
     log('hub: started (plain node, bundled); connecting 8 kiosks, 30 officers (password login), 50 displays');
     const hubReady = await hub.ready();
     const idle = await hub.usage();
-    const hubLoad = await HubLoad.connect(hubReady);
+    const hubLoad = await HubLoad.connect(hubReady, bundles.displays);
     const connected = await hub.usage();
-    const bareLoad = await HubLoad.connect(bareHub(bareReady.url));
+    const bareLoad = await HubLoad.connect(bareHub(bareReady.url), bundles.displays);
     log(`connected ${hubLoad.clients} clients to the hub and ${bareLoad.clients} to the bare server`);
 
     const sides = { bare: new Side('bare', bare as Child<unknown>, bareLoad), hub: new Side('hub', hub as Child<unknown>, hubLoad) };
@@ -143,6 +145,8 @@ async function main(): Promise<void> {
     }
     const end = await hub.usage();
     const bareEnd = await bare.usage();
+    const pairs = quietPairs(sides.bare, sides.hub);
+    if (pairs.excluded.length) log(`round pair(s) ${pairs.excluded.map((i) => i + 1).join(', ')} left out of the figures: other processes were busy (see the rounds table)`);
     if (opt.profile) profileFile = await hub.stopProfile(join(tmpdir(), `qms-bench-hub-rush-${Date.now()}.cpuprofile`));
 
     log(`hub: quiet phase, ${opt.quietCalls} serial issues then calls`);
@@ -165,16 +169,16 @@ async function main(): Promise<void> {
         clients: hubLoad.clients,
         insertCommitMs,
         serial,
-        bare: { runtime: bareReady.runtime, rush: sides.bare.merged(), rounds: sides.bare.info, usage: bareEnd },
-        hub: { runtime: hubReady.runtime ?? null, rush: sides.hub.merged(), rounds: sides.hub.info, idle, connected, end },
+        bare: { runtime: bareReady.runtime, rush: sides.bare.merged(pairs.used), rounds: sides.bare.info, usage: bareEnd },
+        hub: { runtime: hubReady.runtime ?? null, rush: sides.hub.merged(pairs.used), rounds: sides.hub.info, idle, connected, end },
+        pairs,
         quiet,
         saturation,
         profiled: opt.profile,
       },
-      hubLoad.seqGaps,
+      await hubLoad.seqGaps(),
     );
-    hubLoad.close();
-    bareLoad.close();
+    await Promise.all([hubLoad.close(), bareLoad.close()]);
   } finally {
     await Promise.all([hub.stop(), bare.stop()]);
   }

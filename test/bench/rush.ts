@@ -38,8 +38,8 @@ export interface RushResult {
   maxWaiting: number;
   meanWaiting: number;
   truncated: boolean;
-  /** This (load generator) process during the rush: CPU ms and event-loop utilisation. */
-  loadGen: { cpuMs: number; elu: number };
+  /** The load generator during the rush: process CPU ms, main event-loop and display-worker utilisation. */
+  loadGen: { cpuMs: number; elu: number; displaysElu: number };
 }
 
 export interface RushPlan {
@@ -80,7 +80,7 @@ export class Rush {
   private readonly r: RushResult = {
     issued: 0, called: 0, issueMs: [], callAckMs: [], callToLastDisplayMs: [], undelivered: 0,
     nullCalls: 0, errors: {}, durationMs: 0, issuePhaseMs: 0, offeredPerS: null, lateSends: 0,
-    maxLagMs: 0, maxWaiting: 0, meanWaiting: 0, truncated: false, loadGen: { cpuMs: 0, elu: 0 },
+    maxLagMs: 0, maxWaiting: 0, meanWaiting: 0, truncated: false, loadGen: { cpuMs: 0, elu: 0, displaysElu: 0 },
   };
   private readonly calls: Array<{ ticketId: string; t0: number }> = [];
   private start = 0;
@@ -96,6 +96,7 @@ export class Rush {
   async run(kiosks: RawSocket[], counters: RawSocket[], wall: DisplayWall): Promise<RushResult> {
     const cpu0 = process.cpuUsage();
     const elu0 = performance.eventLoopUtilization();
+    const wallElu0 = wall.elu();
     this.start = performance.now();
     const calling = Promise.all(counters.map((s, c) => this.counter(s, c)));
     await Promise.all(kiosks.map((s, k) => this.kiosk(s, k, kiosks.length)));
@@ -105,7 +106,12 @@ export class Rush {
     this.r.durationMs = performance.now() - this.start;
     this.r.meanWaiting = this.r.issued ? this.waitingSum / this.r.issued : 0;
     const cpu = process.cpuUsage(cpu0);
-    this.r.loadGen = { cpuMs: Math.round((cpu.user + cpu.system) / 1000), elu: Math.round(performance.eventLoopUtilization(elu0).utilization * 1000) / 1000 };
+    const r3 = (x: number) => Math.round(x * 1000) / 1000;
+    this.r.loadGen = {
+      cpuMs: Math.round((cpu.user + cpu.system) / 1000),
+      elu: r3(performance.eventLoopUtilization(elu0).utilization),
+      displaysElu: r3(wall.elu(wallElu0).utilization),
+    };
     await until(() => wall.complete(this.calls.map((c) => c.ticketId)), 10_000, 10);
     for (const { ticketId, t0 } of this.calls) {
       const last = wall.lastArrival(ticketId);
@@ -133,6 +139,7 @@ export class Rush {
       if (wait > 1) await sleep(wait);
       const now = performance.now();
       if (now >= stopAt) break;
+      if (this.started >= plan.tickets) return; // the other kiosks took the last ones meanwhile
       const lag = now - due;
       if (gapMs > 0 && lag > gapMs) r.lateSends++;
       r.maxLagMs = Math.max(r.maxLagMs, lag);
@@ -217,7 +224,8 @@ export function mergeRushes(rounds: readonly RushResult[]): RushResult {
     truncated: rounds.some((r) => r.truncated),
     loadGen: {
       cpuMs: sum((r) => r.loadGen.cpuMs),
-      elu: durationMs ? Math.round(sum((r) => r.loadGen.elu * r.durationMs) / durationMs * 1000) / 1000 : 0,
+      elu: durationMs ? Math.round((sum((r) => r.loadGen.elu * r.durationMs) / durationMs) * 1000) / 1000 : 0,
+      displaysElu: durationMs ? Math.round((sum((r) => r.loadGen.displaysElu * r.durationMs) / durationMs) * 1000) / 1000 : 0,
     },
   };
 }
