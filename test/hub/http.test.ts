@@ -69,3 +69,18 @@ describe('HTTP API', () => {
     expect((await fetch(`${h.url}/api/health`)).status).toBe(200);
   });
 });
+
+describe('password spraying from one address', () => {
+  it('after 20 failed logins across usernames, the address is refused for a while (RATE_LIMITED), others are not', async () => {
+    for (let i = 0; i < 20; i += 1) {
+      const r = await post(`${h.url}/api/login`, { username: `nobody${i}`, password: 'guess' });
+      expect(r.status).toBe(401);
+    }
+    const limited = await post(`${h.url}/api/login`, { username: 'canbo1', password: h.creds.officers[0]?.password ?? '' });
+    expect(limited.status).toBe(429);
+    expect(limited.body.error?.code).toBe('RATE_LIMITED');
+    h.clock.advance(11 * 60_000);
+    const ok = await post(`${h.url}/api/login`, { username: 'canbo1', password: h.creds.officers[0]?.password ?? '' });
+    expect(ok.status).toBe(200);
+  });
+});

@@ -5,6 +5,7 @@ import type { Role } from '@qms/protocol';
 import type { Store } from '@qms/store';
 import pino, { type Logger } from 'pino';
 import { Server } from 'socket.io';
+import { AddressLimiter, DEFAULT_ADDRESS_LIMITS, type AddressLimiterOptions } from './auth/address-limiter';
 import { DEFAULT_LOGIN_POLICY, type LoginPolicy } from './auth/login';
 import { CommandExecutor } from './commands/executor';
 import type { Actor } from './domain/context';
@@ -42,6 +43,8 @@ export interface HubOptions {
   publicUrl?: string | null;
   /** The site's own voice recordings (`vi/manifest.json` + clips), served over the default pack. */
   voiceDir?: string | null;
+  /** Per-address limit of failed logins (password spraying); tests may lower it. */
+  addressLimits?: Partial<AddressLimiterOptions>;
   /** Sends a ticket to a printer; the real ESC/POS printer by default. */
   print?: PrintFn;
 }
@@ -67,7 +70,9 @@ export function createHub(options: HubOptions): Hub {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? pino({ level: 'silent' });
   const loginPolicy = { ...DEFAULT_LOGIN_POLICY, ...options.loginPolicy };
+  const limiter = new AddressLimiter(clock, { ...DEFAULT_ADDRESS_LIMITS, ...options.addressLimits });
   const apiDeps = {
+    limiter,
     store,
     clock,
     logger,
@@ -129,7 +134,7 @@ export function createHub(options: HubOptions): Hub {
   }
 
   io.use((socket, next) => {
-    authenticate(store, clock, loginPolicy, socket.handshake.auth)
+    authenticate(store, clock, loginPolicy, socket.handshake.auth, { limiter, address: socket.handshake.address })
       .then((data) => {
         socket.data = data;
         next();

@@ -1,5 +1,6 @@
 import { DomainError, type Clock } from '@qms/core';
 import type { OfficerRecord, Store } from '@qms/store';
+import type { AddressLimiter } from './address-limiter';
 import { hashToken, newToken, verifyPassword } from './secrets';
 
 export interface LoginPolicy {
@@ -26,7 +27,9 @@ export async function checkPassword(
   policy: LoginPolicy,
   username: string,
   password: string,
+  guard?: { limiter: AddressLimiter; address: string },
 ): Promise<OfficerRecord> {
+  guard?.limiter.check(guard.address);
   const officer = store.accounts.officerByUsername(username);
   const now = clock.now();
   if (officer?.lockedUntil != null && officer.lockedUntil > now) {
@@ -37,6 +40,7 @@ export async function checkPassword(
   // an unknown username costs the same scrypt work, so timing does not reveal which usernames exist
   const good = await verifyPassword(password, officer?.passwordHash ?? DUMMY_HASH);
   if (!officer || !good || !officer.enabled) {
+    guard?.limiter.recordFailure(guard.address);
     if (officer && !good) {
       const failed = officer.failedLogins + 1;
       const locked = failed >= policy.maxFailedLogins ? now + policy.lockoutMs : null;

@@ -5,6 +5,7 @@ import type { Store } from '@qms/store';
 import type { Logger } from 'pino';
 import { z } from 'zod';
 import { checkPassword, createSession, type LoginPolicy } from '../auth/login';
+import type { AddressLimiter } from '../auth/address-limiter';
 import { hashToken } from '../auth/secrets';
 import { bearerToken, readJson, sendError, sendJson } from './json';
 
@@ -17,6 +18,7 @@ export interface ApiDeps {
   version: string;
   /** Ends live sockets of a revoked session. */
   onSessionRevoked: (tokenHash: string) => void;
+  limiter: AddressLimiter;
 }
 
 const loginBody = z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });
@@ -39,7 +41,8 @@ const routes: Record<string, Route> = {
     const parsed = loginBody.safeParse(await readJson(req));
     if (!parsed.success) return sendError(res, 'VALIDATION_FAILED', 'Cần tên đăng nhập và mật khẩu');
     const { username, password } = parsed.data;
-    const officer = await checkPassword(d.store, d.clock, d.loginPolicy, username, password);
+    const address = req.socket.remoteAddress ?? 'unknown';
+    const officer = await checkPassword(d.store, d.clock, d.loginPolicy, username, password, { limiter: d.limiter, address });
     const session = createSession(d.store, d.clock, d.loginPolicy, officer.id);
     d.logger.info({ officerId: officer.id }, 'officer logged in');
     sendJson(res, 200, {

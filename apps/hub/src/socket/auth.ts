@@ -2,6 +2,7 @@ import { isDomainError, type Clock } from '@qms/core';
 import { PROTOCOL_VERSION, handshakeAuthSchema, type ConnectErrorData, type SocketData } from '@qms/protocol';
 import type { Store } from '@qms/store';
 import { checkPassword, type LoginPolicy } from '../auth/login';
+import type { AddressLimiter } from '../auth/address-limiter';
 import { hashToken } from '../auth/secrets';
 
 export class ConnectError extends Error {
@@ -21,6 +22,7 @@ export async function authenticate(
   clock: Clock,
   policy: LoginPolicy,
   auth: unknown,
+  guard?: { limiter: AddressLimiter; address: string },
 ): Promise<SocketData> {
   const parsed = handshakeAuthSchema.safeParse(auth);
   if (!parsed.success) {
@@ -45,10 +47,11 @@ export async function authenticate(
     return { role: officer.role, actorId: officer.id, name: officer.fullName, deviceId: null, sessionTokenHash: tokenHash };
   }
   try {
-    const officer = await checkPassword(store, clock, policy, a.username, a.password);
+    const officer = await checkPassword(store, clock, policy, a.username, a.password, guard);
     return { role: officer.role, actorId: officer.id, name: officer.fullName, deviceId: null, sessionTokenHash: null };
   } catch (e) {
     if (isDomainError(e) && e.code === 'ACCOUNT_LOCKED') throw new ConnectError({ code: 'ACCOUNT_LOCKED', message: e.message });
+    if (isDomainError(e) && e.code === 'RATE_LIMITED') throw new ConnectError({ code: 'RATE_LIMITED', message: e.message });
     if (isDomainError(e)) throw new ConnectError({ code: 'UNAUTHENTICATED', message: e.message });
     throw e;
   }
