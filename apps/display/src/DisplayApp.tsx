@@ -37,9 +37,11 @@ export function DisplayApp({ token }: { token: string }) {
   const now = useHubNow(snapshot?.now);
   const [flash, setFlash] = useState<{ ticketId: string; until: number } | null>(null);
   useAnnouncements(conn, snapshot, options, (call) => setFlash({ ticketId: call.ticketId, until: Date.now() + HIGHLIGHT_MS }));
-  if (!snapshot) {
-    return <main className="display is-loading">{view.status === 'refused' ? view.refusal?.message : 'Đang kết nối…'}</main>;
+  // a revoked or rotated token: the screen stops showing the queue and says why
+  if (view.status === 'refused') {
+    return <main className="display is-loading" data-testid="refused">Màn hình không còn quyền kết nối: {view.refusal?.message}</main>;
   }
+  if (!snapshot) return <main className="display is-loading">Đang kết nối…</main>;
   const calls = recentCalls(snapshot, options);
   const latest = calls[0] ?? null;
   const highlighted = latest !== null && flash?.ticketId === latest.ticketId && flash.until > Date.now();
