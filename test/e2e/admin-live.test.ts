@@ -1,17 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage } from '../support/browser';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openPage, useBrowser } from '../support/browser';
 import { data } from '../support/client';
 import { startTestHub, type TestHub } from '../support/test-hub';
 
-let browser: Browser;
+const browser = useBrowser();
 let h: TestHub;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
 afterEach(async () => {
   await h.close();
 });
@@ -19,7 +12,7 @@ afterEach(async () => {
 describe('configuration applied live', () => {
   it('a field renamed by the admin changes on a kiosk that is already open, without a reload', async () => {
     h = await startTestHub();
-    const { page } = await openPage(browser, 1920, 1080);
+    const { page } = await openPage(browser(), 1920, 1080);
     await page.goto(`${h.url}/kiosk/?token=${h.creds.kioskToken}`);
     await page.waitForSelector('[data-field="cu-tru"]');
     const admin = h.admin();
@@ -43,7 +36,7 @@ describe('configuration applied live', () => {
     data(await kiosk.send('ticket:issue', { fieldId: 'cu-tru', idempotencyKey: 'revoke-0001' }));
     const o = await h.officerAt('canbo5', 'q5');
     data(await o.send('counter:callNext', { counterId: 'q5', idempotencyKey: 'revoke-call-1' }));
-    const { page } = await openPage(browser, 1920, 1080);
+    const { page } = await openPage(browser(), 1920, 1080);
     await page.goto(`${h.url}/display/?token=${h.creds.displayToken}&voice=off`);
     await page.waitForFunction(() => document.querySelector('[data-testid=now-number]')?.textContent === '6001');
     const admin = h.admin();

@@ -1,17 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openPage, useBrowser } from '../support/browser';
 import { data } from '../support/client';
 import { startTestHub, type TestHub } from '../support/test-hub';
 
-let browser: Browser;
+const browser = useBrowser();
 let h: TestHub;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
 afterEach(async () => {
   await h.close();
 });
@@ -19,7 +13,7 @@ afterEach(async () => {
 const password = (u: string): string => h.creds.officers.find((o) => o.username === u)?.password ?? '';
 
 async function signIn(username: string, query = '', pass = password(username)): Promise<Page> {
-  const { page } = await openPage(browser, 1440, 900);
+  const { page } = await openPage(browser(), 1440, 900);
   await page.goto(`${h.url}/counter/${query}`);
   await page.fill('input[name=username]', username);
   await page.fill('input[name=password]', pass);
@@ -53,7 +47,7 @@ describe('counter app in Chromium', () => {
     h = await startTestHub();
     await issue('tu-phap-ho-tich', 3, 'flow');
     const page = await atCounter('canbo1', 'q1');
-    const tablet = (await openPage(browser, 1280, 800)).page;
+    const tablet = (await openPage(browser(), 1280, 800)).page;
     await tablet.goto(`${h.url}/counter/rate.html?counter=1&token=${h.creds.displayToken}`);
     await tablet.waitForSelector('.rate-idle');
 

@@ -1,17 +1,11 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openPage, useBrowser } from '../support/browser';
 import { data, type TestClient } from '../support/client';
 import { startTestHub, type TestHub } from '../support/test-hub';
 
-let browser: Browser;
+const browser = useBrowser();
 let h: TestHub;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
 afterEach(async () => {
   await h.close();
 });
@@ -24,7 +18,7 @@ interface ClipLog {
 }
 
 async function openDisplay(query = '', size: [number, number] = [1920, 1080]): Promise<Page> {
-  const { page } = await openPage(browser, size[0], size[1]);
+  const { page } = await openPage(browser(), size[0], size[1]);
   await page.goto(`${h.url}/display/?token=${h.creds.displayToken}${query}`);
   await page.waitForSelector('[data-testid=now-calling]');
   return page;

@@ -1,17 +1,10 @@
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, openPage } from '../support/browser';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openPage, useBrowser } from '../support/browser';
 import { data } from '../support/client';
 import { startTestHub, type TestHub } from '../support/test-hub';
 
-let browser: Browser;
+const browser = useBrowser();
 let h: TestHub;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
 afterEach(async () => {
   await h.close();
 });
@@ -26,7 +19,7 @@ describe('dossier from reception to returned result, in Chromium', () => {
     data(await kiosk.send('ticket:issue', { fieldId: 'cu-tru', idempotencyKey: 'e2e-dossier-1' }));
 
     // the officer at counter 5 serves 6001 and receives a dossier
-    const { page } = await openPage(browser, 1440, 900);
+    const { page } = await openPage(browser(), 1440, 900);
     await page.goto(`${h.url}/counter/`);
     await page.fill('input[name=username]', 'canbo5');
     await page.fill('input[name=password]', h.creds.officers[4]?.password ?? '');
@@ -59,7 +52,7 @@ describe('dossier from reception to returned result, in Chromium', () => {
     await page.waitForSelector(`[data-testid=dossiers] li[data-code="${code}"]`);
 
     // the receipt's QR page shows status and due date, the name masked
-    const phone = (await openPage(browser, 390, 844)).page;
+    const phone = (await openPage(browser(), 390, 844)).page;
     await phone.goto(qrUrl.replace(/^https?:\/\/[^/]+/, h.url));
     await phone.waitForSelector('[data-testid=dossier-status]');
     expect(await phone.textContent('[data-testid=dossier-status]')).toBe('Đang xử lý');
@@ -71,7 +64,7 @@ describe('dossier from reception to returned result, in Chromium', () => {
     const o = h.officer('canbo5');
     await o.ready();
     data(await o.send('dossier:setStatus', { dossierId: d?.id ?? '', status: 'result_ready' }));
-    const kioskPage = (await openPage(browser, 1920, 1080)).page;
+    const kioskPage = (await openPage(browser(), 1920, 1080)).page;
     await kioskPage.goto(`${h.url}/kiosk/?token=${h.creds.kioskToken}`);
     await kioskPage.waitForSelector('.field-btn:not([disabled])');
     await kioskPage.click('[data-field="tra-ket-qua"]');
@@ -85,7 +78,7 @@ describe('dossier from reception to returned result, in Chromium', () => {
     expect(await kioskPage.textContent('[data-testid=ticket-number]')).toBe('8001');
 
     // the result counter calls it, sees the dossier with the ticket, and marks it returned
-    const result = (await openPage(browser, 1440, 900)).page;
+    const result = (await openPage(browser(), 1440, 900)).page;
     await result.goto(`${h.url}/counter/`);
     await result.fill('input[name=username]', 'canbo7');
     await result.fill('input[name=password]', h.creds.officers[6]?.password ?? '');
@@ -112,7 +105,7 @@ describe('dossier from reception to returned result, in Chromium', () => {
       applicant: { fullName: 'Trần Thị Thu Hà', cccd: null, phone: null, birthDate: null, address: null },
       idempotencyKey: 'e2e-create-2',
     }));
-    const page = (await openPage(browser, 1920, 1080)).page;
+    const page = (await openPage(browser(), 1920, 1080)).page;
     await page.goto(`${h.url}/kiosk/?token=${h.creds.kioskToken}`);
     await page.waitForSelector('.field-btn:not([disabled])');
     await page.keyboard.type(`${h.url}${d.lookupPath}`, { delay: 2 });

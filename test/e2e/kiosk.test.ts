@@ -1,20 +1,14 @@
 import { printerFromUrl } from '@qms/printer';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
 import { data, waitFor } from '../support/client';
-import { launchBrowser, openPage } from '../support/browser';
+import { openPage, useBrowser } from '../support/browser';
 import { startFakePrinter, type FakePrinter } from '../support/fake-printer';
 import { startTestHub, type TestHub } from '../support/test-hub';
 
-let browser: Browser;
+const browser = useBrowser();
 let h: TestHub;
 let printer: FakePrinter;
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser.close();
-});
 afterEach(async () => {
   await h.close();
   await printer.close();
@@ -26,7 +20,7 @@ async function setup(options: { kioskTicketsPerMinute?: number } = {}): Promise<
 }
 
 async function openKiosk(query = '', size: [number, number] = [1920, 1080]): Promise<{ page: Page; errors: string[] }> {
-  const opened = await openPage(browser, size[0], size[1]);
+  const opened = await openPage(browser(), size[0], size[1]);
   await opened.page.goto(`${h.url}/kiosk/?token=${h.creds.kioskToken}${query}`);
   await opened.page.waitForSelector('.field-btn:not([disabled])');
   return opened;
@@ -135,7 +129,7 @@ describe('kiosk in Chromium', () => {
     await kiosk.ready();
     data(await kiosk.send('ticket:issue', { fieldId: 'cu-tru', idempotencyKey: 'qr-page-01' }));
     const mine = data(await kiosk.send('ticket:issue', { fieldId: 'cu-tru', idempotencyKey: 'qr-page-02' })).ticket;
-    const { page } = await openPage(browser, 390, 844);
+    const { page } = await openPage(browser(), 390, 844);
     await page.goto(`${h.url}/t/${mine.id}`);
     await page.waitForSelector('[data-testid=status-ahead]');
     expect(await page.textContent('[data-testid=status-number]')).toBe('6002');

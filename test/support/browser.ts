@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's Chromium, never a downloaded browser. */
@@ -30,4 +31,22 @@ export async function openPage(browser: Browser, width: number, height: number):
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
   });
   return { page, errors };
+}
+
+/**
+ * One Chromium for a test file: launched before the first test, closed after the last.
+ * Call at the top level of the file; the returned getter gives the browser inside tests.
+ */
+export function useBrowser(): () => Browser {
+  let browser: Browser | null = null;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (!browser) throw new Error('the browser is not launched yet');
+    return browser;
+  };
 }
