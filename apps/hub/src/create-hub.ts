@@ -19,6 +19,8 @@ import { withErrors } from './http/json';
 import { staticRoutes } from './http/static';
 import { PrintService, type PrintFn } from './printing/print-service';
 import { saveOfficer } from './admin/account-commands';
+import { handleBackupList, handleBackupNow, type BackupService } from './backup';
+import { handleProcedureImport } from './catalog';
 import { printTicket, type PrinterConfig } from '@qms/printer';
 import { sendError } from './http/json';
 import { ConnectError, authenticate } from './socket/auth';
@@ -43,6 +45,8 @@ export interface HubOptions {
   publicUrl?: string | null;
   /** The site's own voice recordings (`vi/manifest.json` + clips), served over the default pack. */
   voiceDir?: string | null;
+  /** Backups (run.ts builds, starts and stops it); absent: no backup routes. */
+  backups?: BackupService | null;
   /** Per-address limit of failed logins (password spraying); tests may lower it. */
   addressLimits?: Partial<AddressLimiterOptions>;
   /** Sends a ticket to a printer; the real ESC/POS printer by default. */
@@ -113,7 +117,13 @@ export function createHub(options: HubOptions): Hub {
     'GET /api/admin/personal-data': (req, res) => handlePersonalData(req, res, adminDeps, 'export'),
     'POST /api/admin/personal-data/erase': (req, res) => handlePersonalData(req, res, adminDeps, 'erase'),
     'POST /api/admin/dossiers/import': (req, res) => handleDossierImport(req, res, adminDeps),
+    'POST /api/admin/procedures/import': (req, res) => handleProcedureImport(req, res, adminDeps),
   };
+  const backups = options.backups ?? null;
+  if (backups) {
+    ADMIN_ROUTES['POST /api/admin/backups'] = (req, res) => handleBackupNow(req, res, { ...adminDeps, backups });
+    ADMIN_ROUTES['GET /api/admin/backups'] = (req, res) => handleBackupList(req, res, { ...adminDeps, backups });
+  }
 
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = req.url ?? '/';

@@ -13,6 +13,9 @@ describe('hub options', () => {
       printer: null,
       publicUrl: null,
       voiceDir: null,
+      backupDir: '/srv/qms/data/backups',
+      backupKeep: 14,
+      backupAt: '22:30',
       help: false,
     });
   });
@@ -36,6 +39,17 @@ describe('hub options', () => {
   it('--voice-dir / QMS_VOICE_DIR resolve against the working folder', () => {
     expect(parseOptions(['--voice-dir', 'giong-doc'], {}, '/srv/qms').voiceDir).toBe('/srv/qms/giong-doc');
     expect(parseOptions([], { QMS_VOICE_DIR: '/data/voice' }, '/srv').voiceDir).toBe('/data/voice');
+  });
+
+  it('backup folder, days kept and daily time by flag or QMS_BACKUP_*', () => {
+    expect(parseOptions(['--backup-dir', '/mnt/usb/qms', '--backup-keep', '30', '--backup-at', '12:15'], {}, '/x')).toMatchObject({
+      backupDir: '/mnt/usb/qms',
+      backupKeep: 30,
+      backupAt: '12:15',
+    });
+    expect(parseOptions([], { QMS_BACKUP_KEEP: '7', QMS_BACKUP_AT: '23:00' }, '/x')).toMatchObject({ backupKeep: 7, backupAt: '23:00' });
+    expect(() => parseOptions(['--backup-keep', '-1'], {}, '/')).toThrow(/backup-keep/);
+    expect(() => parseOptions(['--backup-at', '25:99'], {}, '/')).toThrow(/backup-at/);
   });
 
   it('rejects bad values and unknown flags with a clear message', () => {

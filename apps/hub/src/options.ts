@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { parseTimeOfDay } from './backup/local-time';
 
 export interface HubCliOptions {
   port: number;
@@ -11,6 +12,9 @@ export interface HubCliOptions {
   printer: string | null;
   publicUrl: string | null;
   voiceDir: string | null;
+  backupDir: string;
+  backupKeep: number;
+  backupAt: string;
   help: boolean;
 }
 
@@ -33,6 +37,9 @@ Cách dùng: npm start -- [tuỳ chọn]
   --always-open     kiosk cấp số cả ngoài giờ làm việc          env QMS_ALWAYS_OPEN=1
   --voice-dir <dir> bộ giọng đọc riêng của điểm phục vụ
                     (thư mục chứa vi/manifest.json)             env QMS_VOICE_DIR
+  --backup-dir <d>  thư mục sao lưu (mặc định ./data/backups) env QMS_BACKUP_DIR
+  --backup-keep <n> giữ bản sao lưu n ngày (mặc định 14)       env QMS_BACKUP_KEEP
+  --backup-at <hh:mm> giờ sao lưu hằng ngày (mặc định 22:30)   env QMS_BACKUP_AT
   -h, --help        hiện hướng dẫn này
 `;
 
@@ -54,6 +61,9 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, cwd: string
       'public-url': { type: 'string' },
       'always-open': { type: 'boolean' },
       'voice-dir': { type: 'string' },
+      'backup-dir': { type: 'string' },
+      'backup-keep': { type: 'string' },
+      'backup-at': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -65,7 +75,15 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, cwd: string
   if (seed !== 'demo' && seed !== 'none') throw new OptionsError(`--seed: chỉ nhận demo hoặc none, không phải ${seed}`);
   const logLevel = values['log-level'] ?? env.QMS_LOG_LEVEL ?? 'info';
   if (!(LEVELS as readonly string[]).includes(logLevel)) throw new OptionsError(`--log-level: ${logLevel} không hợp lệ`);
+  const keepText = values['backup-keep'] ?? env.QMS_BACKUP_KEEP ?? '14';
+  const backupKeep = Number(keepText);
+  if (!Number.isInteger(backupKeep) || backupKeep < 0) throw new OptionsError(`--backup-keep: số ngày không hợp lệ: ${keepText}`);
+  const backupAt = values['backup-at'] ?? env.QMS_BACKUP_AT ?? '22:30';
+  if (!parseTimeOfDay(backupAt)) throw new OptionsError(`--backup-at: giờ không hợp lệ (HH:MM): ${backupAt}`);
   return {
+    backupDir: resolve(cwd, values['backup-dir'] ?? env.QMS_BACKUP_DIR ?? './data/backups'),
+    backupKeep,
+    backupAt,
     port,
     host: values.host ?? env.QMS_HOST ?? '127.0.0.1',
     db: resolve(cwd, values.db ?? env.QMS_DB ?? './data/qms.sqlite'),

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { printerFromUrl } from '@qms/printer';
 import { migrate, openDatabase, Store } from '@qms/store';
 import pino from 'pino';
+import { BackupService } from './backup';
 import { createHub, systemClock } from './create-hub';
 import { HELP, OptionsError, parseOptions } from './options';
 import { seedDemoSite, type DemoCredentials } from './seed/demo-site';
@@ -67,7 +68,16 @@ export async function main(): Promise<void> {
     process.exit(1);
   }
   const defaultPrinter = options.printer ? printerFromUrl(options.printer) : null;
+  const backups = new BackupService({
+    store,
+    dir: options.backupDir,
+    keepDays: options.backupKeep,
+    at: options.backupAt,
+    clock: systemClock,
+    logger: logger.child({ module: 'backup' }),
+  });
   const hub = createHub({
+    backups,
     store,
     clock: systemClock,
     logger,
@@ -81,6 +91,7 @@ export async function main(): Promise<void> {
   const { url } = await hub.listen(options.port, options.host);
   const credsFile = credentialsPath(options.db);
   const creds = existsSync(credsFile) ? (JSON.parse(readFileSync(credsFile, 'utf8')) as DemoCredentials) : null;
+  backups.start();
   process.stdout.write(banner(url, options.db, creds));
   logger.info({ url, pid: process.pid }, 'hub listening');
 
@@ -91,7 +102,7 @@ export async function main(): Promise<void> {
     logger.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 5000);
     force.unref();
-    void hub.close().then(() => {
+    void Promise.all([backups.stop(), hub.close()]).then(() => {
       store.close();
       logger.info('stopped');
       process.exit(0);

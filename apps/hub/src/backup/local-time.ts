@@ -1,0 +1,94 @@
+/**
+ * Wall-clock time in the site's zone (Asia/Ho_Chi_Minh by default): the parts a backup file is
+ * named by, and the instant a local date and time stands for (the daily schedule).
+ */
+import { DEFAULT_TIME_ZONE } from '@qms/core';
+
+export interface LocalDateTime {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+export function localDateTime(at: number, timeZone: string = DEFAULT_TIME_ZONE): LocalDateTime {
+  const p: Record<string, number> = {};
+  for (const part of formatterFor(timeZone).formatToParts(at)) if (part.type !== 'literal') p[part.type] = Number(part.value);
+  return { year: p.year ?? 0, month: p.month ?? 0, day: p.day ?? 0, hour: p.hour ?? 0, minute: p.minute ?? 0, second: p.second ?? 0 };
+}
+
+const asUtc = (t: LocalDateTime): number => Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
+
+/** The instant whose local time in `timeZone` is `t` (zones with DST: within an hour of it in a gap or an overlap). */
+export function instantOf(t: LocalDateTime, timeZone: string = DEFAULT_TIME_ZONE): number {
+  const wanted = asUtc(t);
+  let guess = wanted;
+  for (let i = 0; i < 3; i++) {
+    const offset = asUtc(localDateTime(guess, timeZone)) - guess;
+    const next = wanted - offset;
+    if (next === guess) break;
+    guess = next;
+  }
+  return guess;
+}
+
+const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+
+/** `YYYYMMDD-HHMMSS` of `at` in local time. */
+export function localStamp(at: number, timeZone: string = DEFAULT_TIME_ZONE): string {
+  const t = localDateTime(at, timeZone);
+  return `${pad(t.year, 4)}${pad(t.month)}${pad(t.day)}-${pad(t.hour)}${pad(t.minute)}${pad(t.second)}`;
+}
+
+/** `YYYY-MM-DD HH:MM:SS` of `at` in local time, for people. */
+export function formatLocal(at: number, timeZone: string = DEFAULT_TIME_ZONE): string {
+  const t = localDateTime(at, timeZone);
+  return `${pad(t.year, 4)}-${pad(t.month)}-${pad(t.day)} ${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)}`;
+}
+
+/** Parses `HH:MM` (00:00–23:59) into minutes after local midnight, or null. */
+export function parseTimeOfDay(text: string): number | null {
+  const m = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(text.trim());
+  return m ? Number(m[1]) * 60 + Number(m[2]) : null;
+}
+
+/** The first instant strictly after `now` at which the local time is `minutes` after midnight. */
+export function nextDailyAt(now: number, minutes: number, timeZone: string = DEFAULT_TIME_ZONE): number {
+  const today = localDateTime(now, timeZone);
+  for (let offset = 0; offset <= 2; offset++) {
+    const day = new Date(Date.UTC(today.year, today.month - 1, today.day + offset));
+    const at = instantOf(
+      { year: day.getUTCFullYear(), month: day.getUTCMonth() + 1, day: day.getUTCDate(), hour: Math.floor(minutes / 60), minute: minutes % 60, second: 0 },
+      timeZone,
+    );
+    if (at > now) return at;
+  }
+  throw new Error('no next daily time found');
+}
+
+/** The last instant at or before `now` at which the local time was `minutes` after midnight. */
+export function previousDailyAt(now: number, minutes: number, timeZone: string = DEFAULT_TIME_ZONE): number {
+  return nextDailyAt(nextDailyAt(now, minutes, timeZone) - 36 * 3600_000, minutes, timeZone);
+}

@@ -1,0 +1,71 @@
+/**
+ * One backup, start to finish: SQLite's online backup API copies the live database page by page
+ * (the hub keeps writing on the same connection meanwhile; the copy ends consistent) into
+ * `<name>.partial`, which is fsynced, sealed (DELETE journal mode) and checked in a worker,
+ * then renamed to its final name. A file under a backup's name is always complete and checked.
+ */
+import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Db } from '@qms/store';
+import { backupName, partialName } from './backup-files';
+import { isSound, sealBackupInWorker, type FileCheck } from './check-file';
+
+/** Pages copied per step (of the page size, 4 KiB): small steps keep each slice of work on the event loop short. */
+export const PAGES_PER_STEP = 256;
+
+export interface WrittenBackup {
+  file: string;
+  path: string;
+  bytes: number;
+  check: FileCheck;
+}
+
+export class BackupCheckError extends Error {
+  constructor(readonly check: FileCheck) {
+    super(`integrity_check failed: ${check.integrity.slice(0, 3).join('; ')}`);
+  }
+}
+
+/** Flushes a file (or a folder's entry list) to disk; folders cannot be fsynced everywhere (Windows). */
+export function fsyncPath(path: string, isDir = false): void {
+  let fd: number | null = null;
+  try {
+    fd = openSync(path, 'r');
+    fsyncSync(fd);
+  } catch (e) {
+    if (!isDir) throw e;
+  } finally {
+    if (fd !== null) closeSync(fd);
+  }
+}
+
+function removeQuietly(path: string): void {
+  for (const p of [path, `${path}-journal`, `${path}-wal`, `${path}-shm`]) rmSync(p, { force: true });
+}
+
+/** A name not yet used in `dir` for a backup taken at `at`. */
+export function freeName(dir: string, at: number, timeZone: string): string {
+  for (let attempt = 1; ; attempt++) {
+    const file = backupName(at, timeZone, attempt);
+    if (!existsSync(join(dir, file)) && !existsSync(join(dir, partialName(file)))) return file;
+  }
+}
+
+export async function writeBackup(db: Db, dir: string, at: number, timeZone: string, pagesPerStep = PAGES_PER_STEP): Promise<WrittenBackup> {
+  const file = freeName(dir, at, timeZone);
+  const path = join(dir, file);
+  const partial = join(dir, partialName(file));
+  try {
+    await db.backup(partial, { progress: () => pagesPerStep });
+    fsyncPath(partial);
+    const check = await sealBackupInWorker(partial);
+    if (!isSound(check)) throw new BackupCheckError(check);
+    fsyncPath(partial);
+    renameSync(partial, path);
+    fsyncPath(dir, true);
+    return { file, path, bytes: statSync(path).size, check };
+  } catch (e) {
+    removeQuietly(partial);
+    throw e;
+  }
+}
