@@ -22,7 +22,8 @@ export interface HubProcess {
  * database prepared with `prepareDemoDb`.
  */
 export async function startHubProcess(dbPath: string, extraArgs: string[] = []): Promise<HubProcess> {
-  const args = ['--import', 'tsx', MAIN, '--port', '0', '--db', dbPath, '--log-level', 'warn', '--seed', 'none', ...extraArgs];
+  const backupDir = join(dirname(dbPath), 'backups');
+  const args = ['--import', 'tsx', MAIN, '--port', '0', '--db', dbPath, '--log-level', 'warn', '--seed', 'none', '--backup-dir', backupDir, ...extraArgs];
   const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
