@@ -34,6 +34,10 @@ describe('admin configuration', () => {
     expect(cfg.counters.map((c) => c.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(cfg.procedures.length).toBeGreaterThan(10);
     expect(cfg.site.pickupFieldId).toBe('tra-ket-qua');
+    expect(cfg.devices.find((d) => d.id === 'kiosk-1')?.online).toBe(0);
+    const kiosk = h.kiosk();
+    await kiosk.ready();
+    expect(data(await admin.send('config:get', {})).devices.find((d) => d.id === 'kiosk-1')?.online).toBe(1);
     const text = JSON.stringify(cfg);
     expect(text).not.toMatch(/scrypt\$|passwordHash|token_?hash/i);
     const officer = h.officer('canbo1');

@@ -7,10 +7,10 @@ export interface Session {
 
 const KEY = 'qms.counter.session';
 
-export function loadSession(now = Date.now()): Session | null {
+/** The stored session, if any; whether it is still valid is the hub's call (a PC's clock may be wrong). */
+export function loadSession(): Session | null {
   try {
-    const s = JSON.parse(localStorage.getItem(KEY) ?? 'null') as Session | null;
-    return s && s.expiresAt > now ? s : null;
+    return JSON.parse(localStorage.getItem(KEY) ?? 'null') as Session | null;
   } catch {
     return null;
   }

@@ -98,6 +98,14 @@ export function createHub(options: HubOptions): Hub {
     endSockets(io, disconnect);
   });
   executor.config.enforceHours = !options.alwaysOpen;
+  executor.config.presence = () => {
+    const counts = new Map<string, number>();
+    for (const socket of io.of('/').sockets.values()) {
+      const id = socket.data.deviceId;
+      if (id) counts.set(id, (counts.get(id) ?? 0) + 1);
+    }
+    return counts;
+  };
   let listenUrl = 'http://127.0.0.1';
   const printing = new PrintService({
     executor,
