@@ -57,6 +57,12 @@ export async function main(): Promise<void> {
   const db = openDatabase(options.db);
   const applied = migrate(db);
   if (applied.length > 0) logger.info({ applied }, 'database migrated');
+  // fault tests only: cap the database size to simulate a full disk (SQLite answers SQLITE_FULL)
+  const maxPages = Number(process.env.QMS_TEST_MAX_PAGE_COUNT ?? '');
+  if (Number.isInteger(maxPages) && maxPages > 0) {
+    db.pragma(`max_page_count = ${maxPages}`);
+    logger.warn({ maxPages }, 'QMS_TEST_MAX_PAGE_COUNT: database size capped (fault tests only)');
+  }
   const store = new Store(db);
   if (!store.config.site() && options.seed === 'demo') {
     const creds = await seedDemoSite(store, systemClock);

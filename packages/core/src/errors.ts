@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'PRINTER_FAULT',
   'ACCOUNT_LOCKED',
   'CONFLICT',
+  'STORAGE_FULL',
   'INTERNAL',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -109,7 +109,7 @@ export class HubConnection {
   /** Sends a command; a lost connection or a timeout is an error ack, never a silent success. */
   async send<C extends keyof CommandResults>(name: C, payload: CommandPayload<C>): Promise<AckResult<CommandResults[C]>> {
     if (!this.socket.connected) {
-      return { ok: false, error: { code: 'INTERNAL', message: 'Mất kết nối với máy chủ' } };
+      return { ok: false, error: { code: 'INTERNAL', message: 'Mất kết nối với máy chủ', details: { transport: true } } };
     }
     try {
       const emitter = this.socket.timeout(COMMAND_TIMEOUT_MS) as unknown as {
@@ -117,7 +117,7 @@ export class HubConnection {
       };
       return await emitter.emitWithAck(name, payload);
     } catch {
-      return { ok: false, error: { code: 'INTERNAL', message: 'Máy chủ không trả lời' } };
+      return { ok: false, error: { code: 'INTERNAL', message: 'Máy chủ không trả lời', details: { transport: true } } };
     }
   }
 
@@ -129,6 +129,11 @@ export class HubConnection {
     this.view = v;
     for (const l of this.listeners) l();
   }
+}
+
+/** True when no answer came back (connection lost, timeout): the command may or may not have been applied. */
+export function isTransportFailure(r: AckResult<unknown>): boolean {
+  return !r.ok && r.error.details?.['transport'] === true;
 }
 
 /** A random idempotency key (one per user action; retries of that action reuse it). */

@@ -174,6 +174,10 @@ export class CommandExecutor {
 
   private toFailure(e: unknown, actor: Actor, name: string): AckResult<never> {
     if (isDomainError(e)) return fail(e.code, e.message, e.details ? { ...e.details } : undefined);
+    if ((e as { code?: string } | null)?.code === 'SQLITE_FULL') {
+      this.logger.error({ command: name, actorId: actor.id }, 'storage full: command refused');
+      return fail('STORAGE_FULL', 'Bộ nhớ của máy chủ đã đầy; thao tác chưa được thực hiện. Hãy báo quản trị viên.');
+    }
     this.logger.error({ err: e, command: name, role: actor.role, actorId: actor.id }, 'command failed');
     return fail('INTERNAL', 'Lỗi máy chủ; thao tác chưa được thực hiện');
   }

@@ -13,6 +13,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   PAYLOAD_TOO_LARGE: 413,
   ACCOUNT_LOCKED: 423,
   RATE_LIMITED: 429,
+  STORAGE_FULL: 507,
 };
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
