@@ -20,8 +20,12 @@ function externals(): string[] {
 
 export async function buildHub(): Promise<void> {
   await build({
-    entryPoints: [join(ROOT, 'apps/hub/src/main.ts')],
-    outfile: join(ROOT, 'dist/hub/main.mjs'),
+    entryPoints: { main: join(ROOT, 'apps/hub/src/main.ts'), restore: join(ROOT, 'apps/hub/src/restore.ts') },
+    outdir: join(ROOT, 'dist/hub'),
+    outExtension: { '.js': '.mjs' },
+    // the printer (canvas) and the XLSX reader load only when first used
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
     platform: 'node',
     format: 'esm',

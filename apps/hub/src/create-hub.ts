@@ -21,7 +21,7 @@ import { PrintService, type PrintFn } from './printing/print-service';
 import { saveOfficer } from './admin/account-commands';
 import { handleBackupList, handleBackupNow, type BackupService } from './backup';
 import { handleProcedureImport } from './catalog';
-import { printTicket, type PrinterConfig } from '@qms/printer';
+import type { PrinterConfig } from '@qms/printer/config';
 import { sendError } from './http/json';
 import { ConnectError, authenticate } from './socket/auth';
 import { PUBLIC_ROOM, STAFF_ROOM, broadcastEvents, officerRoom, roleRoom, sendNotices } from './socket/broadcast';
@@ -109,7 +109,7 @@ export function createHub(options: HubOptions): Hub {
   let listenUrl = 'http://127.0.0.1';
   const printing = new PrintService({
     executor,
-    print: options.print ?? printTicket,
+    print: options.print ?? printLazily,
     defaultPrinter: options.defaultPrinter ?? null,
     get publicUrl() {
       return options.publicUrl ?? listenUrl;
@@ -219,6 +219,9 @@ function endSockets(io: HubServer, d: { devices: readonly string[]; officers: re
     }
   }
 }
+
+/** The real printer, loaded on the first print (the canvas renderer costs ~19 MB of memory). */
+const printLazily: PrintFn = async (data, config) => (await import('@qms/printer')).printTicket(data, config);
 
 function actorOf(socket: HubSocket): Actor {
   const d = socket.data;

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { printerFromUrl } from '@qms/printer';
+import { printerFromUrl } from '@qms/printer/config';
 import { migrate, openDatabase, Store } from '@qms/store';
 import pino from 'pino';
 import { BackupService } from './backup';

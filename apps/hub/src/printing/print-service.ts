@@ -1,5 +1,5 @@
 import { PRIORITY_GROUP_LABELS, DomainError, estimateWaitMinutes, type Ticket } from '@qms/core';
-import { PrinterFault, parsePrinterConfig, printerFromUrl, type PrinterConfig, type TicketPrintData } from '@qms/printer';
+import { PrinterFault, parsePrinterConfig, printerFromUrl, type PrinterConfig, type TicketPrintData } from '@qms/printer/config';
 import type { PrinterFaultView, PrintResult } from '@qms/protocol';
 import type { PrinterFaultRecord } from '@qms/store';
 import type { CommandExecutor } from '../commands/executor';

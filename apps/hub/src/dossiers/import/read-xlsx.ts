@@ -3,7 +3,7 @@
  * Cells keep their type: real Excel dates stay Dates; a formula is never evaluated, its cached
  * result is used, or its text (`=…`) when the file has none.
  */
-import ExcelJS, { type CellValue } from 'exceljs';
+import type { CellValue } from 'exceljs';
 import { msg } from './messages';
 import type { Cell, SheetReadResult, SheetRow } from './sheet';
 import { MAX_XLSX_INFLATED_BYTES } from './types';
@@ -29,6 +29,8 @@ export async function readXlsx(content: Buffer, maxInflatedBytes = MAX_XLSX_INFL
   const budget = checkZipBudget(content, maxInflatedBytes);
   if (budget === 'too_big') return fail(msg.workbookTooBig());
   if (budget === 'corrupt') return fail(msg.notWorkbook());
+  // loaded on first use: exceljs costs ~27 MB of memory the hub should not carry all day
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types ask for an ArrayBuffer; a copy of at most MAX_IMPORT_BYTES.
