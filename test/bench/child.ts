@@ -59,6 +59,11 @@ export interface ChildUsage {
   timings?: Record<string, { n: number; p50: number; p99: number; mean: number }>;
 }
 
+const HUB_RUNTIME = JSON.parse(readFileSync(new URL('../../build/hub-runtime.json', import.meta.url), 'utf8')) as {
+  env: Record<string, string>;
+  nodeArgs: string[];
+};
+
 const running = new Set<ChildProcess>();
 process.on('exit', () => {
   for (const c of running) c.kill('SIGKILL');
@@ -76,14 +81,15 @@ export class Child<Ready> {
   private readonly inbox: Array<FromChild<Ready>> = [];
 
   constructor(scriptPath: string, extraNodeArgs: string[] = []) {
-    const env: NodeJS.ProcessEnv = { ...process.env, UV_THREADPOOL_SIZE: '2' };
+    // the same process settings as production (build/hub-runtime.json, used by npm start)
+    const env: NodeJS.ProcessEnv = { ...HUB_RUNTIME.env, ...process.env };
     // the parent runs under tsx; nothing of it may reach the child
     delete env['NODE_OPTIONS'];
     delete env['TSX_TSCONFIG_PATH'];
     this.proc = fork(scriptPath, [], {
       cwd: fileURLToPath(new URL('../../', import.meta.url)),
       execPath: process.execPath,
-      execArgv: extraNodeArgs,
+      execArgv: [...HUB_RUNTIME.nodeArgs, ...extraNodeArgs],
       env,
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });

@@ -1,0 +1,15 @@
+import { Store, migrate, openDatabase } from '@qms/store';
+import { rmSync } from 'node:fs';
+import { generateYear } from './reports-data';
+const mode = process.argv[2]!;
+rmSync('/tmp/qms-gen-test', { recursive: true, force: true });
+const db = openDatabase(mode === 'memory' ? ':memory:' : '/tmp/qms-gen-test/x.sqlite');
+db.pragma('cache_size = -262144');
+if (mode === 'syncoff') db.pragma('synchronous = OFF');
+if (mode === 'bigwal') db.pragma('wal_autocheckpoint = 100000');
+migrate(db);
+const store = new Store(db);
+const t0 = performance.now(); const c0 = process.cpuUsage();
+generateYear(store, { year: 2026, tickets: 200000, dossiers: 60000, seed: 2026 });
+const c = process.cpuUsage(c0);
+console.log(mode, ((performance.now() - t0) / 1000).toFixed(1), 's wall', (c.user / 1e6).toFixed(1), 'user', (c.system / 1e6).toFixed(1), 'sys');
