@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Clock } from '@qms/core';
-import type { Role } from '@qms/protocol';
+import type { CommandInput, Role } from '@qms/protocol';
 import type { Store } from '@qms/store';
 import pino, { type Logger } from 'pino';
 import { Server } from 'socket.io';
@@ -21,6 +21,7 @@ import { PrintService, type PrintFn } from './printing/print-service';
 import { saveOfficer } from './admin/account-commands';
 import { handleBackupList, handleBackupNow, type BackupService } from './backup';
 import { handleProcedureImport } from './catalog';
+import { DEFAULT_TARGET_WAIT_MINUTES, buildReport, handleReportExport } from './reports';
 import type { PrinterConfig } from '@qms/printer/config';
 import { sendError } from './http/json';
 import { ConnectError, authenticate } from './socket/auth';
@@ -118,6 +119,9 @@ export function createHub(options: HubOptions): Hub {
   executor.registerAsync('ticket:print', (actor, input) => printing.printTicket(actor, input));
   executor.registerAsync('printer:report', async (actor, input) => printing.report(actor, input));
   executor.registerAsync('officer:save', (actor, input) => saveOfficer(executor, actor, input));
+  executor.registerAsync('report:run', async (_actor, input: CommandInput<'report:run'>) =>
+    buildReport(store, executor.config, { ...input, targetWaitMinutes: DEFAULT_TARGET_WAIT_MINUTES, now: clock.now() }),
+  );
   const serveStatic = staticRoutes(options.webRoot ?? null, options.voiceDir ?? null);
 
   const adminDeps = { store, clock, executor };
@@ -126,6 +130,7 @@ export function createHub(options: HubOptions): Hub {
     'POST /api/admin/personal-data/erase': (req, res) => handlePersonalData(req, res, adminDeps, 'erase'),
     'POST /api/admin/dossiers/import': (req, res) => handleDossierImport(req, res, adminDeps),
     'POST /api/admin/procedures/import': (req, res) => handleProcedureImport(req, res, adminDeps),
+    'GET /api/admin/reports/export': (req, res) => handleReportExport(req, res, adminDeps),
   };
   const backups = options.backups ?? null;
   if (backups) {

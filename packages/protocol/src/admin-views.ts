@@ -69,17 +69,47 @@ export interface Dashboard {
   satisfaction: Record<RatingLevel, number>;
 }
 
-export interface ReportFigures {
-  tickets: { issued: number; served: number; noShow: number; cancelled: number; transferred: number };
-  /** Minutes; null when nothing was measured. Medians and P90 come from 1-minute histograms. */
-  wait: { avgMin: number | null; medianMin: number | null; p90Min: number | null; withinTargetShare: number | null };
-  service: { avgMin: number | null; medianMin: number | null; p90Min: number | null };
-  satisfaction: Record<RatingLevel, number>;
+export type ReportGroupBy = 'all' | 'field' | 'counter' | 'officer' | 'day';
+
+export interface TicketFigures {
+  issued: number;
+  /** Calls announced (first calls, recalls, calls after a no-show or transfer). */
+  calls: number;
+  served: number;
+  noShow: number;
+  cancelled: number;
+  transferred: number;
 }
 
-export interface ReportRow extends ReportFigures {
+/** Minutes; null when nothing was measured. Median and p90 come from the histogram (docs/reports.md). */
+export interface WaitFigures {
+  /** Tickets whose wait was measured (called at least once). */
+  n: number;
+  avgMin: number | null;
+  medianMin: number | null;
+  p90Min: number | null;
+  /** Share (0..1) of the measured waits of at most targetWaitMinutes. */
+  withinTargetShare: number | null;
+}
+
+export interface ServiceFigures {
+  n: number;
+  avgMin: number | null;
+  medianMin: number | null;
+  p90Min: number | null;
+}
+
+export type Satisfaction = Record<RatingLevel, number>;
+
+export interface ReportRow {
+  /** Field/counter/officer id ('' = none yet), the day `YYYY-MM-DD`, or '' for all. */
   key: string;
+  /** Vietnamese name of the field/counter/officer, the day as dd/mm/yyyy with its weekday, … */
   label: string;
+  tickets: TicketFigures;
+  wait: WaitFigures;
+  service: ServiceFigures;
+  satisfaction: Satisfaction;
 }
 
 export interface DossierFigures {
@@ -87,21 +117,39 @@ export interface DossierFigures {
   receivedOnline: number;
   received: number;
   resolved: number;
+  /** resolved / received, null with nothing received. */
   resolutionRate: number | null;
   resolvedOnTime: number;
+  /** resolvedOnTime / resolved, null with nothing resolved. */
   onTimeRate: number | null;
+  /** Unresolved, due today or later (as of `asOfDay`). */
   inProgressNotDue: number;
+  /** Unresolved and past the due date (as of `asOfDay`). */
   overdue: number;
   rejected: number;
   returned: number;
 }
 
+export interface DossierRow extends DossierFigures {
+  key: string;
+  label: string;
+}
+
 export interface Report {
-  range: { from: string; to: string };
-  groupBy: 'all' | 'field' | 'counter' | 'officer' | 'day';
+  range: { from: string; to: string; days: number };
+  groupBy: ReportGroupBy;
   targetWaitMinutes: number;
+  generatedAt: number;
+  /** Local day the as-of-now dossier figures (in progress / overdue) were taken on. */
+  asOfDay: string;
   rows: ReportRow[];
-  totals: ReportFigures;
+  totals: ReportRow;
+  /** Tickets issued per local hour 0..23 over the range. */
   arrivalsByHour: number[];
-  dossiers: DossierFigures & { byField: Array<DossierFigures & { fieldId: string; label: string }> };
+  dossiers: {
+    /** Dossier rows follow the grouping for field and day; otherwise one row for all. */
+    groupBy: 'field' | 'day' | 'all';
+    rows: DossierRow[];
+    totals: DossierFigures;
+  };
 }

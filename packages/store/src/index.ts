@@ -9,3 +9,28 @@ export { IdempotencyRepo } from './idempotency-repo';
 export { PrinterFaultRepo, type PrinterFaultRecord } from './printer-fault-repo';
 export { RatingRepo, type Rating } from './rating-repo';
 export { DossierRepo, type DossierHistoryEntry, type TicketDossierKind } from './dossier-repo';
+export {
+  ReportRepo,
+  REPORT_GROUP_BYS,
+  emptyTicketSums,
+  addTicketSums,
+  type ReportGroupBy,
+  type ReportRange,
+  type ReportQuery,
+  type TicketSums,
+  type DossierCohortSums,
+  type OpenDossierSums,
+} from './report-repo';
+export {
+  HISTOGRAM_BUCKETS,
+  HISTOGRAM_MAX_MINUTES,
+  OVERFLOW_BUCKET,
+  bucketOfMs,
+  bucketBounds,
+  emptyHistogram,
+  addHistogram,
+  histogramCount,
+  histogramQuantile,
+  histogramShareAtMost,
+} from './report-histogram';
+export { isCalendarDay, addDays, daysInRange, splitIntoMonths } from './report-range';

@@ -6,6 +6,7 @@ import { IdempotencyRepo } from './idempotency-repo';
 import { PrinterFaultRepo } from './printer-fault-repo';
 import { RatingRepo } from './rating-repo';
 import { DossierRepo } from './dossier-repo';
+import { ReportRepo } from './report-repo';
 import { TicketRepo } from './ticket-repo';
 
 /** All repositories over one database, plus the transaction boundary. */
@@ -19,6 +20,7 @@ export class Store {
   readonly printerFaults: PrinterFaultRepo;
   readonly ratings: RatingRepo;
   readonly dossiers: DossierRepo;
+  readonly reports: ReportRepo;
 
   constructor(db: Db) {
     this.db = db;
@@ -30,6 +32,7 @@ export class Store {
     this.printerFaults = new PrinterFaultRepo(db);
     this.ratings = new RatingRepo(db);
     this.dossiers = new DossierRepo(db);
+    this.reports = new ReportRepo(db);
   }
 
   /** Runs `fn` in one IMMEDIATE transaction: all of it commits (durably) or none of it. */

@@ -132,7 +132,7 @@ export function ReportsPage() {
             <section className="card report-section">
               <GroupChart
                 title={t('servedVsNoShow')} aLabel={t('colServed')} bLabel={t('colNoShow')}
-                rows={(report.groupBy === 'all' ? [{ key: 'total', label: t('total'), ...report.totals }] : report.rows).map((r) => ({ key: r.key, label: r.label, a: r.tickets.served, b: r.tickets.noShow }))}
+                rows={(report.groupBy === 'all' ? [{ ...report.totals, key: 'total', label: t('total') }] : report.rows).map((r) => ({ key: r.key, label: r.label, a: r.tickets.served, b: r.tickets.noShow }))}
               />
             </section>
           </div>

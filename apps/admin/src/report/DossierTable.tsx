@@ -45,8 +45,8 @@ export function DossierTable({ report, t, locale }: { report: Report; t: Transla
         </tr>
       </thead>
       <tbody>
-        {d.byField.map((f) => (
-          <tr key={f.fieldId} data-row={f.fieldId}>
+        {d.rows.map((f) => (
+          <tr key={f.key} data-row={f.key}>
             <th scope="row" className="left">{f.label}</th>
             <Cells d={f} locale={locale} />
           </tr>
@@ -55,7 +55,7 @@ export function DossierTable({ report, t, locale }: { report: Report; t: Transla
       <tfoot>
         <tr data-row="total">
           <th scope="row" className="left">{t('total')}</th>
-          <Cells d={d} locale={locale} />
+          <Cells d={d.totals} locale={locale} />
         </tr>
       </tfoot>
     </table>

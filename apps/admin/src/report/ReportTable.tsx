@@ -1,10 +1,10 @@
 import { RATING_LEVELS } from '@qms/core';
-import type { Report, ReportFigures } from '@qms/protocol';
+import type { Report, ReportRow } from '@qms/protocol';
 import type { Locale, Translate } from '@qms/ui';
 import { RATING_LABELS, formatMinutes, formatNumber, formatShare } from '../i18n/labels';
 import type { OpsKey } from '../i18n/ops';
 
-function Cells({ f, locale }: { f: ReportFigures; locale: Locale }) {
+function Cells({ f, locale }: { f: ReportRow; locale: Locale }) {
   const n = (v: number): string => formatNumber(v, locale);
   return (
     <>

@@ -1,0 +1,111 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { DomainError, type Clock } from '@qms/core';
+import { REPORT_GROUP_BYS, isCalendarDay, type Store } from '@qms/store';
+import { z } from 'zod';
+import { requireAdmin } from '../http/admin-auth';
+import { sendJson } from '../http/json';
+import { buildReport } from './build-report';
+import { reportToCsv } from './csv';
+import { reportToXlsx } from './xlsx';
+import type { ReportDirectory, ReportGroupBy } from './types';
+
+export const REPORT_FORMATS = ['xlsx', 'csv', 'json'] as const;
+export const MAX_REPORT_YEARS = 3;
+export const DEFAULT_TARGET_WAIT_MINUTES = 15;
+
+export interface ReportExportQuery {
+  from: string;
+  to: string;
+  groupBy: ReportGroupBy;
+  format: (typeof REPORT_FORMATS)[number];
+  targetWaitMinutes: number;
+}
+
+/** What the handler needs; the hub's `adminDeps` ({ store, clock, executor }) fits as it is. */
+export interface ReportExportDeps {
+  store: Store;
+  clock: Clock;
+  executor: { readonly config: ReportDirectory };
+}
+
+/** The last day a range starting on `from` may end on: 3 years minus one day. */
+function lastAllowedDay(from: string): string {
+  const d = new Date(`${from}T00:00:00Z`);
+  d.setUTCFullYear(d.getUTCFullYear() + MAX_REPORT_YEARS);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+const day = (name: string) =>
+  z
+    .string({ error: `Thiếu ${name} (YYYY-MM-DD)` })
+    .refine(isCalendarDay, { message: `${name} không phải ngày hợp lệ (YYYY-MM-DD)` });
+
+const querySchema = z
+  .object({
+    from: day('from'),
+    to: day('to'),
+    groupBy: z.enum(REPORT_GROUP_BYS, { error: `groupBy là một trong: ${REPORT_GROUP_BYS.join(', ')}` }).default('field'),
+    format: z.enum(REPORT_FORMATS, { error: `format là một trong: ${REPORT_FORMATS.join(', ')}` }).default('xlsx'),
+    targetWait: z.coerce
+      .number({ error: 'targetWait là số phút (1–180)' })
+      .int({ error: 'targetWait là số phút nguyên (1–180)' })
+      .min(1, { error: 'targetWait là số phút (1–180)' })
+      .max(180, { error: 'targetWait là số phút (1–180)' })
+      .default(DEFAULT_TARGET_WAIT_MINUTES),
+  })
+  .refine((q) => q.from <= q.to, { message: 'Ngày bắt đầu (from) phải trước hoặc bằng ngày kết thúc (to)' })
+  .refine((q) => q.to <= lastAllowedDay(q.from), { message: `Khoảng báo cáo tối đa ${MAX_REPORT_YEARS} năm` });
+
+/** Validates `?from=&to=&groupBy=&format=&targetWait=`; a DomainError VALIDATION_FAILED otherwise. */
+export function parseReportQuery(params: URLSearchParams): ReportExportQuery {
+  const raw: Record<string, string> = {};
+  for (const key of ['from', 'to', 'groupBy', 'format', 'targetWait']) {
+    const v = params.get(key);
+    if (v !== null && v !== '') raw[key] = v;
+  }
+  const parsed = querySchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new DomainError('VALIDATION_FAILED', parsed.error.issues.map((i) => i.message).join('; '));
+  }
+  const { from, to, groupBy, format, targetWait } = parsed.data;
+  return { from, to, groupBy, format, targetWaitMinutes: targetWait };
+}
+
+/** `bao-cao-2026-11-01_2026-11-30.xlsx` (ASCII, so every browser keeps it). */
+export function reportFileName(q: Pick<ReportExportQuery, 'from' | 'to' | 'format'>): string {
+  return `bao-cao-${q.from}_${q.to}.${q.format}`;
+}
+
+const CONTENT_TYPES = {
+  csv: 'text/csv; charset=utf-8',
+  xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+} as const;
+
+/**
+ * GET /api/admin/reports/export?from=YYYY-MM-DD&to=YYYY-MM-DD&groupBy=field|counter|officer|day|all
+ *   &format=xlsx|csv|json&targetWait=15
+ * Admin only (Bearer session). xlsx and csv come as an attachment; json as { ok, data: Report }.
+ * Errors are DomainErrors for the caller's `withErrors` (400 VALIDATION_FAILED, 401, 403).
+ */
+export async function handleReportExport(req: IncomingMessage, res: ServerResponse, deps: ReportExportDeps): Promise<void> {
+  requireAdmin(req, deps.store, deps.clock);
+  const q = parseReportQuery(new URL(req.url ?? '/', 'http://hub').searchParams);
+  const report = buildReport(deps.store, deps.executor.config, {
+    from: q.from,
+    to: q.to,
+    groupBy: q.groupBy,
+    targetWaitMinutes: q.targetWaitMinutes,
+    now: deps.clock.now(),
+  });
+  if (q.format === 'json') return sendJson(res, 200, { ok: true, data: report });
+  const body = q.format === 'csv' ? Buffer.from(reportToCsv(report), 'utf8') : await reportToXlsx(report);
+  res.writeHead(200, {
+    'content-type': CONTENT_TYPES[q.format],
+    'content-length': body.length,
+    'content-disposition': `attachment; filename="${reportFileName(q)}"`,
+    'cache-control': 'no-store',
+    'x-content-type-options': 'nosniff',
+  });
+  res.end(body);
+}
