@@ -82,6 +82,21 @@ describe('admin configuration', () => {
     data(await admin.send('officer:save', { id: 'canbo9', username: 'canbo9', fullName: 'Đỗ Thị Nga', role: 'officer', enabled: false }));
     await waitFor(() => !nga.socket.connected);
     nga.close();
+    // a password reset ends the officer's sessions: the old session token no longer connects
+    const res = await fetch(`${h.url}/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'canbo1', password: h.creds.officers[0]?.password }),
+    });
+    const sessionToken = ((await res.json()) as { data: { token: string } }).data.token;
+    const lan = new TestClient(h.url, { kind: 'session', token: sessionToken });
+    await lan.ready();
+    data(await admin.send('officer:save', { id: 'canbo1', username: 'canbo1', fullName: 'Nguyễn Thị Lan', role: 'officer', enabled: true, password: 'mat-khau-moi-cua-lan' }));
+    await waitFor(() => !lan.socket.connected);
+    const again = new TestClient(h.url, { kind: 'session', token: sessionToken });
+    await expect(again.ready()).rejects.toThrow();
+    again.close();
+    lan.close();
     const noPassword = await admin.send('officer:save', { username: 'canbo10', fullName: 'Không mật khẩu', role: 'officer', enabled: true });
     expect(!noPassword.ok && noPassword.error.code).toBe('VALIDATION_FAILED');
     const self = await admin.send('officer:save', { id: 'admin', username: 'admin', fullName: 'Quản trị viên', role: 'officer', enabled: true });

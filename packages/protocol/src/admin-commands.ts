@@ -86,6 +86,13 @@ export const deviceSaveInput = z.strictObject({
 });
 export const deviceRefInput = z.strictObject({ id: idSchema });
 
+const realDay = day.refine((d) => {
+  const t = new Date(`${d}T00:00:00Z`);
+  return !Number.isNaN(t.getTime()) && t.toISOString().slice(0, 10) === d;
+}, 'ngày không có thật');
+
+/** Reports cover at most three years. */
 export const reportInput = z
-  .strictObject({ from: day, to: day, groupBy: z.enum(['all', 'field', 'counter', 'officer', 'day']) })
-  .refine((v) => v.from <= v.to, { message: 'from phải trước hoặc bằng to' });
+  .strictObject({ from: realDay, to: realDay, groupBy: z.enum(['all', 'field', 'counter', 'officer', 'day']) })
+  .refine((v) => v.from <= v.to, { message: 'from phải trước hoặc bằng to' })
+  .refine((v) => Date.parse(v.to) - Date.parse(v.from) < 3 * 366 * 86_400_000, { message: 'tối đa 3 năm' });

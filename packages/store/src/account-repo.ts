@@ -111,6 +111,11 @@ export class AccountRepo {
     return row ? toOfficer(row) : null;
   }
 
+  /** Ends every live session of an officer (password reset, account disabled, role changed). */
+  revokeSessionsOf(officerId: Id, at: number): number {
+    return this.db.prepare('UPDATE sessions SET revoked_at = ? WHERE officer_id = ? AND revoked_at IS NULL').run(at, officerId).changes;
+  }
+
   revokeSession(tokenHash: string, at: number): void {
     this.db.prepare('UPDATE sessions SET revoked_at = ? WHERE token_hash = ? AND revoked_at IS NULL').run(at, tokenHash);
   }

@@ -34,7 +34,13 @@ export async function saveOfficer(executor: CommandExecutor, actor: Actor, input
     };
     ctx.store.accounts.saveOfficer(record, ctx.now);
     if (passwordHash && existing) ctx.store.accounts.recordLoginResult(record.id, 0, null);
-    if (!record.enabled || passwordHash) ctx.disconnect.officers.push(record.id);
+    // a new password, a disabled account or another role: the old sessions end, live sockets too
+    // (except the admin's own, whose answer would otherwise be lost)
+    const roleChanged = existing !== null && existing.role !== record.role;
+    if (existing && (!record.enabled || passwordHash || roleChanged) && record.id !== actor.id) {
+      ctx.store.accounts.revokeSessionsOf(record.id, ctx.now);
+      ctx.disconnect.officers.push(record.id);
+    }
     changed(ctx, 'officers');
     return adminOfficer(record);
   });

@@ -77,6 +77,9 @@ export function reorderFields(ctx: CommandContext, input: { ids: Id[] }): Field[
 
 export function saveProcedure(ctx: CommandContext, input: CommandInput<'procedure:save'>): Procedure {
   ctx.field(input.fieldId);
+  if (input.id && !ctx.config.procedures().some((x) => x.id === input.id)) {
+    throw new DomainError('NOT_FOUND', `Không có thủ tục ${input.id}`);
+  }
   const p: Procedure = { ...input, id: input.id ?? `tt-${input.code.toLowerCase().replace(/[^a-z0-9]+/g, '-')}` };
   if (!input.id && ctx.config.procedures().some((x) => x.id === p.id || x.code === p.code)) {
     throw new DomainError('CONFLICT', `Thủ tục ${input.code} đã tồn tại`);

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { isDomainError, type Clock } from '@qms/core';
+import type { Clock } from '@qms/core';
 import { PROTOCOL_VERSION } from '@qms/protocol';
 import type { Store } from '@qms/store';
 import type { Logger } from 'pino';
@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { checkPassword, createSession, type LoginPolicy } from '../auth/login';
 import type { AddressLimiter } from '../auth/address-limiter';
 import { hashToken } from '../auth/secrets';
-import { bearerToken, readJson, sendError, sendJson } from './json';
+import { bearerToken, readJson, sendError, sendJson, withErrors } from './json';
 
 export interface ApiDeps {
   store: Store;
@@ -69,11 +69,5 @@ export async function handleApi(req: IncomingMessage, res: ServerResponse, deps:
   const path = (req.url ?? '/').split('?')[0] ?? '/';
   const route = routes[`${req.method ?? 'GET'} ${path}`];
   if (!route) return sendError(res, 'NOT_FOUND', `Không có ${req.method} ${path.slice(0, 100)}`);
-  try {
-    await route(req, res, deps);
-  } catch (e) {
-    if (isDomainError(e)) return sendError(res, e.code, e.message);
-    deps.logger.error({ err: e, path }, 'api request failed');
-    if (!res.headersSent) sendError(res, 'INTERNAL', 'Lỗi máy chủ');
-  }
+  await withErrors(res, (e) => deps.logger.error({ err: e, path }, 'api request failed'), () => route(req, res, deps));
 }

@@ -60,6 +60,9 @@ export async function withErrors(res: ServerResponse, onInternal: (e: unknown) =
     await fn();
   } catch (e) {
     if (e instanceof DomainError) return sendError(res, e.code, e.message);
+    if ((e as { code?: string } | null)?.code === 'SQLITE_FULL') {
+      return sendError(res, 'STORAGE_FULL', 'Bộ nhớ của máy chủ đã đầy; thao tác chưa được thực hiện');
+    }
     onInternal(e);
     if (!res.headersSent) sendError(res, 'INTERNAL', 'Lỗi máy chủ');
   }

@@ -77,6 +77,9 @@ export class PrintService {
     if (ticket.issuedBy !== actor.id) throw new DomainError('FORBIDDEN', 'Kiosk chỉ in được vé do chính kiosk cấp');
     const scope = `print:${actor.id}:${ctx.day}`;
     const first = input.idempotencyKey ? ctx.store.idempotency.get(scope, input.idempotencyKey) : null;
+    if (first && first.command !== `ticket:print#${ticket.id}`) {
+      throw new DomainError('CONFLICT', 'Khoá idempotency đã dùng cho một vé khác');
+    }
     if (first) return first.result as PrintResult; // a retry of a print that succeeded: never a second paper ticket
     let printer: PrinterConfig | null;
     try {
@@ -88,7 +91,7 @@ export class PrintService {
     const data = printData(ctx, ticket, input.locale, input.baseUrl ?? this.o.publicUrl);
     try {
       const result = await this.o.print(data, printer);
-      if (input.idempotencyKey) ctx.store.idempotency.put(scope, input.idempotencyKey, 'ticket:print', result, ctx.now);
+      if (input.idempotencyKey) ctx.store.idempotency.put(scope, input.idempotencyKey, `ticket:print#${ticket.id}`, result, ctx.now);
       this.resolveFaults(actor);
       return result;
     } catch (e) {
