@@ -213,9 +213,10 @@ export function createHub(options: HubOptions): Hub {
 }
 
 /** Ends the sockets of a revoked or rotated device and of disabled accounts, right after the commit. */
-function endSockets(io: HubServer, d: { devices: readonly string[]; officers: readonly string[] }): void {
+function endSockets(io: HubServer, d: { devices: readonly string[]; officers: readonly string[]; keepSocket?: string }): void {
   if (d.devices.length === 0 && d.officers.length === 0) return;
   for (const socket of io.of('/').sockets.values()) {
+    if (socket.id === d.keepSocket) continue;
     const { deviceId, actorId, role } = socket.data;
     const isStaff = role === 'officer' || role === 'admin';
     if ((deviceId && d.devices.includes(deviceId)) || (isStaff && d.officers.includes(actorId))) {
@@ -230,7 +231,7 @@ const printLazily: PrintFn = async (data, config) => (await import('@qms/printer
 
 function actorOf(socket: HubSocket): Actor {
   const d = socket.data;
-  return { role: d.role, id: d.actorId, name: d.name, deviceId: d.deviceId };
+  return { role: d.role, id: d.actorId, name: d.name, deviceId: d.deviceId, socketId: socket.id };
 }
 
 function onConnection(socket: HubSocket, executor: CommandExecutor, logger: Logger): void {

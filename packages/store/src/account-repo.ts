@@ -92,6 +92,22 @@ export class AccountRepo {
       .run({ ...o, enabled: o.enabled ? 1 : 0, at });
   }
 
+  /**
+   * Counts a login attempt as failed BEFORE the password is checked (one atomic UPDATE), so
+   * attempts sent in parallel cannot all read the same count; a good password resets it.
+   * Returns the count and the lock after this attempt.
+   */
+  countAttempt(id: Id, at: number, maxFailures: number, lockoutMs: number): { failedLogins: number; lockedUntil: number | null } {
+    const row = this.db
+      .prepare<[{ max: number; at: number; lock: number; id: string }], { failed_logins: number; locked_until: number | null }>(
+        `UPDATE officers SET failed_logins = failed_logins + 1,
+           locked_until = CASE WHEN failed_logins + 1 >= @max THEN CAST(@at AS INTEGER) + CAST(@lock AS INTEGER) ELSE locked_until END
+         WHERE id = @id RETURNING failed_logins, locked_until`,
+      )
+      .get({ max: maxFailures, at, lock: lockoutMs, id });
+    return { failedLogins: row?.failed_logins ?? 0, lockedUntil: row?.locked_until ?? null };
+  }
+
   recordLoginResult(id: Id, failedLogins: number, lockedUntil: number | null): void {
     this.db.prepare('UPDATE officers SET failed_logins = ?, locked_until = ? WHERE id = ?').run(failedLogins, lockedUntil, id);
   }

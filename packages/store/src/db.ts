@@ -23,5 +23,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  // deleted and overwritten content is zeroed, so erased personal data does not linger in the file
+  db.pragma('secure_delete = ON');
   return db;
 }

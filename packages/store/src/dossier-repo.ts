@@ -192,10 +192,14 @@ export class DossierRepo {
 
   /** Erases a person's data from every dossier (the dossiers stay, for the statistics). */
   eraseApplicant(cccd: string, at: number): number {
+    const ids = this.db.prepare<[string], { id: string }>('SELECT id FROM dossiers WHERE applicant_cccd = ?').all(cccd).map((r) => r.id);
+    const json = JSON.stringify(ids);
+    // free-text notes may hold personal details too
+    this.db.prepare('UPDATE dossier_history SET note = NULL WHERE dossier_id IN (SELECT value FROM json_each(?))').run(json);
     return this.db
       .prepare(`UPDATE dossiers SET applicant_name = NULL, applicant_cccd = NULL, applicant_phone = NULL,
-          applicant_birth = NULL, applicant_address = NULL, erased_at = ? WHERE applicant_cccd = ?`)
-      .run(at, cccd).changes;
+          applicant_birth = NULL, applicant_address = NULL, note = NULL, erased_at = ? WHERE id IN (SELECT value FROM json_each(?))`)
+      .run(at, json).changes;
   }
 
   procedures(): Procedure[] {

@@ -37,9 +37,12 @@ export async function saveOfficer(executor: CommandExecutor, actor: Actor, input
     // a new password, a disabled account or another role: the old sessions end, live sockets too
     // (except the admin's own, whose answer would otherwise be lost)
     const roleChanged = existing !== null && existing.role !== record.role;
-    if (existing && (!record.enabled || passwordHash || roleChanged) && record.id !== actor.id) {
+    if (existing && (!record.enabled || passwordHash || roleChanged)) {
       ctx.store.accounts.revokeSessionsOf(record.id, ctx.now);
       ctx.disconnect.officers.push(record.id);
+      // an admin changing their own password keeps the socket they did it on (it gets the answer);
+      // every other session of theirs ends, a stolen token with them
+      if (record.id === actor.id && actor.socketId) ctx.disconnect.keepSocket = actor.socketId;
     }
     changed(ctx, 'officers');
     return adminOfficer(record);

@@ -38,6 +38,13 @@ export class AddressLimiter {
     }
   }
 
+  /** A good login takes back the attempt counted for it. */
+  forgive(address: string): void {
+    const list = this.failures.get(address);
+    list?.pop();
+    if (list && list.length === 0) this.failures.delete(address);
+  }
+
   recordFailure(address: string): void {
     const list = this.recent(address);
     list.push(this.clock.now());

@@ -30,6 +30,8 @@ export async function checkPassword(
   guard?: { limiter: AddressLimiter; address: string },
 ): Promise<OfficerRecord> {
   guard?.limiter.check(guard.address);
+  // every attempt is counted before the slow check, so parallel guesses cannot overrun a limit
+  guard?.limiter.recordFailure(guard.address);
   const officer = store.accounts.officerByUsername(username);
   const now = clock.now();
   if (officer?.lockedUntil != null && officer.lockedUntil > now) {
@@ -37,18 +39,16 @@ export async function checkPassword(
       lockedUntil: officer.lockedUntil,
     });
   }
+  if (officer) {
+    // an expired lock starts a fresh count
+    if (officer.lockedUntil !== null) store.accounts.recordLoginResult(officer.id, 0, null);
+    store.accounts.countAttempt(officer.id, now, policy.maxFailedLogins, policy.lockoutMs);
+  }
   // an unknown username costs the same scrypt work, so timing does not reveal which usernames exist
   const good = await verifyPassword(password, officer?.passwordHash ?? DUMMY_HASH);
-  if (!officer || !good || !officer.enabled) {
-    guard?.limiter.recordFailure(guard.address);
-    if (officer && !good) {
-      const failed = officer.failedLogins + 1;
-      const locked = failed >= policy.maxFailedLogins ? now + policy.lockoutMs : null;
-      store.accounts.recordLoginResult(officer.id, locked ? 0 : failed, locked);
-    }
-    throw new DomainError('UNAUTHENTICATED', 'Sai tên đăng nhập hoặc mật khẩu.');
-  }
-  if (officer.failedLogins > 0 || officer.lockedUntil !== null) store.accounts.recordLoginResult(officer.id, 0, null);
+  if (!officer || !good || !officer.enabled) throw new DomainError('UNAUTHENTICATED', 'Sai tên đăng nhập hoặc mật khẩu.');
+  store.accounts.recordLoginResult(officer.id, 0, null);
+  guard?.limiter.forgive(guard.address);
   return officer;
 }
 

@@ -14,12 +14,12 @@ import type { Logger } from 'pino';
 import { CommandContext, type Actor, type Notice } from '../domain/context';
 import { expireStaleTickets } from '../domain/day-rollover';
 import { ConfigCache } from '../domain/config-cache';
-import { HANDLERS, READ_ONLY, isSyncCommand } from './handlers';
+import { HANDLERS, IDEMPOTENCY_RECORDS, READ_ONLY, isSyncCommand } from './handlers';
 
 export type Committed = (
   events: readonly HubEvent[],
   notices: readonly Notice[],
-  disconnect: { devices: readonly string[]; officers: readonly string[] },
+  disconnect: { devices: readonly string[]; officers: readonly string[]; keepSocket?: string },
 ) => void;
 
 /** Commands that wait on IO (the printer): validated like the others, run outside the queue's transaction. */
@@ -32,6 +32,20 @@ const SYSTEM: Actor = { role: 'system', id: 'system', name: 'Hệ thống', devi
 
 function isCommand(name: string): name is CommandName {
   return Object.prototype.hasOwnProperty.call(COMMANDS, name);
+}
+
+const MAX_DEPTH = 32;
+
+/** True when a payload nests deeper than `max` (checked without recursion, so it cannot overflow). */
+export function nestsDeeperThan(value: unknown, max: number): boolean {
+  const stack: Array<[unknown, number]> = [[value, 0]];
+  while (stack.length > 0) {
+    const [v, depth] = stack.pop() as [unknown, number];
+    if (v === null || typeof v !== 'object') continue;
+    if (depth >= max) return true;
+    for (const child of Object.values(v as object)) stack.push([child, depth + 1]);
+  }
+  return false;
 }
 
 function payloadBytes(payload: unknown): number {
@@ -92,6 +106,9 @@ export class CommandExecutor {
       if (actor.role === 'system' || !(spec.roles as readonly string[]).includes(actor.role)) {
         return fail('FORBIDDEN', `Vai trò ${actor.role} không được dùng lệnh ${name}`);
       }
+      if (nestsDeeperThan(payload, MAX_DEPTH)) {
+        return fail('VALIDATION_FAILED', `Dữ liệu lồng quá sâu (tối đa ${MAX_DEPTH} cấp)`);
+      }
       if (payloadBytes(payload) > MAX_PAYLOAD_BYTES) {
         return fail('PAYLOAD_TOO_LARGE', `Dữ liệu gửi lên vượt quá ${MAX_PAYLOAD_BYTES} byte`);
       }
@@ -146,12 +163,15 @@ export class CommandExecutor {
           if (first.command !== fingerprint) {
             throw new DomainError('CONFLICT', 'Khoá idempotency đã dùng cho một lệnh khác hoặc dữ liệu khác');
           }
+          const replay = IDEMPOTENCY_RECORDS[name];
+          const answer = replay ? replay.load(ctx, first.result) : first.result;
           ctx = null;
-          return first.result;
+          return answer;
         }
       }
       const value = handler(ctx, input);
-      if (key !== undefined) this.store.idempotency.put(scope, key, fingerprint, value, ctx.now);
+      const record = IDEMPOTENCY_RECORDS[name];
+      if (key !== undefined) this.store.idempotency.put(scope, key, fingerprint, record ? record.save(value) : value, ctx.now);
       return value;
     });
     const done = ctx as CommandContext | null;

@@ -1,4 +1,4 @@
-import type { CommandInput, CommandName, CommandResults, Role } from '@qms/protocol';
+import type { CommandInput, CommandName, CommandResults, DossierView, Role } from '@qms/protocol';
 import { closeCounter, openCounter, pauseCounter } from '../domain/counter-commands';
 import type { CommandContext } from '../domain/context';
 import { revokeDevice, rotateDeviceToken, saveDevice } from '../admin/account-commands';
@@ -7,6 +7,7 @@ import { dashboard } from '../admin/dashboard';
 import { rateTicket } from '../domain/rating-commands';
 import {
   createDossier,
+  dossierAnswer,
   dossiersForTicket,
   getDossier,
   issuePickup,
@@ -71,3 +72,19 @@ export const READ_ONLY: ReadonlySet<CommandName> = new Set([
 export function isSyncCommand(name: CommandName): name is SyncCommandName {
   return Object.prototype.hasOwnProperty.call(HANDLERS, name);
 }
+
+/**
+ * Commands whose answer holds personal data keep only a reference in the idempotency table
+ * (personal data lives in the dossier table alone); a retry rebuilds the answer from it.
+ */
+const BY_DOSSIER_ID = {
+  save: (value: unknown) => ({ dossierId: (value as DossierView).id }),
+  load: (ctx: CommandContext, saved: unknown) => dossierAnswer(ctx, (saved as { dossierId: string }).dossierId),
+};
+
+export const IDEMPOTENCY_RECORDS: Partial<
+  Record<CommandName, { save: (value: unknown) => unknown; load: (ctx: CommandContext, saved: unknown) => unknown }>
+> = {
+  'dossier:create': BY_DOSSIER_ID,
+  'dossier:setStatus': BY_DOSSIER_ID,
+};

@@ -15,6 +15,8 @@ export class ConfigCache {
   private proceduresValue: Procedure[] | null = null;
   private holidaysValue: Set<string> | null = null;
   private pickupValue: string | null | undefined = undefined;
+  /** Recent dossier look-ups per kiosk (throttled; in memory, per hub). */
+  readonly recentLookups = new Map<string, number[]>();
   /** Live sockets per device id (set by the socket layer; the admin's device list shows it). */
   presence: () => ReadonlyMap<string, number> = () => new Map();
   /** Kiosk tickets are refused outside opening hours unless the hub runs with --always-open. */

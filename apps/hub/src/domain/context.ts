@@ -12,6 +12,8 @@ export interface Actor {
   id: Id;
   name: string;
   deviceId: Id | null;
+  /** The socket the command came on, if any (kept open when its own account's sessions end). */
+  socketId?: string;
 }
 
 export interface Notice {
@@ -33,7 +35,7 @@ export class CommandContext {
   /** The configuration changed: the cache is dropped after the commit. */
   configChanged = false;
   /** Sockets to end after the commit (a revoked or rotated device token, a disabled account). */
-  readonly disconnect: { devices: string[]; officers: string[] } = { devices: [], officers: [] };
+  readonly disconnect: { devices: string[]; officers: string[]; keepSocket?: string } = { devices: [], officers: [] };
   /** Counter states written by this command; the cache takes them only after the commit. */
   readonly changedCounters: Counter[] = [];
   private countersValue: Counter[] | null = null;

@@ -104,6 +104,13 @@ export function setDossierStatus(
   return dossierView(ctx, next);
 }
 
+/** The staff view of a dossier by id (a retried dossier:create answers with it). */
+export function dossierAnswer(ctx: CommandContext, dossierId: Id): DossierView {
+  const d = ctx.store.dossiers.byId(dossierId);
+  if (!d) throw new DomainError('NOT_FOUND', 'Không tìm thấy hồ sơ', { dossierId });
+  return dossierView(ctx, d);
+}
+
 export function getDossier(ctx: CommandContext, input: { code: string }): DossierView {
   return dossierView(ctx, dossierByCode(ctx, input.code));
 }
@@ -113,12 +120,27 @@ export function dossiersForTicket(ctx: CommandContext, input: { ticketId: Id }):
   return ctx.store.dossiers.forTicket(input.ticketId).map((d) => dossierView(ctx, d));
 }
 
+const LOOKUPS_PER_MINUTE = 20;
+
+/** A kiosk may look up a limited number of codes a minute: codes are sequential, names masked but not secret. */
+function throttleLookups(ctx: CommandContext): void {
+  const lookups = ctx.config.recentLookups;
+  const recent = (lookups.get(ctx.actor.id) ?? []).filter((t) => t > ctx.now - 60_000);
+  if (recent.length >= LOOKUPS_PER_MINUTE) {
+    throw new DomainError('RATE_LIMITED', 'Tra cứu quá nhiều lần liên tiếp; xin vui lòng chờ một phút');
+  }
+  recent.push(ctx.now);
+  lookups.set(ctx.actor.id, recent);
+}
+
 export function lookupDossier(ctx: CommandContext, input: { code: string }): PublicDossierView {
+  throttleLookups(ctx);
   return publicDossierView(ctx, dossierByCode(ctx, input.code));
 }
 
 /** "Nhận kết quả" at the kiosk: a result-pickup ticket linked to a dossier whose result is ready. */
 export function issuePickup(ctx: CommandContext, input: { code: string }): PickupResult {
+  throttleLookups(ctx); // its refusals tell whether a code exists and its status
   const d = dossierByCode(ctx, input.code);
   if (d.status !== 'result_ready') {
     throw new DomainError('CONFLICT', `Hồ sơ ${d.code} chưa có kết quả để nhận (${DOSSIER_STATUS_LABELS.vi[d.status]})`, {

@@ -1,0 +1,130 @@
+/**
+ * Child process of the soak: the real hub (createHub) on a temp SQLite file, seeded like the
+ * bench's hub child (test/bench/hub-process.ts) but sized for one ward: the demo ward plus
+ * counters q9..q20 (all fields) and officers canbo9..canbo20, so 20 officers each hold a
+ * counter; kiosks kiosk-1..kiosk-3 (one device token each) whose anti-hoarding limit is lifted
+ * (the check still runs); number ranges widened to 9,999 per field. `alwaysOpen`, so the soak
+ * runs at any hour. Bundled by test/soak/bundle.ts and run with plain node and the settings of
+ * build/hub-runtime.json (test/bench/child.ts `Child`).
+ *
+ * Besides the bench's `usage` reply (RSS, V8 heap, CPU), each reply carries `db`: the file
+ * sizes of the database and its WAL, the logical size (page_count x page_size, what the data
+ * takes whether or not the WAL was checkpointed), and the number of event and ticket rows.
+ */
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHub, demoFields, hashPassword, hashToken, newToken, seedDemoSite, systemClock } from '@qms/hub';
+import { migrate, openDatabase, Store } from '@qms/store';
+import { answerUsage, onParentGone, runtimeInfo, usageMeter, type ChildUsage, type Runtime } from '../bench/child';
+
+export const COUNTERS = 20;
+export const KIOSK_DEVICES = 3;
+const TICKETS_PER_MINUTE = 1_000_000;
+
+export interface CounterLogin {
+  counterId: string;
+  username: string;
+  password: string;
+}
+
+export interface SoakReady {
+  url: string;
+  kioskTokens: string[];
+  displayToken: string;
+  fieldIds: string[];
+  counters: CounterLogin[];
+  dbPath: string;
+  runtime?: Runtime;
+}
+
+export interface DbStats {
+  fileBytes: number;
+  walBytes: number;
+  /** page_count x page_size as the hub's connection sees it (WAL content included). */
+  logicalBytes: number;
+  eventRows: number;
+  ticketRows: number;
+}
+
+export type SoakUsage = ChildUsage & { db: DbStats };
+
+async function seed(store: Store): Promise<Omit<SoakReady, 'url' | 'dbPath'>> {
+  const now = systemClock.now();
+  const creds = await seedDemoSite(store, systemClock);
+  const fields = demoFields();
+  const password = 'soak-password-1';
+  const hash = await hashPassword(password);
+  const kioskTokens: string[] = [];
+  const counters: CounterLogin[] = creds.officers.map((o, i) => ({ counterId: `q${i + 1}`, username: o.username, password: o.password }));
+  store.transaction(() => {
+    fields.forEach((f, i) =>
+      store.config.saveField({ ...f, numberFormat: { ...f.numberFormat, rangeStart: (i + 1) * 10_000 + 1, rangeEnd: (i + 1) * 10_000 + 9_999 } }),
+    );
+    for (let n = counters.length + 1; n <= COUNTERS; n++) {
+      const username = `canbo${n}`;
+      store.accounts.saveOfficer(
+        { id: username, username, fullName: `Cán bộ ${n}`, role: 'officer', enabled: true, passwordHash: hash, failedLogins: 0, lockedUntil: null },
+        now,
+      );
+      const fieldIds = fields.map((_, k) => fields[(n + k) % fields.length]?.id ?? '');
+      store.config.saveCounter({ id: `q${n}`, number: n, name: `Quầy ${n}`, kind: 'receiving', fieldIds, status: 'closed', officerId: null, consecutivePriorityCalls: 0, enabled: true });
+      counters.push({ counterId: `q${n}`, username, password });
+    }
+    for (let k = 1; k <= KIOSK_DEVICES; k++) {
+      const token = k === 1 ? creds.kioskToken : newToken();
+      store.accounts.saveDevice(
+        { id: `kiosk-${k}`, kind: 'kiosk', name: `Kiosk ${k}`, settings: { maxTicketsPerMinute: TICKETS_PER_MINUTE }, createdAt: now, revokedAt: null },
+        hashToken(token),
+      );
+      kioskTokens.push(token);
+    }
+  });
+  return { kioskTokens, displayToken: creds.displayToken, fieldIds: fields.map((f) => f.id), counters };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'qms-soak-hub-'));
+const dbPath = join(dir, 'qms.sqlite');
+
+function size(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
+
+async function main(): Promise<void> {
+  const db = openDatabase(dbPath);
+  migrate(db);
+  const store = new Store(db);
+  const seeded = await seed(store);
+  const hub = createHub({ store, alwaysOpen: true });
+  const meter = usageMeter();
+  const pageCount = db.prepare('PRAGMA page_count');
+  const pageSize = db.prepare('PRAGMA page_size');
+  const events = db.prepare('SELECT count(*) AS n FROM events');
+  const tickets = db.prepare('SELECT count(*) AS n FROM tickets');
+  const dbStats = (): DbStats => ({
+    fileBytes: size(dbPath),
+    walBytes: size(`${dbPath}-wal`),
+    logicalBytes: (pageCount.pluck().get() as number) * (pageSize.pluck().get() as number),
+    eventRows: (events.get() as { n: number }).n,
+    ticketRows: (tickets.get() as { n: number }).n,
+  });
+  const { url } = await hub.listen(0, '127.0.0.1');
+  // extra fields travel with the bench's usage reply (the parent reads them as SoakUsage)
+  answerUsage(meter, { extra: () => ({ db: dbStats() }) as Partial<ChildUsage> });
+  onParentGone(async () => {
+    await hub.close();
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  process.send?.({ type: 'ready', url, dbPath, ...seeded, runtime: runtimeInfo() } satisfies { type: 'ready' } & SoakReady);
+}
+
+main().catch((e: unknown) => {
+  console.error('soak hub-process failed:', e);
+  rmSync(dir, { recursive: true, force: true });
+  process.exit(1);
+});
