@@ -16,7 +16,7 @@ import { handlePublicDossier } from './http/public-dossier';
 import { handlePersonalData } from './http/personal-data';
 import { handleDossierImport } from './http/dossier-import';
 import { withErrors } from './http/json';
-import { staticRoutes } from './http/static';
+import { CSP, staticRoutes } from './http/static';
 import { PrintService, type PrintFn } from './printing/print-service';
 import { saveOfficer } from './admin/account-commands';
 import { handleBackupList, handleBackupNow, type BackupService } from './backup';
@@ -276,6 +276,6 @@ function sendIndex(res: ServerResponse): void {
 <p>Máy chủ đang chạy. Kiểm tra: <a href="/api/health">/api/health</a></p>
 <ul><li><a href="/kiosk/">Kiosk lấy số</a></li><li><a href="/counter/">Quầy (cán bộ)</a></li>
 <li><a href="/display/">Màn hình gọi số</a></li><li><a href="/admin/">Quản trị</a></li></ul></body></html>`;
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
+  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP, 'x-frame-options': 'DENY' });
   res.end(html);
 }

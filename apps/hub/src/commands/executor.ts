@@ -41,7 +41,7 @@ export function nestsDeeperThan(value: unknown, max: number): boolean {
   const stack: Array<[unknown, number]> = [[value, 0]];
   while (stack.length > 0) {
     const [v, depth] = stack.pop() as [unknown, number];
-    if (v === null || typeof v !== 'object') continue;
+    if (v === null || typeof v !== 'object' || ArrayBuffer.isView(v)) continue;
     if (depth >= max) return true;
     for (const child of Object.values(v as object)) stack.push([child, depth + 1]);
   }

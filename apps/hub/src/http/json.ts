@@ -59,6 +59,7 @@ export async function withErrors(res: ServerResponse, onInternal: (e: unknown) =
   try {
     await fn();
   } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ECONNRESET') return; // the client went away mid-request
     if (e instanceof DomainError) return sendError(res, e.code, e.message);
     if ((e as { code?: string } | null)?.code === 'SQLITE_FULL') {
       return sendError(res, 'STORAGE_FULL', 'Bộ nhớ của máy chủ đã đầy; thao tác chưa được thực hiện');

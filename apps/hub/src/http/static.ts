@@ -4,6 +4,11 @@ import { join } from 'node:path';
 import sirv from 'sirv';
 
 export const WEB_APPS = ['kiosk', 'counter', 'display', 'admin'] as const;
+
+/** Scripts only from the hub itself: an injected string can never run as a script; no framing. */
+export const CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; " +
+  "media-src 'self' data: blob:; connect-src 'self' ws: wss:; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 const VOICE_PREFIX = '/display/voice/';
 
 /**
@@ -42,6 +47,8 @@ export function staticRoutes(webRoot: string | null, voiceDir: string | null = n
       return false;
     }
     res.setHeader('x-content-type-options', 'nosniff');
+    res.setHeader('content-security-policy', CSP);
+    res.setHeader('x-frame-options', 'DENY');
     res.setHeader('referrer-policy', 'no-referrer');
     serve(req, res, () => {
       res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' });
