@@ -141,7 +141,7 @@ export class DossierRepo {
   forTicket(ticketId: Id): Array<Dossier & { link: TicketDossierKind }> {
     return this.db
       .prepare<[string], DossierRow & { kind: string }>(
-        `SELECT d.*, l.kind FROM ticket_dossiers l JOIN dossiers d ON d.id = l.dossier_id WHERE l.ticket_id = ? ORDER BY l.at`,
+        `SELECT d.*, l.kind FROM ticket_dossiers l JOIN dossiers d ON d.id = l.dossier_id WHERE l.ticket_id = ? ORDER BY l.at, d.code`,
       )
       .all(ticketId)
       .map((r) => ({ ...toDossier(r), link: r.kind as TicketDossierKind }));
@@ -152,7 +152,7 @@ export class DossierRepo {
     return this.db
       .prepare<[string], { ticket_id: string; number: string; kind: string }>(
         `SELECT l.ticket_id, t.number, l.kind FROM ticket_dossiers l JOIN tickets t ON t.id = l.ticket_id
-         WHERE l.dossier_id = ? ORDER BY l.at`,
+         WHERE l.dossier_id = ? ORDER BY l.at, t.issued_at, t.number`,
       )
       .all(dossierId)
       .map((r) => ({ ticketId: r.ticket_id, number: r.number, kind: r.kind as TicketDossierKind }));
