@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
 import { getHeapCodeStatistics, getHeapStatistics } from 'node:v8';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { summarize } from './stats';
 
@@ -59,10 +60,15 @@ export interface ChildUsage {
   timings?: Record<string, { n: number; p50: number; p99: number; mean: number }>;
 }
 
-const HUB_RUNTIME = JSON.parse(readFileSync(new URL('../../build/hub-runtime.json', import.meta.url), 'utf8')) as {
+interface HubRuntime {
   env: Record<string, string>;
   nodeArgs: string[];
-};
+}
+
+/** build/hub-runtime.json, read when a child is started (children bundled elsewhere never need it). */
+function hubRuntime(): HubRuntime {
+  return JSON.parse(readFileSync(join(process.cwd(), 'build', 'hub-runtime.json'), 'utf8')) as HubRuntime;
+}
 
 const running = new Set<ChildProcess>();
 process.on('exit', () => {
@@ -82,14 +88,15 @@ export class Child<Ready> {
 
   constructor(scriptPath: string, extraNodeArgs: string[] = []) {
     // the same process settings as production (build/hub-runtime.json, used by npm start)
-    const env: NodeJS.ProcessEnv = { ...HUB_RUNTIME.env, ...process.env };
+    const runtime = hubRuntime();
+    const env: NodeJS.ProcessEnv = { ...runtime.env, ...process.env };
     // the parent runs under tsx; nothing of it may reach the child
     delete env['NODE_OPTIONS'];
     delete env['TSX_TSCONFIG_PATH'];
     this.proc = fork(scriptPath, [], {
       cwd: fileURLToPath(new URL('../../', import.meta.url)),
       execPath: process.execPath,
-      execArgv: [...HUB_RUNTIME.nodeArgs, ...extraNodeArgs],
+      execArgv: [...runtime.nodeArgs, ...extraNodeArgs],
       env,
       stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
     });
