@@ -80,6 +80,7 @@ export class TicketRepo {
   private readonly waitingForCounterStmt;
   private readonly waitingInFieldStmt;
   private readonly atCounterStmt;
+  private readonly issuedByStmt;
   private readonly bestStmt;
   private readonly aheadStmt;
 
@@ -142,6 +143,9 @@ export class TicketRepo {
        WHERE service_day = @day AND status = 'waiting' AND field_id = @fieldId AND id <> @id
          AND ((priority_group IS NOT NULL AND @priority = 0)
            OR ((priority_group IS NOT NULL) = (@priority = 1) AND (issued_at, seq, id) < (@issuedAt, @seq, @id)))`,
+    );
+    this.issuedByStmt = db.prepare<[string, number], { n: number }>(
+      'SELECT COUNT(*) AS n FROM tickets WHERE issued_by = ? AND issued_at >= ?',
     );
     this.atCounterStmt = db.prepare<[string, string], TicketRow>(
       `SELECT ${COLUMNS} FROM tickets WHERE counter_id = ? AND status IN ('called', 'serving') AND service_day = ?`,
@@ -227,9 +231,7 @@ export class TicketRepo {
 
   /** Tickets a device issued since `at` (anti-hoarding limit per kiosk). */
   countIssuedBy(deviceId: Id, at: number): number {
-    return (
-      this.db.prepare<[string, number], { n: number }>('SELECT COUNT(*) AS n FROM tickets WHERE issued_by = ? AND issued_at >= ?').get(deviceId, at)?.n ?? 0
-    );
+    return this.issuedByStmt.get(deviceId, at)?.n ?? 0;
   }
 
   /** Tickets called or being served at a counter (normally at most one). */

@@ -6,7 +6,7 @@ import type { CommandExecutor } from '../commands/executor';
 import { detectImportFormat } from '../dossiers/import/detect-format';
 import { MAX_IMPORT_BYTES } from '../dossiers/import/types';
 import { requireAdmin } from '../http/admin-auth';
-import { sendJson } from '../http/json';
+import { readBody, sendJson } from '../http/json';
 import { applyCatalogRows, checkCatalogRows, type CatalogApplyResult } from './apply-catalog';
 import { parseProcedureCatalog } from './parse-catalog';
 import type { CatalogIssue } from './types';
@@ -15,17 +15,6 @@ export interface CatalogRouteDeps {
   store: Store;
   clock: Clock;
   executor: CommandExecutor;
-}
-
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new DomainError('PAYLOAD_TOO_LARGE', `Tệp lớn hơn ${Math.round(limit / 1024 / 1024)} MB`);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
 }
 
 type Outcome = { ok: true; result: CatalogApplyResult } | { ok: false; issues: CatalogIssue[] };
@@ -37,7 +26,7 @@ type Outcome = { ok: true; result: CatalogApplyResult } | { ok: false; issues: C
  */
 export async function handleProcedureImport(req: IncomingMessage, res: ServerResponse, deps: CatalogRouteDeps): Promise<void> {
   const admin = requireAdmin(req, deps.store, deps.clock);
-  const body = await readBody(req, MAX_IMPORT_BYTES);
+  const body = await readBody(req, MAX_IMPORT_BYTES, `Tệp lớn hơn ${Math.round(MAX_IMPORT_BYTES / 1024 / 1024)} MB`);
   const name = new URL(req.url ?? '/', 'http://hub').searchParams.get('name');
   const format = detectImportFormat(name, req.headers['content-type'] ?? null, body.subarray(0, 8));
   if (!format) throw new DomainError('VALIDATION_FAILED', 'Chỉ nhận tệp CSV hoặc XLSX');

@@ -5,18 +5,7 @@ import type { CommandExecutor } from '../commands/executor';
 import { MAX_IMPORT_BYTES, detectImportFormat, parseDossierImport } from '../dossiers/import';
 import { checkImportRows, insertImportRows } from '../dossiers/import-apply';
 import { requireAdmin } from './admin-auth';
-import { sendJson } from './json';
-
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new DomainError('PAYLOAD_TOO_LARGE', `Tệp lớn hơn ${Math.round(limit / 1024 / 1024)} MB`);
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
-}
+import { readBody, sendJson } from './json';
 
 /**
  * POST /api/admin/dossiers/import (body: the CSV or XLSX file; `?name=` its file name). All rows
@@ -28,7 +17,7 @@ export async function handleDossierImport(
   deps: { store: Store; clock: Clock; executor: CommandExecutor },
 ): Promise<void> {
   const admin = requireAdmin(req, deps.store, deps.clock);
-  const body = await readBody(req, MAX_IMPORT_BYTES);
+  const body = await readBody(req, MAX_IMPORT_BYTES, `Tệp lớn hơn ${Math.round(MAX_IMPORT_BYTES / 1024 / 1024)} MB`);
   const name = new URL(req.url ?? '/', 'http://hub').searchParams.get('name');
   const format = detectImportFormat(name, req.headers['content-type'] ?? null, body.subarray(0, 8));
   if (!format) throw new DomainError('VALIDATION_FAILED', 'Chỉ nhận tệp CSV hoặc XLSX');

@@ -31,19 +31,25 @@ export function sendError(res: ServerResponse, code: ErrorCode, message: string)
   sendJson(res, STATUS[code] ?? 500, { ok: false, error: { code, message } });
 }
 
-/** Reads a JSON body of at most MAX_BODY_BYTES; rejects anything else with a DomainError. */
-export async function readJson(req: IncomingMessage): Promise<unknown> {
-  const type = req.headers['content-type'] ?? '';
-  if (!type.startsWith('application/json')) throw new DomainError('VALIDATION_FAILED', 'Cần gửi JSON (application/json)');
+/** Reads a request body of at most `limit` bytes; more is refused with PAYLOAD_TOO_LARGE. */
+export async function readBody(req: IncomingMessage, limit: number, tooLarge: string): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) throw new DomainError('PAYLOAD_TOO_LARGE', `Dữ liệu vượt quá ${MAX_BODY_BYTES} byte`);
+    if (size > limit) throw new DomainError('PAYLOAD_TOO_LARGE', tooLarge);
     chunks.push(chunk as Buffer);
   }
+  return Buffer.concat(chunks);
+}
+
+/** Reads a JSON body of at most MAX_BODY_BYTES; rejects anything else with a DomainError. */
+export async function readJson(req: IncomingMessage): Promise<unknown> {
+  const type = req.headers['content-type'] ?? '';
+  if (!type.startsWith('application/json')) throw new DomainError('VALIDATION_FAILED', 'Cần gửi JSON (application/json)');
+  const body = await readBody(req, MAX_BODY_BYTES, `Dữ liệu vượt quá ${MAX_BODY_BYTES} byte`);
   try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown;
+    return JSON.parse(body.toString('utf8')) as unknown;
   } catch {
     throw new DomainError('VALIDATION_FAILED', 'JSON không hợp lệ');
   }
