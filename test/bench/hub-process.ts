@@ -95,24 +95,26 @@ async function main(): Promise<void> {
 }
 
 /**
- * Times, inside the hub process, each command end to end (`exec:<name>`: validation, transaction,
- * commit, broadcast), each write transaction alone (`tx`, including the fsync of the commit) and
- * each post-commit broadcast (`broadcast`: Socket.IO encoding and the writes to every socket),
- * while the meter records (the hub's own rounds).
+ * Times, inside the hub process, each command from its arrival to its acknowledgement
+ * (`exec:<name>`: checks, waiting for its commit group, the group's transaction and commit),
+ * each write transaction (`tx`: one commit group, including the fsync of the commit), the size
+ * of each commit group (`group_size`, commands) and each post-commit broadcast (`broadcast`:
+ * Socket.IO encoding and the writes to every socket), while the meter records (the hub's own rounds).
  * Wraps the instances' methods; hub code is unchanged.
  */
 function instrument(executor: Hub['executor'], store: Store, recording: () => boolean) {
   const samples = timingSamples(recording);
   const add = samples.add;
-  const execute = executor.execute.bind(executor);
-  executor.execute = (actor, name, payload) => {
+  // submit -> reply: checks, waiting for its group, the group's transaction and commit, the ack
+  const submit = executor.submit.bind(executor);
+  executor.submit = (actor, name, payload, reply) => {
     const t0 = performance.now();
-    try {
-      return execute(actor, name, payload);
-    } finally {
+    submit(actor, name, payload, (result) => {
       add(`exec:${name}`, performance.now() - t0);
-    }
+      reply(result);
+    });
   };
+  executor.onGroup = (size) => add('group_size', size);
   // the broadcast callback the executor calls after each commit (a private constructor field)
   const ex = executor as unknown as { committed?: (...args: unknown[]) => void };
   const committed = ex.committed;
@@ -127,12 +129,15 @@ function instrument(executor: Hub['executor'], store: Store, recording: () => bo
     };
   }
   const transaction = store.transaction.bind(store);
+  let depth = 0; // a group's commands run in nested transactions (savepoints): time the outer one
   store.transaction = <T>(fn: () => T): T => {
     const t0 = performance.now();
+    depth++;
     try {
       return transaction(fn);
     } finally {
-      add('tx', performance.now() - t0);
+      depth--;
+      if (depth === 0) add('tx', performance.now() - t0);
     }
   };
   return samples;

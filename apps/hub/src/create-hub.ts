@@ -257,7 +257,7 @@ function onConnection(socket: HubSocket, executor: CommandExecutor, logger: Logg
       logger.warn({ event: String(event).slice(0, 60), actorId: actor.id }, 'command without acknowledgement ignored');
       return;
     }
-    void Promise.resolve(executor.execute(actor, String(event), args.length > 1 ? args[0] : undefined)).then(ack);
+    executor.submit(actor, String(event), args.length > 1 ? args[0] : undefined, ack);
   });
 }
 

@@ -1,0 +1,76 @@
+/**
+ * Where a hub command's time goes, statement by statement: drives the executor in-process (no
+ * sockets) with an issue / call-next mix on a temp file and times every better-sqlite3 statement.
+ * `npx tsx test/bench/tools/stmt-profile.ts [N]`
+ */
+import Database from 'better-sqlite3';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createHub, seedDemoSite, systemClock } from '@qms/hub';
+import { migrate, openDatabase, Store } from '@qms/store';
+
+const N = Number(process.argv[2] ?? 3000);
+const times = new Map<string, { n: number; ms: number }>();
+const proto = (Database as unknown as { prototype: unknown }).prototype;
+void proto;
+function wrap(stmtProto: Record<string, unknown>, method: string): void {
+  const orig = stmtProto[method] as (...a: unknown[]) => unknown;
+  stmtProto[method] = function (this: { source: string }, ...a: unknown[]) {
+    const t0 = performance.now();
+    try {
+      return orig.apply(this, a);
+    } finally {
+      const key = `${method} ${this.source.replace(/\s+/g, ' ').slice(0, 90)}`;
+      const e = times.get(key) ?? { n: 0, ms: 0 };
+      e.n++;
+      e.ms += performance.now() - t0;
+      times.set(key, e);
+    }
+  };
+}
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'qms-stmt-'));
+  const db = openDatabase(join(dir, 'q.sqlite'));
+  migrate(db);
+  const store = new Store(db);
+  const stmtProto = Object.getPrototypeOf(db.prepare('SELECT 1')) as Record<string, unknown>;
+  await seedDemoSite(store, systemClock);
+  const hub = createHub({ store, alwaysOpen: true });
+  const ex = hub.executor;
+  const counters = store.config.counters().filter((c) => c.kind === 'receiving');
+  const officers = counters.map((c, i) => ({ role: 'officer' as const, id: `canbo${i + 1}`, name: 'x', deviceId: null }));
+  const dev = store.accounts.devices().find((d) => d.kind === 'kiosk')!;
+  store.accounts.saveDevice({ ...dev, settings: { maxTicketsPerMinute: 1e9 } }, store.accounts.deviceTokenHash(dev.id)!);
+  const kiosk = { role: 'kiosk' as const, id: dev.id, name: 'k', deviceId: dev.id };
+  for (const [i, c] of counters.entries()) {
+    const r = await ex.execute(officers[i]!, 'counter:open', { counterId: c.id });
+    if (!r.ok) console.log('open', JSON.stringify(r));
+  }
+  const fields = store.config.fields().filter((f) => f.enabled).map((f) => f.id);
+  wrap(stmtProto, 'run');
+  wrap(stmtProto, 'get');
+  wrap(stmtProto, 'all');
+  const cmd = new Map<string, { n: number; ms: number }>();
+  const t = async (name: string, f: () => Promise<{ ok: boolean }>) => {
+    const t0 = performance.now();
+    const r = await f();
+    const e = cmd.get(name) ?? { n: 0, ms: 0 };
+    e.n++;
+    e.ms += performance.now() - t0;
+    cmd.set(name, e);
+    if (!r.ok && name === 'issue') console.log(JSON.stringify(r));
+  };
+  for (let i = 0; i < N; i++) {
+    await t('issue', () => ex.execute(kiosk, 'ticket:issue', { fieldId: fields[i % fields.length], idempotencyKey: `kiosk-key-${i}` }));
+    const k = i % counters.length;
+    await t('call', () => ex.execute(officers[k]!, 'counter:callNext', { counterId: counters[k]!.id, idempotencyKey: `call-key-${i}` }));
+  }
+  const rows = [...times].sort((a, b) => b[1].ms - a[1].ms).slice(0, 40);
+  for (const [k, v] of rows) console.log(`${(v.ms / N).toFixed(4).padStart(8)} ms/iter ${String(v.n).padStart(6)} × ${(v.ms * 1000 / v.n).toFixed(1).padStart(7)} µs  ${k}`);
+  for (const [k, v] of cmd) console.log(`${k}: ${(v.ms / v.n * 1000).toFixed(1)} µs mean`);
+  const pages = db.pragma('wal_checkpoint(PASSIVE)');
+  console.log(pages);
+  await hub.close();
+}
+main();
