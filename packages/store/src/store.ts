@@ -37,7 +37,12 @@ export class Store {
 
   /** Runs `fn` in one IMMEDIATE transaction: all of it commits (durably) or none of it. */
   transaction<T>(fn: () => T): T {
-    return this.db.transaction(fn).immediate();
+    try {
+      return this.db.transaction(fn).immediate();
+    } catch (e) {
+      this.tickets.forgetCaches();
+      throw e;
+    }
   }
 
   close(): void {

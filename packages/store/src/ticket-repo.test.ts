@@ -1,6 +1,7 @@
 import type { Ticket } from '@qms/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Store } from './store';
+import fc from 'fast-check';
+import { Store } from './store';
 import { DAY, MINUTE, T0, makeTicket, openTempStore, seedConfig, type TempStore } from './test-fixtures';
 
 const YESTERDAY = '2026-11-22';
@@ -215,7 +216,6 @@ describe('queries', () => {
     store.tickets.insert(done('yesterday', 1, T0 - 1440 * MINUTE, 11, { serviceDay: YESTERDAY }));
 
     expect(store.tickets.recentServiceTimes('f-land')).toEqual([2 * MINUTE, 7 * MINUTE, 4 * MINUTE, 11 * MINUTE]);
-    expect(store.tickets.recentServiceTimes('f-land', 2)).toEqual([2 * MINUTE, 7 * MINUTE]);
     expect(store.tickets.recentServiceTimes('f-civil')).toEqual([9 * MINUTE]);
     expect(store.tickets.recentServiceTimes('f-cert')).toEqual([]);
   });
@@ -229,6 +229,66 @@ describe('queries', () => {
     const times = store.tickets.recentServiceTimes('f-land');
     expect(times).toHaveLength(20);
     expect(times.every((ms) => ms === MINUTE)).toBe(true);
+  });
+
+  it('recentServiceTimes held in memory always equals a fresh read of the table (finishes, rewrites, rollbacks, clock going back)', () => {
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            op: fc.constantFrom('issue', 'finish', 'finishEarlier', 'rewriteDone', 'finishThenRollBack', 'read'),
+            field: fc.constantFrom('f-land', 'f-civil'),
+            minutes: fc.integer({ min: 1, max: 30 }),
+          }),
+          { maxLength: 60 },
+        ),
+        (ops) => {
+          store.db.exec('DELETE FROM tickets');
+          store.tickets.forgetCaches();
+          let clock = T0;
+          let seq = 0;
+          const open: Ticket[] = [];
+          const done: Ticket[] = [];
+          for (const { op, field, minutes } of ops) {
+            clock += MINUTE;
+            if (op === 'issue') {
+              seq += 1;
+              const t = makeTicket({ id: `t${seq}`, seq, number: `A-${seq}`, fieldId: field, numberFieldId: field, issuedAt: clock });
+              store.tickets.insert(t);
+              open.push(t);
+            } else if (op === 'read') {
+              store.tickets.recentServiceTimes(field);
+            } else if (op === 'rewriteDone') {
+              const t = done.pop();
+              if (t) store.tickets.update({ ...t, note: 'sửa lại' });
+            } else {
+              const t = open.shift();
+              if (!t) continue;
+              const finishedAt = op === 'finishEarlier' ? clock - 10 * 60 * MINUTE : clock;
+              const finished: Ticket = { ...t, status: 'done', calledAt: finishedAt - minutes * MINUTE, servingAt: finishedAt - minutes * MINUTE, finishedAt };
+              if (op === 'finishThenRollBack') {
+                expect(() =>
+                  store.transaction(() => {
+                    store.tickets.update(finished);
+                    store.tickets.recentServiceTimes(t.fieldId);
+                    throw new Error('rolled back');
+                  }),
+                ).toThrow('rolled back');
+                open.unshift(t);
+              } else {
+                store.tickets.update(finished);
+                done.push(finished);
+              }
+            }
+          }
+          const fresh = new Store(store.db);
+          for (const f of ['f-land', 'f-civil']) {
+            expect([...store.tickets.recentServiceTimes(f)].sort()).toEqual([...fresh.tickets.recentServiceTimes(f)].sort());
+          }
+        },
+      ),
+      { numRuns: 150 },
+    );
   });
 
   it('recentCalls lists the day’s called tickets, most recent call first, up to the limit', () => {

@@ -64,8 +64,25 @@ interface BestWaitingParams {
   priority: number;
 }
 
+/** How many recent service times per field the wait estimate uses. */
+export const RECENT_SERVICE_TIMES = 20;
+
+interface RecentTimes {
+  /** Newest first: finished_at - serving_at of the field's latest done tickets. */
+  times: number[];
+  ids: string[];
+  newestFinishedAt: number;
+}
+
 /** Tickets: one row per ticket, numbers unique per (day, field the number came from, seq). */
 export class TicketRepo {
+  /**
+   * Recent service times per field, kept in memory: read once from the table, then extended as
+   * tickets of the field finish (each finish is the newest). Anything unusual (an older finish, a
+   * done ticket written again, a rolled-back transaction: see `forgetCaches`) drops the entry,
+   * and the next read goes back to the table.
+   */
+  private readonly recentTimes = new Map<Id, RecentTimes>();
   private readonly insertStmt;
   private readonly updateStmt;
   private readonly byIdStmt;
@@ -101,8 +118,8 @@ export class TicketRepo {
       `SELECT ${COLUMNS} FROM tickets WHERE service_day = ? AND status IN ('waiting', 'called', 'serving')
        ORDER BY issued_at, seq, id`,
     );
-    this.serviceTimesStmt = db.prepare<[string, number], { ms: number }>(
-      `SELECT finished_at - serving_at AS ms FROM tickets
+    this.serviceTimesStmt = db.prepare<[string, number], { ms: number; id: string; finishedAt: number }>(
+      `SELECT finished_at - serving_at AS ms, id, finished_at AS finishedAt FROM tickets
        WHERE field_id = ? AND status = 'done' AND serving_at IS NOT NULL AND finished_at IS NOT NULL
        ORDER BY finished_at DESC LIMIT ?`,
     );
@@ -241,11 +258,36 @@ export class TicketRepo {
 
   insert(t: Ticket): void {
     this.insertStmt.run(t);
+    this.noteWritten(t);
   }
 
   update(t: Ticket): void {
     const info = this.updateStmt.run(t);
     if (info.changes !== 1) throw new Error(`ticket ${t.id} not found for update`);
+    this.noteWritten(t);
+  }
+
+  /** Drops what is held in memory (after a rollback: it may hold rows that were never committed). */
+  forgetCaches(): void {
+    this.recentTimes.clear();
+  }
+
+  private noteWritten(t: Ticket): void {
+    for (const [fieldId, entry] of this.recentTimes) {
+      // a ticket already counted is written again (or moved): read that field again next time
+      if (entry.ids.includes(t.id)) this.recentTimes.delete(fieldId);
+    }
+    const entry = this.recentTimes.get(t.fieldId);
+    if (!entry || t.status !== 'done' || t.servingAt === null || t.finishedAt === null) return;
+    if (t.finishedAt < entry.newestFinishedAt) {
+      this.recentTimes.delete(t.fieldId);
+      return;
+    }
+    entry.times.unshift(t.finishedAt - t.servingAt);
+    entry.ids.unshift(t.id);
+    entry.newestFinishedAt = t.finishedAt;
+    entry.times.length = Math.min(entry.times.length, RECENT_SERVICE_TIMES);
+    entry.ids.length = entry.times.length;
   }
 
   byId(id: Id): Ticket | null {
@@ -272,8 +314,19 @@ export class TicketRepo {
     return this.byNumberStmt.all(day, number).map(toTicket);
   }
 
-  recentServiceTimes(fieldId: Id, limit = 20): number[] {
-    return this.serviceTimesStmt.all(fieldId, limit).map((r) => r.ms);
+  /** Service times (ms) of the field's latest done tickets, newest first. */
+  recentServiceTimes(fieldId: Id): readonly number[] {
+    let entry = this.recentTimes.get(fieldId);
+    if (!entry) {
+      const rows = this.serviceTimesStmt.all(fieldId, RECENT_SERVICE_TIMES);
+      entry = {
+        times: rows.map((r) => r.ms),
+        ids: rows.map((r) => r.id),
+        newestFinishedAt: rows[0]?.finishedAt ?? Number.NEGATIVE_INFINITY,
+      };
+      this.recentTimes.set(fieldId, entry);
+    }
+    return entry.times;
   }
 
   recentCalls(day: ServiceDay, limit: number): Ticket[] {
