@@ -3,6 +3,7 @@ export * from './errors';
 export * from './clock';
 export * from './lifecycle';
 export * from './numbering';
+export * from './local-time';
 export * from './call-policy';
 export * from './wait-estimate';
 export * from './vi-number-words';

@@ -1,44 +1,22 @@
 import { DomainError } from './errors';
+import { localDateTime, type LocalDateTime } from './local-time';
 import type { EpochMs, NumberFormat, ServiceDay } from './model';
 
 export const DEFAULT_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 const MAX_NUMERIC = 99_999;
 const PREFIX_PATTERN = /^[A-Z]{1,3}$/;
-const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-/** One formatter per zone: building them is slow, using them is not. */
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (f === undefined) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      weekday: 'short',
-      hour: '2-digit',
-      minute: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-function localParts(at: EpochMs, timeZone: string): Record<string, string> {
+function localParts(at: EpochMs, timeZone: string): LocalDateTime {
   if (!Number.isFinite(at)) throw new DomainError('INVALID_ARGUMENT', 'Thời điểm không hợp lệ', { at });
-  const parts: Record<string, string> = {};
-  for (const p of formatterFor(timeZone).formatToParts(at)) parts[p.type] = p.value;
-  return parts;
+  return localDateTime(at, timeZone);
 }
+
+const pad2 = (n: number): string => String(n).padStart(2, '0');
 
 /** Local date `YYYY-MM-DD` of `at` in `timeZone`; numbering restarts when it changes. */
 export function serviceDayOf(at: EpochMs, timeZone: string = DEFAULT_TIME_ZONE): ServiceDay {
   const p = localParts(at, timeZone);
-  return `${p['year']}-${p['month']}-${p['day']}`;
+  return `${String(p.year).padStart(4, '0')}-${pad2(p.month)}-${pad2(p.day)}`;
 }
 
 /** Local weekday (0 = Sunday) and minutes since local midnight. */
@@ -47,9 +25,7 @@ export function localTimeOf(
   timeZone: string = DEFAULT_TIME_ZONE,
 ): { weekday: number; minutes: number } {
   const p = localParts(at, timeZone);
-  const weekday = WEEKDAYS.indexOf(p['weekday'] ?? '');
-  const minutes = Number(p['hour']) * 60 + Number(p['minute']);
-  return { weekday, minutes };
+  return { weekday: p.weekday, minutes: p.hour * 60 + p.minute };
 }
 
 function invalid(message: string, f: NumberFormat): never {

@@ -36,6 +36,12 @@ async function main(): Promise<void> {
   const db = openDatabase(join(dir, 'q.sqlite'));
   migrate(db);
   if (process.env.NO_AUTOCHECKPOINT) db.pragma('wal_autocheckpoint = 0');
+  // experiments: what the report rollup triggers and the ticket indexes cost
+  if (process.env.NO_ROLLUPS) {
+    for (const { name } of db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'tickets_rollup%'").all() as Array<{ name: string }>) db.exec(`DROP TRIGGER ${name}`);
+  }
+  if (process.env.SYNC_NORMAL) db.pragma('synchronous = NORMAL');
+  if (process.env.CACHE_KB) db.pragma(`cache_size = -${process.env.CACHE_KB}`);
   const store = new Store(db);
   const stmtProto = Object.getPrototypeOf(db.prepare('SELECT 1')) as Record<string, unknown>;
   await seedDemoSite(store, systemClock);
@@ -51,9 +57,9 @@ async function main(): Promise<void> {
     if (!r.ok) console.log('open', JSON.stringify(r));
   }
   const fields = store.config.fields().filter((f) => f.enabled).map((f) => f.id);
-  wrap(stmtProto, 'run');
-  wrap(stmtProto, 'get');
-  wrap(stmtProto, 'all');
+  if (!process.env.NO_WRAP) wrap(stmtProto, 'run');
+  if (!process.env.NO_WRAP) wrap(stmtProto, 'get');
+  if (!process.env.NO_WRAP) wrap(stmtProto, 'all');
   const cmd = new Map<string, { n: number; ms: number }>();
   const t = async (name: string, f: () => Promise<{ ok: boolean }>) => {
     const t0 = performance.now();
@@ -86,7 +92,9 @@ async function main(): Promise<void> {
   commits.sort((a, b) => a - b);
   const q = (p: number) => (commits[Math.min(commits.length - 1, Math.floor(p * commits.length))] ?? 0).toFixed(3);
   console.log(`COMMIT ms: p50 ${q(0.5)} p90 ${q(0.9)} p99 ${q(0.99)} p99.9 ${q(0.999)} max ${q(1)}`);
-  const pages = db.pragma('wal_checkpoint(PASSIVE)');
+  const pages = db.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number }>;
+  // only meaningful with NO_AUTOCHECKPOINT=1 (otherwise the WAL restarts now and then)
+  console.log('commits', commits.length, 'WAL frames per commit', ((pages[0]?.log ?? 0) / commits.length).toFixed(1));
   console.log(pages);
   await hub.close();
 }

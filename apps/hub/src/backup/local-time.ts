@@ -2,7 +2,7 @@
  * Wall-clock time in the site's zone (Asia/Ho_Chi_Minh by default): the parts a backup file is
  * named by, and the instant a local date and time stands for (the daily schedule).
  */
-import { DEFAULT_TIME_ZONE } from '@qms/core';
+import { DEFAULT_TIME_ZONE, localDateTime as zoneDateTime } from '@qms/core';
 
 export interface LocalDateTime {
   year: number;
@@ -13,30 +13,9 @@ export interface LocalDateTime {
   second: number;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-      hourCycle: 'h23',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
 export function localDateTime(at: number, timeZone: string = DEFAULT_TIME_ZONE): LocalDateTime {
-  const p: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(at)) if (part.type !== 'literal') p[part.type] = Number(part.value);
-  return { year: p.year ?? 0, month: p.month ?? 0, day: p.day ?? 0, hour: p.hour ?? 0, minute: p.minute ?? 0, second: p.second ?? 0 };
+  const { year, month, day, hour, minute, second } = zoneDateTime(at, timeZone);
+  return { year, month, day, hour, minute, second };
 }
 
 const asUtc = (t: LocalDateTime): number => Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
