@@ -1,9 +1,11 @@
 /**
  * Where a hub command's time goes, statement by statement: drives the executor in-process (no
- * sockets) with an issue / call-next mix on a temp file and times every better-sqlite3 statement.
- * `npx tsx test/bench/tools/stmt-profile.ts [N]`
+ * sockets) with an issue / call-next mix on a temp file (the line stays short, as in the rush)
+ * and times every better-sqlite3 statement, plus the spread of COMMIT times.
+ * `npx tsx test/bench/tools/stmt-profile.ts [N]`. Experiments (env): NO_AUTOCHECKPOINT=1 (also
+ * prints WAL frames per commit), NO_ROLLUPS=1 (drops the report triggers), SYNC_NORMAL=1,
+ * CACHE_KB=N, NO_WRAP=1 (no statement timing, for `node --cpu-prof`). Not part of `npm run bench`.
  */
-import Database from 'better-sqlite3';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,8 +15,6 @@ import { migrate, openDatabase, Store } from '@qms/store';
 const N = Number(process.argv[2] ?? 3000);
 const times = new Map<string, { n: number; ms: number }>();
 const commits: number[] = [];
-const proto = (Database as unknown as { prototype: unknown }).prototype;
-void proto;
 function wrap(stmtProto: Record<string, unknown>, method: string): void {
   const orig = stmtProto[method] as (...a: unknown[]) => unknown;
   stmtProto[method] = function (this: { source: string }, ...a: unknown[]) {
@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   const hub = createHub({ store, alwaysOpen: true });
   const ex = hub.executor;
   const counters = store.config.counters();
-  const officers = counters.map((c, i) => ({ role: 'officer' as const, id: `canbo${i + 1}`, name: 'x', deviceId: null }));
+  const officers = counters.map((_c, i) => ({ role: 'officer' as const, id: `canbo${i + 1}`, name: 'x', deviceId: null }));
   const dev = store.accounts.devices().find((d) => d.kind === 'kiosk')!;
   store.accounts.saveDevice({ ...dev, settings: { maxTicketsPerMinute: 1e9 } }, store.accounts.deviceTokenHash(dev.id)!);
   const kiosk = { role: 'kiosk' as const, id: dev.id, name: 'k', deviceId: dev.id };
