@@ -65,6 +65,8 @@ export interface Hub {
 }
 
 const MAX_SOCKET_BUFFER = 1_000_000;
+/** How long `close` waits for open HTTP requests before it ends their connections. */
+const CLOSE_GRACE_MS = 2_000;
 
 /**
  * Builds the hub from its parts. Tests pass a temp database and a fake clock; `main` passes
@@ -207,7 +209,13 @@ export function createHub(options: HubOptions): Hub {
     close: () =>
       new Promise((resolve) => {
         clearInterval(timer);
-        io.close(() => resolve());
+        // in-flight HTTP requests get a short grace; a connection a browser keeps busy must not hold the shutdown forever
+        const force = setTimeout(() => http.closeAllConnections(), CLOSE_GRACE_MS);
+        force.unref();
+        io.close(() => {
+          clearTimeout(force);
+          resolve();
+        });
       }),
   };
 }
