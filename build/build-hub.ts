@@ -2,28 +2,40 @@
  * Bundles the hub (and the workspace packages it uses) into dist/hub/main.mjs for production:
  * plain `node`, no TypeScript loader in memory. npm dependencies stay external.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
+/** Every npm dependency of the root and of every workspace package; the @qms/* packages are bundled. */
 function externals(): string[] {
+  const manifests = [join(ROOT, 'package.json')];
+  for (const group of ['apps', 'packages']) {
+    for (const name of readdirSync(join(ROOT, group))) {
+      const file = join(ROOT, group, name, 'package.json');
+      if (existsSync(file)) manifests.push(file);
+    }
+  }
   const names = new Set<string>();
-  for (const pkg of ['package.json', 'apps/hub/package.json', 'packages/store/package.json', 'packages/printer/package.json', 'packages/protocol/package.json']) {
-    const json = JSON.parse(readFileSync(join(ROOT, pkg), 'utf8')) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
+  for (const file of manifests) {
+    const json = JSON.parse(readFileSync(file, 'utf8')) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> };
     for (const name of Object.keys({ ...json.dependencies, ...json.devDependencies })) if (!name.startsWith('@qms/')) names.add(name);
   }
   return [...names];
 }
 
-export async function buildHub(): Promise<void> {
-  await build({
-    entryPoints: { main: join(ROOT, 'apps/hub/src/main.ts'), restore: join(ROOT, 'apps/hub/src/restore.ts') },
-    outdir: join(ROOT, 'dist/hub'),
+/**
+ * How the hub is bundled; the bench and the soak bundle their hub children with exactly these
+ * settings, so they run what production runs (in particular code splitting: the printer, with
+ * its canvas, and the XLSX reader load only when first used, not at start-up).
+ * `outdir` must lie inside the repo, so the externals resolve from its node_modules.
+ */
+export function hubBundleOptions(outdir: string): BuildOptions & { outdir: string } {
+  return {
+    outdir,
     outExtension: { '.js': '.mjs' },
-    // the printer (canvas) and the XLSX reader load only when first used
     splitting: true,
     chunkNames: 'chunks/[name]-[hash]',
     bundle: true,
@@ -34,6 +46,15 @@ export async function buildHub(): Promise<void> {
     sourcemap: true,
     logLevel: 'warning',
     banner: { js: "import { createRequire as __qmsRequire } from 'node:module'; const require = __qmsRequire(import.meta.url);" },
+  };
+}
+
+export async function buildHub(): Promise<void> {
+  // chunk names carry content hashes: start from an empty folder so no stale chunk stays behind
+  rmSync(join(ROOT, 'dist/hub'), { recursive: true, force: true });
+  await build({
+    ...hubBundleOptions(join(ROOT, 'dist/hub')),
+    entryPoints: { main: join(ROOT, 'apps/hub/src/main.ts'), restore: join(ROOT, 'apps/hub/src/restore.ts') },
   });
 }
 
