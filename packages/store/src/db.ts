@@ -4,6 +4,9 @@ import { dirname } from 'node:path';
 
 export type Db = Database.Database;
 
+/** SQLite's page cache per connection, KiB (see `openDatabase`). */
+export const PAGE_CACHE_KIB = 2000;
+
 export interface OpenOptions {
   /** Create the parent folder when missing (default true). */
   createDir?: boolean;
@@ -12,7 +15,7 @@ export interface OpenOptions {
 /**
  * Opens the hub database with the pragmas the hub relies on:
  * WAL for concurrent readers, synchronous=FULL so an acknowledged commit survives a power cut,
- * foreign keys on, and a busy timeout for the backup/report readers.
+ * foreign keys on, a busy timeout for the backup/report readers, and a bounded page cache.
  */
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
   if (path !== ':memory:' && options.createDir !== false) {
@@ -25,5 +28,10 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   db.pragma('busy_timeout = 5000');
   // deleted and overwritten content is zeroed, so erased personal data does not linger in the file
   db.pragma('secure_delete = ON');
+  // better-sqlite3 builds SQLite with a 16 MiB page cache (DEFAULT_CACHE_SIZE=-16000) that fills up
+  // as the database grows: the hub's RSS rose ~20 MB over a 10,000-ticket rush. The queue's hot
+  // pages (today's tickets, the tails of the event log, the rollup rows) fit in SQLite's stock
+  // 2 MiB; the rest comes from the OS page cache. Measured: command time unchanged (bench README).
+  db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
   return db;
 }

@@ -1,7 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from './db';
+import { openDatabase, PAGE_CACHE_KIB, type Db } from './db';
 import { loadMigrations, migrate, schemaVersion, type Migration } from './migrate';
 import { DAY, T0, makeTempDir } from './test-fixtures';
 import { checkReportRollups, seedReportHistory } from './report-migration-case';
@@ -161,12 +161,13 @@ describe('loadMigrations', () => {
 });
 
 describe('openDatabase', () => {
-  it('sets WAL, synchronous=FULL, foreign keys and a busy timeout', () => {
+  it('sets WAL, synchronous=FULL, foreign keys, a busy timeout and the bounded page cache', () => {
     const db = open();
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('synchronous', { simple: true })).toBe(2);
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(db.pragma('cache_size', { simple: true })).toBe(-PAGE_CACHE_KIB);
   });
 
   it('creates missing parent folders unless told not to', () => {
