@@ -1,5 +1,7 @@
+import { statSync } from 'node:fs';
 import type { AckResult, HubEvent } from '@qms/protocol';
 import type { Actor } from '@qms/hub';
+import { DEFAULT_CHECKPOINT_BACKSTOP_PAGES, DEFAULT_CHECKPOINT_EVERY } from '@qms/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { data, waitFor } from '../support/client';
 import { startTestHub, type TestHub } from '../support/test-hub';
@@ -157,5 +159,25 @@ describe('group commit', () => {
     expect(ticketCount('chung-thuc')).toBe(90);
     expect(groups.reduce((a, b) => a + b, 0)).toBe(90);
     expect(Math.max(...groups)).toBeGreaterThan(1);
+  });
+});
+
+describe('WAL checkpoints', () => {
+  it('run after the acknowledgements, not inside the commits: the hub turns SQLite auto-checkpoint into a backstop and restarts the WAL itself', async () => {
+    expect(h.store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(DEFAULT_CHECKPOINT_BACKSTOP_PAGES);
+    const kiosk = kioskActor();
+    const walFrames = () => (statSync(`${h.dbPath}-wal`).size - 32) / (24 + 4096);
+    // the WAL file keeps its size when it restarts: its size is the most frames it ever held
+    let perCommit = 0;
+    for (let i = 0; i < 3 * DEFAULT_CHECKPOINT_EVERY; i++) {
+      const before = walFrames();
+      const ack = await h.hub.executor.execute(kiosk, 'ticket:issue', { fieldId: 'chung-thuc', idempotencyKey: key() });
+      expect(ack.ok).toBe(true);
+      perCommit = Math.max(perCommit, walFrames() - before);
+    }
+    expect(ticketCount('chung-thuc')).toBe(3 * DEFAULT_CHECKPOINT_EVERY);
+    expect(perCommit).toBeGreaterThan(0);
+    // 192 commits went through a WAL that never held much more than 64 of them
+    expect(walFrames()).toBeLessThanOrEqual((DEFAULT_CHECKPOINT_EVERY + 2) * perCommit);
   });
 });

@@ -76,6 +76,8 @@ export function createHub(options: HubOptions): Hub {
   const store = options.store;
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? pino({ level: 'silent' });
+  // WAL checkpoints after the acknowledgements, not inside a command's commit (storage README)
+  store.deferCheckpoints({ onError: (err: unknown) => logger.warn({ err }, 'WAL checkpoint failed; retried later') });
   const loginPolicy = { ...DEFAULT_LOGIN_POLICY, ...options.loginPolicy };
   const limiter = new AddressLimiter(clock, { ...DEFAULT_ADDRESS_LIMITS, ...options.addressLimits });
   const apiDeps = {

@@ -1,6 +1,13 @@
-export { openDatabase, type Db, type OpenOptions } from './db';
+export { openDatabase, PAGE_CACHE_KIB, type Db, type OpenOptions } from './db';
 export { migrate, loadMigrations, schemaVersion, MIGRATIONS_DIR, type Migration } from './migrate';
 export { Store } from './store';
+export {
+  WalCheckpointer,
+  DEFAULT_CHECKPOINT_EVERY,
+  DEFAULT_CHECKPOINT_BACKSTOP_PAGES,
+  type CheckpointOptions,
+  type CheckpointResult,
+} from './checkpointer';
 export { TicketRepo } from './ticket-repo';
 export { EventRepo, type EventInput, type StoredEvent, type ActorKind } from './event-repo';
 export { ConfigRepo } from './config-repo';

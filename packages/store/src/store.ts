@@ -1,5 +1,6 @@
 import { AccountRepo } from './account-repo';
 import { ConfigRepo } from './config-repo';
+import { WalCheckpointer, type CheckpointOptions } from './checkpointer';
 import type { Db } from './db';
 import { EventRepo } from './event-repo';
 import { IdempotencyRepo } from './idempotency-repo';
@@ -21,6 +22,7 @@ export class Store {
   readonly ratings: RatingRepo;
   readonly dossiers: DossierRepo;
   readonly reports: ReportRepo;
+  private checkpointer: WalCheckpointer | null = null;
 
   constructor(db: Db) {
     this.db = db;
@@ -37,12 +39,25 @@ export class Store {
 
   /** Runs `fn` in one IMMEDIATE transaction: all of it commits (durably) or none of it. */
   transaction<T>(fn: () => T): T {
+    const outermost = !this.db.inTransaction;
+    let value: T;
     try {
-      return this.db.transaction(fn).immediate();
+      value = this.db.transaction(fn).immediate();
     } catch (e) {
       this.tickets.forgetCaches();
       throw e;
     }
+    if (outermost) this.checkpointer?.committed();
+    return value;
+  }
+
+  /**
+   * From now on WAL checkpoints run after commits instead of inside them (`WalCheckpointer`);
+   * SQLite's auto-checkpoint stays as a backstop. Returns the checkpointer (tests, tools).
+   */
+  deferCheckpoints(options: CheckpointOptions = {}): WalCheckpointer {
+    this.checkpointer = new WalCheckpointer(this.db, options);
+    return this.checkpointer;
   }
 
   close(): void {

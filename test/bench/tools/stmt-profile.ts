@@ -3,7 +3,8 @@
  * sockets) with an issue / call-next mix on a temp file (the line stays short, as in the rush)
  * and times every better-sqlite3 statement, plus the spread of COMMIT times.
  * `npx tsx test/bench/tools/stmt-profile.ts [N]`. Experiments (env): NO_AUTOCHECKPOINT=1 (also
- * prints WAL frames per commit), NO_ROLLUPS=1 (drops the report triggers), SYNC_NORMAL=1,
+ * prints WAL frames per commit), CHECKPOINT_EVERY=N (no auto-checkpoint; a PASSIVE one after every N
+ * commands, timed apart), NO_ROLLUPS=1 (drops the report triggers), SYNC_NORMAL=1,
  * CACHE_KB=N, NO_WRAP=1 (no statement timing, for `node --cpu-prof`). Not part of `npm run bench`.
  */
 import { mkdtempSync } from 'node:fs';
@@ -35,7 +36,19 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'qms-stmt-'));
   const db = openDatabase(join(dir, 'q.sqlite'));
   migrate(db);
-  if (process.env.NO_AUTOCHECKPOINT) db.pragma('wal_autocheckpoint = 0');
+  if (process.env.NO_AUTOCHECKPOINT || process.env.CHECKPOINT_EVERY) db.pragma('wal_autocheckpoint = 0');
+  // experiment: checkpoint outside the commits, after every N of them (timed separately)
+  const checkpointEvery = Number(process.env.CHECKPOINT_EVERY ?? 0);
+  const checkpoints: number[] = [];
+  let sinceCheckpoint = 0;
+  const afterCommand = () => {
+    if (checkpointEvery > 0 && ++sinceCheckpoint >= checkpointEvery) {
+      sinceCheckpoint = 0;
+      const t0 = performance.now();
+      db.pragma('wal_checkpoint(PASSIVE)');
+      checkpoints.push(performance.now() - t0);
+    }
+  };
   // experiments: what the report rollup triggers and the ticket indexes cost
   if (process.env.NO_ROLLUPS) {
     for (const { name } of db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'tickets_rollup%'").all() as Array<{ name: string }>) db.exec(`DROP TRIGGER ${name}`);
@@ -64,6 +77,7 @@ async function main(): Promise<void> {
   const t = async (name: string, f: () => Promise<{ ok: boolean }>) => {
     const t0 = performance.now();
     const r = await f();
+    afterCommand();
     const e = cmd.get(name) ?? { n: 0, ms: 0 };
     e.n++;
     e.ms += performance.now() - t0;
@@ -92,6 +106,11 @@ async function main(): Promise<void> {
   commits.sort((a, b) => a - b);
   const q = (p: number) => (commits[Math.min(commits.length - 1, Math.floor(p * commits.length))] ?? 0).toFixed(3);
   console.log(`COMMIT ms: p50 ${q(0.5)} p90 ${q(0.9)} p99 ${q(0.99)} p99.9 ${q(0.999)} max ${q(1)}`);
+  if (checkpoints.length > 0) {
+    checkpoints.sort((a, b) => a - b);
+    const c = (p: number) => (checkpoints[Math.min(checkpoints.length - 1, Math.floor(p * checkpoints.length))] ?? 0).toFixed(3);
+    console.log(`checkpoints (every ${checkpointEvery} commands, outside the commits) ${checkpoints.length}: p50 ${c(0.5)} p99 ${c(0.99)} max ${c(1)} ms`);
+  }
   const pages = db.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number }>;
   // only meaningful with NO_AUTOCHECKPOINT=1 (otherwise the WAL restarts now and then)
   console.log('commits', commits.length, 'WAL frames per commit', ((pages[0]?.log ?? 0) / commits.length).toFixed(1));
