@@ -164,6 +164,8 @@ async function main(): Promise<void> {
   let kiosksDone = false;
   let drainUntil = Number.POSITIVE_INFINITY;
   let inFlightCalls = 0;
+  /** Tickets called and not yet finished, marked no-show or transferred. */
+  let inService = 0;
   const waiting = () => s.issued + s.transfers - s.called - inFlightCalls;
 
   /** Times each call to the last display (a transferred ticket is called again later: forget after each). */
@@ -203,7 +205,9 @@ async function main(): Promise<void> {
     const counterId = hub.counters[c]?.counterId ?? '';
     const key = (n: number, what: string) => `${runId}-c${c}-${n}-${what}`;
     for (let n = 0; ; n++) {
-      if (kiosksDone && (waiting() <= 0 || performance.now() > drainUntil)) return;
+      // done when nothing waits and nobody is still serving: a ticket in service may yet be
+      // transferred back into line, for a field only some other counters serve
+      if (kiosksDone && ((waiting() <= 0 && inService === 0) || performance.now() > drainUntil)) return;
       if (waiting() <= 0) {
         await sleep(10);
         continue;
@@ -226,6 +230,13 @@ async function main(): Promise<void> {
       }
       s.called++;
       timeCall(ticket.id, t0, w);
+      inService++;
+      await serveTicket(ticket, n);
+      inService--;
+    }
+
+    /** No-show, or start, serve, then transfer or finish. */
+    async function serveTicket(ticket: NonNullable<CallResult['ticket']>, n: number): Promise<void> {
       const roll = orand();
       const serve = SERVE_MS[0] + orand() * (SERVE_MS[1] - SERVE_MS[0]);
       if (roll < NO_SHOW_SHARE) {
@@ -234,7 +245,7 @@ async function main(): Promise<void> {
         const r = await ask(socket, 'ticket:noShow', { ticketId: ticket.id, idempotencyKey: key(n, 'noshow') });
         if (r.ok) s.noShows++;
         else fail(`noShow:${r.error.code}`);
-        continue;
+        return;
       }
       const started = await ask(socket, 'ticket:start', { ticketId: ticket.id, idempotencyKey: key(n, 'start') });
       if (!started.ok) fail(`start:${started.error.code}`);
@@ -246,7 +257,7 @@ async function main(): Promise<void> {
         const r = await ask(socket, 'ticket:transfer', { ticketId: ticket.id, toFieldId, idempotencyKey: key(n, 'transfer') });
         if (r.ok) s.transfers++;
         else fail(`transfer:${r.error.code}`);
-        continue;
+        return;
       }
       const done = await ask(socket, 'ticket:finish', { ticketId: ticket.id, idempotencyKey: key(n, 'finish') });
       if (done.ok) s.served++;
