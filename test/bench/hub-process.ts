@@ -2,7 +2,7 @@
  * Child process: a real hub on a temp SQLite file, seeded with the demo ward plus counters
  * q9..q30 (all fields) and officers canbo9..canbo30, so 30 officers can each hold a counter;
  * kiosks kiosk-1..kiosk-8 (one device token each) whose anti-hoarding limit is lifted, and
- * number ranges widened (see `seed`). The hub runs `alwaysOpen` so the bench works at any hour.
+ * number ranges widened (`seedLoadSite`, load-site.ts). The hub runs `alwaysOpen` so the bench works at any hour.
  * Talks to the bench over IPC (see child.ts). The bench bundles it (bundle.ts, like
  * build/build-hub.ts) and runs test/bench/.out/hub-process.mjs with plain node and
  * UV_THREADPOOL_SIZE=2, the way production runs dist/hub/main.mjs.
@@ -10,8 +10,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHub, demoFields, hashPassword, hashToken, newToken, seedDemoSite, systemClock, type Hub } from '@qms/hub';
+import { createHub, type Hub } from '@qms/hub';
 import { migrate, openDatabase, Store } from '@qms/store';
+import { seedLoadSite, type LoadSite } from './load-site';
 import { answerUsage, onParentGone, profileOnRequest, runtimeInfo, timingSamples, usageMeter, type Runtime } from './child';
 
 export const COUNTERS = 30;
@@ -22,54 +23,9 @@ export const KIOSK_DEVICES = 8;
  */
 const BENCH_TICKETS_PER_MINUTE = 1_000_000;
 
-export interface CounterLogin {
-  counterId: string;
-  username: string;
-  password: string;
-}
-
-export interface HubReady {
+export interface HubReady extends LoadSite {
   url: string;
-  /** One token per kiosk device; kiosk socket i uses token i modulo their number. */
-  kioskTokens: string[];
-  displayToken: string;
-  fieldIds: string[];
-  counters: CounterLogin[];
   runtime?: Runtime;
-}
-
-async function seed(store: Store): Promise<Omit<HubReady, 'url'>> {
-  const now = systemClock.now();
-  const creds = await seedDemoSite(store, systemClock);
-  const fields = demoFields();
-  const password = 'bench-password-1';
-  const hash = await hashPassword(password);
-  const kioskTokens: string[] = [];
-  const counters: CounterLogin[] = creds.officers.map((o, i) => ({ counterId: `q${i + 1}`, username: o.username, password: o.password }));
-  store.transaction(() => {
-    // The demo ranges hold 999 numbers per field and day; a rush (plus saturation) needs more.
-    fields.forEach((f, i) =>
-      store.config.saveField({ ...f, numberFormat: { ...f.numberFormat, rangeStart: (i + 1) * 10_000 + 1, rangeEnd: (i + 1) * 10_000 + 9_999 } }),
-    );
-    for (let n = counters.length + 1; n <= COUNTERS; n++) {
-      const username = `canbo${n}`;
-      store.accounts.saveOfficer(
-        { id: username, username, fullName: `Cán bộ ${n}`, role: 'officer', enabled: true, passwordHash: hash, failedLogins: 0, lockedUntil: null },
-        now,
-      );
-      // Each extra counter serves every field, starting from a different one.
-      const fieldIds = fields.map((_, k) => fields[(n + k) % fields.length]?.id ?? '');
-      store.config.saveCounter({ id: `q${n}`, number: n, name: `Quầy ${n}`, kind: 'receiving', fieldIds, status: 'closed', officerId: null, consecutivePriorityCalls: 0, enabled: true });
-      counters.push({ counterId: `q${n}`, username, password });
-    }
-    for (let k = 1; k <= KIOSK_DEVICES; k++) {
-      const token = k === 1 ? creds.kioskToken : newToken();
-      const settings = { maxTicketsPerMinute: BENCH_TICKETS_PER_MINUTE };
-      store.accounts.saveDevice({ id: `kiosk-${k}`, kind: 'kiosk', name: `Kiosk ${k}`, settings, createdAt: now, revokedAt: null }, hashToken(token));
-      kioskTokens.push(token);
-    }
-  });
-  return { kioskTokens, displayToken: creds.displayToken, fieldIds: fields.map((f) => f.id), counters };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'qms-bench-hub-'));
@@ -78,7 +34,7 @@ async function main(): Promise<void> {
   const db = openDatabase(join(dir, 'qms.sqlite'));
   migrate(db);
   const store = new Store(db);
-  const seeded = await seed(store);
+  const seeded = await seedLoadSite(store, { counters: COUNTERS, kiosks: KIOSK_DEVICES, ticketsPerMinute: BENCH_TICKETS_PER_MINUTE, password: 'bench-password-1' });
   // every simulated officer logs in from 127.0.0.1 at once: the per-address login limit would throttle them
   const hub = createHub({ store, alwaysOpen: true, addressLimits: { maxFailures: 10_000 } });
   const meter = usageMeter();

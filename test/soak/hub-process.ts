@@ -1,6 +1,6 @@
 /**
  * Child process of the soak: the real hub (createHub) on a temp SQLite file, seeded like the
- * bench's hub child (test/bench/hub-process.ts) but sized for one ward: the demo ward plus
+ * bench's hub child (`seedLoadSite`, test/bench/load-site.ts) but sized for one ward: the demo ward plus
  * counters q9..q20 (all fields) and officers canbo9..canbo20, so 20 officers each hold a
  * counter; kiosks kiosk-1..kiosk-3 (one device token each) whose anti-hoarding limit is lifted
  * (the check still runs); number ranges widened to 9,999 per field. `alwaysOpen`, so the soak
@@ -14,26 +14,17 @@
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHub, demoFields, hashPassword, hashToken, newToken, seedDemoSite, systemClock } from '@qms/hub';
+import { createHub } from '@qms/hub';
 import { migrate, openDatabase, Store } from '@qms/store';
+import { seedLoadSite, type LoadSite } from '../bench/load-site';
 import { answerUsage, onParentGone, runtimeInfo, usageMeter, type ChildUsage, type Runtime } from '../bench/child';
 
 export const COUNTERS = 20;
 export const KIOSK_DEVICES = 3;
 const TICKETS_PER_MINUTE = 1_000_000;
 
-export interface CounterLogin {
-  counterId: string;
-  username: string;
-  password: string;
-}
-
-export interface SoakReady {
+export interface SoakReady extends LoadSite {
   url: string;
-  kioskTokens: string[];
-  displayToken: string;
-  fieldIds: string[];
-  counters: CounterLogin[];
   dbPath: string;
   runtime?: Runtime;
 }
@@ -48,40 +39,6 @@ export interface DbStats {
 }
 
 export type SoakUsage = ChildUsage & { db: DbStats };
-
-async function seed(store: Store): Promise<Omit<SoakReady, 'url' | 'dbPath'>> {
-  const now = systemClock.now();
-  const creds = await seedDemoSite(store, systemClock);
-  const fields = demoFields();
-  const password = 'soak-password-1';
-  const hash = await hashPassword(password);
-  const kioskTokens: string[] = [];
-  const counters: CounterLogin[] = creds.officers.map((o, i) => ({ counterId: `q${i + 1}`, username: o.username, password: o.password }));
-  store.transaction(() => {
-    fields.forEach((f, i) =>
-      store.config.saveField({ ...f, numberFormat: { ...f.numberFormat, rangeStart: (i + 1) * 10_000 + 1, rangeEnd: (i + 1) * 10_000 + 9_999 } }),
-    );
-    for (let n = counters.length + 1; n <= COUNTERS; n++) {
-      const username = `canbo${n}`;
-      store.accounts.saveOfficer(
-        { id: username, username, fullName: `Cán bộ ${n}`, role: 'officer', enabled: true, passwordHash: hash, failedLogins: 0, lockedUntil: null },
-        now,
-      );
-      const fieldIds = fields.map((_, k) => fields[(n + k) % fields.length]?.id ?? '');
-      store.config.saveCounter({ id: `q${n}`, number: n, name: `Quầy ${n}`, kind: 'receiving', fieldIds, status: 'closed', officerId: null, consecutivePriorityCalls: 0, enabled: true });
-      counters.push({ counterId: `q${n}`, username, password });
-    }
-    for (let k = 1; k <= KIOSK_DEVICES; k++) {
-      const token = k === 1 ? creds.kioskToken : newToken();
-      store.accounts.saveDevice(
-        { id: `kiosk-${k}`, kind: 'kiosk', name: `Kiosk ${k}`, settings: { maxTicketsPerMinute: TICKETS_PER_MINUTE }, createdAt: now, revokedAt: null },
-        hashToken(token),
-      );
-      kioskTokens.push(token);
-    }
-  });
-  return { kioskTokens, displayToken: creds.displayToken, fieldIds: fields.map((f) => f.id), counters };
-}
 
 const dir = mkdtempSync(join(tmpdir(), 'qms-soak-hub-'));
 const dbPath = join(dir, 'qms.sqlite');
@@ -98,7 +55,7 @@ async function main(): Promise<void> {
   const db = openDatabase(dbPath);
   migrate(db);
   const store = new Store(db);
-  const seeded = await seed(store);
+  const seeded = await seedLoadSite(store, { counters: COUNTERS, kiosks: KIOSK_DEVICES, ticketsPerMinute: TICKETS_PER_MINUTE, password: 'soak-password-1' });
   // every simulated officer logs in from 127.0.0.1 at once: the per-address login limit would throttle them
   const hub = createHub({ store, alwaysOpen: true, addressLimits: { maxFailures: 10_000 } });
   const meter = usageMeter();
