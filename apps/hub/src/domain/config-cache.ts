@@ -1,5 +1,6 @@
 import { DomainError, type Counter, type Field, type Id, type Procedure, type Site } from '@qms/core';
 import type { Device, Store } from '@qms/store';
+import { RecentEvents } from '../auth/recent-events';
 
 /**
  * The site's configuration held in memory: the hub is the only writer of its database, so the
@@ -15,8 +16,8 @@ export class ConfigCache {
   private proceduresValue: Procedure[] | null = null;
   private holidaysValue: Set<string> | null = null;
   private pickupValue: string | null | undefined = undefined;
-  /** Recent dossier look-ups per kiosk (throttled; in memory, per hub). */
-  readonly recentLookups = new Map<string, number[]>();
+  /** Dossier look-ups per kiosk in the last minute (throttled; in memory, per hub). */
+  readonly recentLookups = new RecentEvents(60_000);
   /** Live sockets per device id (set by the socket layer; the admin's device list shows it). */
   presence: () => ReadonlyMap<string, number> = () => new Map();
   /** Kiosk tickets are refused outside opening hours unless the hub runs with --always-open. */

@@ -125,12 +125,10 @@ const LOOKUPS_PER_MINUTE = 20;
 /** A kiosk may look up a limited number of codes a minute: codes are sequential, names masked but not secret. */
 function throttleLookups(ctx: CommandContext): void {
   const lookups = ctx.config.recentLookups;
-  const recent = (lookups.get(ctx.actor.id) ?? []).filter((t) => t > ctx.now - 60_000);
-  if (recent.length >= LOOKUPS_PER_MINUTE) {
+  if (lookups.count(ctx.actor.id, ctx.now) >= LOOKUPS_PER_MINUTE) {
     throw new DomainError('RATE_LIMITED', 'Tra cứu quá nhiều lần liên tiếp; xin vui lòng chờ một phút');
   }
-  recent.push(ctx.now);
-  lookups.set(ctx.actor.id, recent);
+  lookups.add(ctx.actor.id, ctx.now);
 }
 
 export function lookupDossier(ctx: CommandContext, input: { code: string }): PublicDossierView {
