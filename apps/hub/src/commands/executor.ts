@@ -118,6 +118,7 @@ export class CommandExecutor {
     const done = ctx as CommandContext | null;
     if (done) {
       this.config.commitCounters(done.changedCounters);
+      if (done.configChanged) this.config.invalidate();
       this.publish([done]);
     }
     return value;
@@ -292,7 +293,7 @@ export class CommandExecutor {
    * never turns a commit into an error.
    */
   private publish(ctxs: readonly CommandContext[]): void {
-    if (ctxs.some((c) => c.configChanged)) this.config.invalidate();
+    // a group's configuration changes dropped the cache already, in `runOne`
     try {
       this.committed(
         ctxs.flatMap((c) => c.events),
