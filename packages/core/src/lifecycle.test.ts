@@ -7,6 +7,7 @@ import {
   canTransition,
   cancelTicket,
   finishTicket,
+  issuedTicket,
   markNoShow,
   recallTicket,
   startServing,
@@ -175,5 +176,19 @@ describe('transfer', () => {
     expect(() => transferTicket(makeTicket(), { at: AT })).toThrow(
       expect.objectContaining({ code: 'INVALID_ARGUMENT' }),
     );
+  });
+});
+
+describe('issuedTicket', () => {
+  it('is waiting in its field, numbered there, and carries nothing of a call, a counter or a transfer', () => {
+    const t = issuedTicket({ id: 'x', serviceDay: '2026-11-23', fieldId: 'f-civil', seq: 7, number: 'B-007', priorityGroup: 'elderly', issuedAt: T0, source: 'counter', issuedBy: 'o1' });
+    expect(t).toEqual({
+      id: 'x', serviceDay: '2026-11-23', fieldId: 'f-civil', numberFieldId: 'f-civil', seq: 7, number: 'B-007', priorityGroup: 'elderly',
+      status: 'waiting', issuedAt: T0, calledAt: null, servingAt: null, finishedAt: null, counterId: null, officerId: null,
+      callCount: 0, targetCounterId: null, transferCount: 0, note: null, source: 'counter', issuedBy: 'o1',
+    });
+    const called = callTicket(t, { counterId: 'c1', officerId: 'o1', at: T0 + 1000 });
+    expect(called.status).toBe('called');
+    expect(called.callCount).toBe(1);
   });
 });

@@ -14,6 +14,30 @@ export const TICKET_ACTIONS: readonly TicketAction[] = [
   'cancel',
 ];
 
+/** What is known of a ticket when it is issued; the rest of it starts empty. */
+export type IssuedTicketInput = Pick<
+  Ticket,
+  'id' | 'serviceDay' | 'fieldId' | 'seq' | 'number' | 'priorityGroup' | 'issuedAt' | 'source' | 'issuedBy'
+>;
+
+/** A newly issued ticket: waiting in its field, numbered in that field, not yet called anywhere. */
+export function issuedTicket(input: IssuedTicketInput): Ticket {
+  return {
+    ...input,
+    numberFieldId: input.fieldId,
+    status: 'waiting',
+    calledAt: null,
+    servingAt: null,
+    finishedAt: null,
+    counterId: null,
+    officerId: null,
+    callCount: 0,
+    targetCounterId: null,
+    transferCount: 0,
+    note: null,
+  };
+}
+
 /** Legal actions per status; `done` and `cancelled` are terminal. */
 const TRANSITIONS: Readonly<Record<TicketStatus, readonly TicketAction[]>> = {
   waiting: ['call', 'transfer', 'cancel'],

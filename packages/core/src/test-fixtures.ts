@@ -1,32 +1,12 @@
 /** Builders shared by the unit tests (not exported from the package). */
+import { issuedTicket } from './lifecycle';
 import type { Counter, PriorityPolicy, Ticket } from './model';
 
 export const T0 = Date.UTC(2026, 10, 23, 1, 0, 0); // 08:00 in Hanoi, Monday 2026-11-23
 
 export function makeTicket(overrides: Partial<Ticket> = {}): Ticket {
-  return {
-    id: 't1',
-    serviceDay: '2026-11-23',
-    fieldId: 'f-land',
-    numberFieldId: 'f-land',
-    seq: 1,
-    number: 'A-001',
-    priorityGroup: null,
-    status: 'waiting',
-    issuedAt: T0,
-    calledAt: null,
-    servingAt: null,
-    finishedAt: null,
-    counterId: null,
-    officerId: null,
-    callCount: 0,
-    targetCounterId: null,
-    transferCount: 0,
-    note: null,
-    source: 'kiosk',
-    issuedBy: 'kiosk-1',
-    ...overrides,
-  };
+  const base = { id: 't1', serviceDay: '2026-11-23', fieldId: 'f-land', seq: 1, number: 'A-001', priorityGroup: null };
+  return { ...issuedTicket({ ...base, issuedAt: T0, source: 'kiosk', issuedBy: 'kiosk-1' }), ...overrides };
 }
 
 export function makeCounter(overrides: Partial<Counter> = {}): Counter {

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Counter, Field, Site, Ticket } from '@qms/core';
+import { issuedTicket, type Counter, type Field, type Site, type Ticket } from '@qms/core';
 import type { Device, OfficerRecord } from './account-repo';
 import { openDatabase } from './db';
 import { migrate } from './migrate';
@@ -189,29 +189,8 @@ export function makeDevice(overrides: Partial<Device> = {}): Device {
 }
 
 export function makeTicket(overrides: Partial<Ticket> = {}): Ticket {
-  return {
-    id: 't1',
-    serviceDay: DAY,
-    fieldId: 'f-land',
-    numberFieldId: 'f-land',
-    seq: 1,
-    number: 'A-001',
-    priorityGroup: null,
-    status: 'waiting',
-    issuedAt: T0,
-    calledAt: null,
-    servingAt: null,
-    finishedAt: null,
-    counterId: null,
-    officerId: null,
-    callCount: 0,
-    targetCounterId: null,
-    transferCount: 0,
-    note: null,
-    source: 'kiosk',
-    issuedBy: 'kiosk-1',
-    ...overrides,
-  };
+  const base = { id: 't1', serviceDay: DAY, fieldId: 'f-land', seq: 1, number: 'A-001', priorityGroup: null };
+  return { ...issuedTicket({ ...base, issuedAt: T0, source: 'kiosk', issuedBy: 'kiosk-1' }), ...overrides };
 }
 
 /** Site, fields, officers and counters, so tickets can reference them. */

@@ -1,5 +1,6 @@
 import {
   PRIORITY_GROUPS,
+  issuedTicket,
   peopleAheadInField,
   selectNextTicket,
   type Counter,
@@ -43,26 +44,19 @@ type Spec = typeof ticketArb extends fc.Arbitrary<infer T> ? T : never;
 
 function build(specs: Spec[]): Ticket[] {
   return specs.map((s, i) => ({
-    id: `t${String(i).padStart(3, '0')}`,
-    serviceDay: DAY,
-    fieldId: s.field,
-    numberFieldId: s.field,
-    seq: i + 1,
-    number: String(i + 1),
-    priorityGroup: s.group as PriorityGroup | null,
+    ...issuedTicket({
+      id: `t${String(i).padStart(3, '0')}`,
+      serviceDay: DAY,
+      fieldId: s.field,
+      seq: i + 1,
+      number: String(i + 1),
+      priorityGroup: s.group as PriorityGroup | null,
+      issuedAt: T0 + s.minute * 60_000,
+      source: 'kiosk',
+      issuedBy: null,
+    }),
     status: s.status as Ticket['status'],
-    issuedAt: T0 + s.minute * 60_000,
-    calledAt: null,
-    servingAt: null,
-    finishedAt: null,
-    counterId: null,
-    officerId: null,
-    callCount: 0,
     targetCounterId: s.target,
-    transferCount: 0,
-    note: null,
-    source: 'kiosk',
-    issuedBy: null,
   }));
 }
 

@@ -6,6 +6,7 @@ import {
   cancelTicket,
   finishTicket,
   formatTicketNumber,
+  issuedTicket,
   markNoShow,
   nextConsecutivePriorityCalls,
   nextSequence,
@@ -84,28 +85,17 @@ export function issueTicket(
   }
   if (ctx.actor.role === 'kiosk') checkKioskMayIssue(ctx);
   const seq = nextSequence(field.numberFormat, ctx.store.tickets.lastSeq(ctx.day, field.id));
-  const ticket: Ticket = {
+  const ticket = issuedTicket({
     id: crypto.randomUUID(),
     serviceDay: ctx.day,
     fieldId: field.id,
-    numberFieldId: field.id,
     seq,
     number: formatTicketNumber(field.numberFormat, seq),
     priorityGroup: input.priorityGroup,
-    status: 'waiting',
     issuedAt: ctx.now,
-    calledAt: null,
-    servingAt: null,
-    finishedAt: null,
-    counterId: null,
-    officerId: null,
-    callCount: 0,
-    targetCounterId: null,
-    transferCount: 0,
-    note: null,
     source: ctx.actor.role === 'kiosk' ? 'kiosk' : 'counter',
     issuedBy: ctx.actor.id,
-  };
+  });
   ctx.store.tickets.insert(ticket);
   const stats = ctx.stats([field.id]);
   const view = ticketView(ticket);

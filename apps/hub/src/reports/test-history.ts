@@ -23,6 +23,7 @@ import {
   cancelTicket,
   changeDossierStatus,
   finishTicket,
+  issuedTicket,
   markNoShow,
   recallTicket,
   startServing,
@@ -181,28 +182,17 @@ export function writeHistory(store: Store): void {
         const other = LANES[1 - laneIndex]!;
         for (let i = 0; i <= 10; i++) {
           const issuedAt = local(day, lane.hour, 2 * i);
-          let t: Ticket = {
+          let t: Ticket = issuedTicket({
             id: `${day}-${lane.field}-${i}`,
             serviceDay: day,
             fieldId: lane.field,
-            numberFieldId: lane.field,
             seq: i + 1,
             number: `${lane.field}-${i + 1}`,
             priorityGroup: null,
-            status: 'waiting',
             issuedAt,
-            calledAt: null,
-            servingAt: null,
-            finishedAt: null,
-            counterId: null,
-            officerId: null,
-            callCount: 0,
-            targetCounterId: null,
-            transferCount: 0,
-            note: null,
             source: 'kiosk',
             issuedBy: 'kiosk-1',
-          };
+          });
           store.tickets.insert(t);
           const update = (next: Ticket): void => {
             t = next;
