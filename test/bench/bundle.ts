@@ -18,6 +18,8 @@ export interface Bundles {
   baseline: string;
   /** The load generator's display worker thread. */
   displays: string;
+  /** The load generator's kiosk worker thread. */
+  kiosks: string;
   ms: number;
 }
 
@@ -30,8 +32,9 @@ export async function bundleChildren(): Promise<Bundles> {
       'hub-process': here('./hub-process.ts'),
       'baseline-server': here('./baseline-server.ts'),
       'display-worker': here('./display-worker.ts'),
+      'kiosk-worker': here('./kiosk-worker.ts'),
     },
   });
   const out = (name: string) => join(OUT_DIR, `${name}.mjs`);
-  return { hub: out('hub-process'), baseline: out('baseline-server'), displays: out('display-worker'), ms: performance.now() - t0 };
+  return { hub: out('hub-process'), baseline: out('baseline-server'), displays: out('display-worker'), kiosks: out('kiosk-worker'), ms: performance.now() - t0 };
 }

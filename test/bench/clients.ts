@@ -3,6 +3,7 @@ import type { EventLoopUtilization } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import { io, type Socket } from 'socket.io-client';
 import type { AckResult, HubEvent } from '@qms/protocol';
+import type { KioskPlan, KioskResult } from './kiosks';
 
 export type RawSocket = Socket;
 
@@ -152,6 +153,68 @@ export class DisplayWall {
 
   async close(): Promise<void> {
     await this.ask({ type: 'close' });
+    await this.worker.terminate();
+  }
+}
+
+/** Messages of the kiosk worker (kiosk-worker.ts). */
+export type FromKiosks = { type: 'ready' } | { type: 'ran'; result: KioskResult } | { type: 'closed' } | { type: 'failed'; message: string };
+export type ToKiosks = { type: 'run'; plan: KioskPlan; progress: SharedArrayBuffer } | { type: 'close' };
+
+/**
+ * The kiosks, in their own worker thread of the load generator (see kiosks.ts): one socket per
+ * kiosk, connected once; `run` plays the kiosk side of one rush and resolves with its samples.
+ */
+export class KioskPool {
+  private pending: ((m: FromKiosks) => void) | null = null;
+
+  private constructor(
+    private readonly worker: Worker,
+    readonly size: number,
+  ) {
+    worker.on('message', (m: FromKiosks) => {
+      const done = this.pending;
+      this.pending = null;
+      done?.(m);
+    });
+  }
+
+  static open(o: { script: string; url: string; auths: Array<Record<string, unknown> | undefined>; readyEvent: string | null }): Promise<KioskPool> {
+    const worker = new Worker(o.script, { workerData: { url: o.url, auths: o.auths, readyEvent: o.readyEvent } });
+    return new Promise((resolve, reject) => {
+      worker.once('message', (m: FromKiosks) => {
+        worker.off('error', reject);
+        if (m.type === 'ready') resolve(new KioskPool(worker, o.auths.length));
+        else {
+          void worker.terminate();
+          reject(new Error(`kiosk worker: ${m.type === 'failed' ? m.message : m.type}`));
+        }
+      });
+      worker.once('error', reject);
+    });
+  }
+
+  private ask(m: ToKiosks): Promise<FromKiosks> {
+    if (this.pending) return Promise.reject(new Error('kiosk worker is busy'));
+    return new Promise((resolve) => {
+      this.pending = resolve;
+      this.worker.postMessage(m);
+    });
+  }
+
+  /** Plays the kiosks' part of a rush; `progress` is shared with the counters (kiosks.ts slots). */
+  async run(plan: KioskPlan, progress: SharedArrayBuffer): Promise<KioskResult> {
+    const m = await this.ask({ type: 'run', plan, progress });
+    if (m.type !== 'ran') throw new Error(`kiosk worker: ${m.type === 'failed' ? m.message : m.type}`);
+    return m.result;
+  }
+
+  elu(prev?: EventLoopUtilization): EventLoopUtilization {
+    return prev ? this.worker.performance.eventLoopUtilization(prev) : this.worker.performance.eventLoopUtilization();
+  }
+
+  async close(): Promise<void> {
+    await this.ask({ type: 'close' }).catch(() => undefined);
     await this.worker.terminate();
   }
 }

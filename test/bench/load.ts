@@ -1,12 +1,13 @@
 /**
  * The clients of a rush, against the real hub or the bare baseline server (same code): 8 kiosks
- * (one kiosk device token each), 30 officers who log in through the real handshake (username +
- * password) and open their counter, 50 wall displays (device token, in a worker thread: see
- * DisplayWall). Everything over loopback websockets.
+ * (one kiosk device token each, in a worker thread: see KioskPool), 30 officers who log in
+ * through the real handshake (username + password) and open their counter, 50 wall displays
+ * (device token, in another worker thread: see DisplayWall). Everything over loopback websockets.
  */
 import { PROTOCOL_VERSION, type CallResult } from '@qms/protocol';
 import type { HubReady } from './hub-process';
-import { ask, connect, connectMany, DisplayWall, type RawSocket } from './clients';
+import { ask, connect, connectMany, DisplayWall, KioskPool, type RawSocket } from './clients';
+import { PROGRESS_SLOTS } from './kiosks';
 import { Rush, type RushPlan, type RushResult } from './rush';
 
 export type { RushResult } from './rush';
@@ -29,18 +30,16 @@ export class HubLoad {
 
   private constructor(
     private readonly hub: HubReady,
-    private readonly kiosks: RawSocket[],
+    private readonly kiosks: KioskPool,
     private readonly counters: RawSocket[],
     private readonly wall: DisplayWall,
   ) {}
 
-  /** `displayWorker`: the bundled display worker (bundle.ts); the 50 displays run there. */
-  static async connect(hub: HubReady, displayWorker: string): Promise<HubLoad> {
+  /** `workers`: the bundled worker scripts (bundle.ts); the 50 displays and the 8 kiosks run there. */
+  static async connect(hub: HubReady, workers: { displays: string; kiosks: string }): Promise<HubLoad> {
     const device = (token: string) => ({ protocolVersion: PROTOCOL_VERSION, kind: 'device', token });
-    const kiosks = await connectMany(KIOSKS, async (i) => {
-      const token = hub.kioskTokens[i % hub.kioskTokens.length] ?? '';
-      return (await connect(hub.url, device(token), 'hub:snapshot')).socket;
-    });
+    const auths = Array.from({ length: KIOSKS }, (_, i) => device(hub.kioskTokens[i % hub.kioskTokens.length] ?? ''));
+    const kiosks = await KioskPool.open({ script: workers.kiosks, url: hub.url, auths, readyEvent: 'hub:snapshot' });
     const counters = await connectMany(hub.counters.length, async (i) => {
       const c = hub.counters[i];
       if (!c) throw new Error('counter login missing');
@@ -50,12 +49,12 @@ export class HubLoad {
       if (!opened.ok) throw new Error(`open ${c.counterId}: ${opened.error.code} ${opened.error.message}`);
       return socket;
     });
-    const wall = await DisplayWall.open({ script: displayWorker, url: hub.url, auth: device(hub.displayToken), readyEvent: 'hub:snapshot', count: DISPLAYS });
+    const wall = await DisplayWall.open({ script: workers.displays, url: hub.url, auth: device(hub.displayToken), readyEvent: 'hub:snapshot', count: DISPLAYS });
     return new HubLoad(hub, kiosks, counters, wall);
   }
 
   get clients(): number {
-    return this.kiosks.length + this.counters.length + this.wall.size;
+    return this.kiosks.size + this.counters.length + this.wall.size;
   }
 
   /** Runs one rush (paced, or closed loop for saturation) with these clients. */
@@ -76,17 +75,16 @@ export class HubLoad {
    */
   async quiet(n: number): Promise<QuietResult> {
     const r: QuietResult = { issueMs: [], callToLastDisplayMs: [], undelivered: 0 };
-    const kiosk = this.kiosks[0];
     const counterIndex = this.counters.length - 1;
     const officer = this.counters[counterIndex];
     const counterId = this.hub.counters[counterIndex]?.counterId ?? '';
-    if (!kiosk || !officer) return r;
-    for (let i = 0; i < n; i++) {
-      const fieldId = this.hub.fieldIds[i % this.hub.fieldIds.length] ?? '';
-      const t0 = performance.now();
-      const ack = await ask(kiosk, 'ticket:issue', { fieldId, idempotencyKey: `${this.runId}-quiet-k-${i}` });
-      if (ack.ok) r.issueMs.push(performance.now() - t0);
-    }
+    if (!officer) return r;
+    // one kiosk, closed loop: the next ticket as soon as the last one is acknowledged
+    const issued = await this.kiosks.run(
+      { kiosks: 1, tickets: n, ratePerS: null, jitter: 0, issueForMs: 60_000, fieldIds: this.hub.fieldIds, runId: `${this.runId}-quiet`, seed: 1 },
+      new SharedArrayBuffer(PROGRESS_SLOTS * 4),
+    );
+    r.issueMs = issued.issueMs;
     for (let i = 0; i < n; i++) {
       const t0 = performance.now();
       const ack = await ask<CallResult>(officer, 'counter:callNext', { counterId, idempotencyKey: `${this.runId}-quiet-c-${i}` });
@@ -106,7 +104,8 @@ export class HubLoad {
   }
 
   async close(): Promise<void> {
-    for (const s of [...this.kiosks, ...this.counters]) s.disconnect();
+    for (const s of this.counters) s.disconnect();
+    await this.kiosks.close();
     await this.wall.close();
   }
 }

@@ -293,7 +293,7 @@ export function printResults(r: Record<string, unknown>): void {
       : '?';
   console.log(`\n  hub child:  ${rt(hub.runtime)}`);
   console.log(`  bare child: ${rt(base.runtime)}`);
-  const lg = (x: typeof rush) => `${x.load_generator.elu} (display worker ${x.load_generator.displaysElu})`;
+  const lg = (x: typeof rush) => `${x.load_generator.elu} (display worker ${x.load_generator.displaysElu}, kiosk worker ${x.load_generator.kiosksElu})`;
   console.log(`  load generator ELU during the rush: hub rounds ${lg(rush)}, bare rounds ${lg(base.rush)}`);
   console.log(`  hub rush: max waiting ${rush.max_waiting}, null calls ${rush.null_calls}, late kiosk sends ${rush.late_kiosk_sends} (max lag ${rush.max_kiosk_lag_ms} ms); bare: max waiting ${base.rush.max_waiting}, late sends ${base.rush.late_kiosk_sends}`);
   const used = (r['config'] as { rounds_used: number[] }).rounds_used;

@@ -5,6 +5,7 @@
  */
 import type { Counter, Field, Site } from '@qms/core';
 import type { Store } from '@qms/store';
+import { prng } from './stats';
 
 export interface GenerateOptions {
   year: number;
@@ -28,18 +29,6 @@ export interface Generated {
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 const TZ_OFFSET_MS = 7 * HOUR;
-
-/** mulberry32: a small seeded PRNG. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function normal(r: () => number): number {
   const u = Math.max(r(), 1e-12);
@@ -172,7 +161,7 @@ export function workingDays(year: number, limit: number): string[] {
 }
 
 export function generateYear(store: Store, o: GenerateOptions): Generated {
-  const r = rng(o.seed);
+  const r = prng(o.seed);
   const { fields, counters, officers } = siteConfig();
   seedSite(store, Date.UTC(o.year, 0, 1));
   const days = workingDays(o.year, 250);

@@ -87,7 +87,7 @@ function log(msg: string): void {
 
 const rushLine = (r: RushResult) =>
   `${r.issued} issued / ${r.called} called in ${(r.durationMs / 1000).toFixed(1)} s` +
-  ` (${(r.issued / (r.issuePhaseMs / 1000)).toFixed(0)}/s issued), max waiting ${r.maxWaiting}, load generator ELU ${r.loadGen.elu} (displays ${r.loadGen.displaysElu})`;
+  ` (${(r.issued / (r.issuePhaseMs / 1000)).toFixed(0)}/s issued), max waiting ${r.maxWaiting}, load generator ELU ${r.loadGen.elu} (displays ${r.loadGen.displaysElu}, kiosks ${r.loadGen.kiosksElu})`;
 
 async function main(): Promise<void> {
   const opt = options();
@@ -121,9 +121,9 @@ async function main(): Promise<void> {
     log('hub: started (plain node, bundled); connecting 8 kiosks, 30 officers (password login), 50 displays');
     const hubReady = await hub.ready();
     const idle = await hub.usage();
-    const hubLoad = await HubLoad.connect(hubReady, bundles.displays);
+    const hubLoad = await HubLoad.connect(hubReady, bundles);
     const connected = await hub.usage();
-    const bareLoad = await HubLoad.connect(bareHub(bareReady.url), bundles.displays);
+    const bareLoad = await HubLoad.connect(bareHub(bareReady.url), bundles);
     log(`connected ${hubLoad.clients} clients to the hub and ${bareLoad.clients} to the bare server`);
 
     const sides = { bare: new Side('bare', bare as Child<unknown>, bareLoad), hub: new Side('hub', hub as Child<unknown>, hubLoad) };

@@ -1,10 +1,8 @@
 /**
  * One rush, open loop by default (a paced "morning rush", not a saturating closed loop):
- *  - kiosks: together they offer `ratePerS` tickets/s. Each kiosk sends at its own schedule
- *    (mean gap = kiosks / rate, +-`jitter` random per gap, kiosks staggered), one request in
- *    flight (it awaits each ack). A kiosk that falls behind (slow acks) does not burst to catch
- *    up: its schedule restarts from "now". Issue latency is emit -> ack, never from the
- *    scheduled time (the lag is reported separately).
+ *  - kiosks: together they offer `ratePerS` tickets/s, from their own worker thread (kiosks.ts:
+ *    each on its own schedule, one request in flight, no catch-up bursts). Issue latency is
+ *    emit -> ack, never from the scheduled time (the lag is reported separately).
  *  - counters: loop "call next", then serve for a random `serveMs` before the next call; they
  *    call only while tickets wait (the waiting count the load generator sees, i.e. issued minus
  *    called minus calls in flight), and back off `backoffMs` after an empty ("no ticket") result.
@@ -13,9 +11,10 @@
  * Every random choice comes from a seeded generator per kiosk / counter, so the bare server and
  * the hub get the same offered load.
  */
-import type { CallResult, IssueTicketResult } from '@qms/protocol';
-import { ask, type DisplayWall, type RawSocket } from './clients';
-import { sleep, until } from './stats';
+import type { CallResult } from '@qms/protocol';
+import { ask, type DisplayWall, type KioskPool, type RawSocket } from './clients';
+import { CALLED, ISSUED, PROGRESS_SLOTS } from './kiosks';
+import { prng, sleep, until } from './stats';
 
 export interface RushResult {
   issued: number;
@@ -38,8 +37,8 @@ export interface RushResult {
   maxWaiting: number;
   meanWaiting: number;
   truncated: boolean;
-  /** The load generator during the rush: process CPU ms, main event-loop and display-worker utilisation. */
-  loadGen: { cpuMs: number; elu: number; displaysElu: number };
+  /** The load generator during the rush: process CPU ms, event-loop utilisation of its main thread, display and kiosk workers. */
+  loadGen: { cpuMs: number; elu: number; displaysElu: number; kiosksElu: number };
 }
 
 export interface RushPlan {
@@ -64,104 +63,72 @@ export interface RushPlan {
 
 const POLL_MS = 5;
 
-/** mulberry32: a small seeded generator, [0, 1). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 export class Rush {
   private readonly r: RushResult = {
     issued: 0, called: 0, issueMs: [], callAckMs: [], callToLastDisplayMs: [], undelivered: 0,
     nullCalls: 0, errors: {}, durationMs: 0, issuePhaseMs: 0, offeredPerS: null, lateSends: 0,
-    maxLagMs: 0, maxWaiting: 0, meanWaiting: 0, truncated: false, loadGen: { cpuMs: 0, elu: 0, displaysElu: 0 },
+    maxLagMs: 0, maxWaiting: 0, meanWaiting: 0, truncated: false, loadGen: { cpuMs: 0, elu: 0, displaysElu: 0, kiosksElu: 0 },
   };
   private readonly calls: Array<{ ticketId: string; t0: number }> = [];
   private start = 0;
-  private started = 0;
   private inFlightCalls = 0;
   private kiosksDoneAt: number | null = null;
-  private waitingSum = 0;
+  /** Shared with the kiosk worker: tickets started / issued there, called here (kiosks.ts). */
+  private readonly progress = new Int32Array(new SharedArrayBuffer(PROGRESS_SLOTS * 4));
 
   constructor(private readonly plan: RushPlan) {
     this.r.offeredPerS = plan.ratePerS;
   }
 
-  async run(kiosks: RawSocket[], counters: RawSocket[], wall: DisplayWall): Promise<RushResult> {
+  async run(kiosks: KioskPool, counters: RawSocket[], wall: DisplayWall): Promise<RushResult> {
+    const { plan, r } = this;
     const cpu0 = process.cpuUsage();
     const elu0 = performance.eventLoopUtilization();
     const wallElu0 = wall.elu();
+    const kiosksElu0 = kiosks.elu();
     this.start = performance.now();
     const calling = Promise.all(counters.map((s, c) => this.counter(s, c)));
-    await Promise.all(kiosks.map((s, k) => this.kiosk(s, k, kiosks.length)));
+    const k = await kiosks.run(
+      { kiosks: kiosks.size, tickets: plan.tickets, ratePerS: plan.ratePerS, jitter: plan.jitter, issueForMs: plan.issueForMs, fieldIds: plan.fieldIds, runId: plan.runId, seed: plan.seed },
+      this.progress.buffer as SharedArrayBuffer,
+    );
     this.kiosksDoneAt = performance.now();
-    this.r.issuePhaseMs = this.kiosksDoneAt - this.start;
+    Object.assign(r, { issued: k.issued, issueMs: k.issueMs, lateSends: k.lateSends, maxLagMs: k.maxLagMs, maxWaiting: k.maxWaiting, truncated: k.truncated });
+    for (const [code, n] of Object.entries(k.errors)) r.errors[code] = (r.errors[code] ?? 0) + n;
+    r.issuePhaseMs = this.kiosksDoneAt - this.start;
     await calling;
-    this.r.durationMs = performance.now() - this.start;
-    this.r.meanWaiting = this.r.issued ? this.waitingSum / this.r.issued : 0;
+    r.durationMs = performance.now() - this.start;
+    r.meanWaiting = k.issued ? k.waitingSum / k.issued : 0;
     const cpu = process.cpuUsage(cpu0);
     const r3 = (x: number) => Math.round(x * 1000) / 1000;
-    this.r.loadGen = {
+    r.loadGen = {
       cpuMs: Math.round((cpu.user + cpu.system) / 1000),
       elu: r3(performance.eventLoopUtilization(elu0).utilization),
       displaysElu: r3(wall.elu(wallElu0).utilization),
+      kiosksElu: r3(kiosks.elu(kiosksElu0).utilization),
     };
     await until(() => wall.complete(this.calls.map((c) => c.ticketId)), 10_000, 10);
     for (const { ticketId, t0 } of this.calls) {
       const last = wall.lastArrival(ticketId);
-      if (last === null) this.r.undelivered++;
-      else this.r.callToLastDisplayMs.push(last - t0);
+      if (last === null) r.undelivered++;
+      else r.callToLastDisplayMs.push(last - t0);
       wall.forget(ticketId);
     }
-    return this.r;
+    return r;
+  }
+
+  /** Tickets the kiosks have issued so far (in the kiosk worker). */
+  private issued(): number {
+    return Atomics.load(this.progress, ISSUED);
   }
 
   private fail(code: string): void {
     this.r.errors[code] = (this.r.errors[code] ?? 0) + 1;
   }
 
-  private async kiosk(s: RawSocket, k: number, kiosks: number): Promise<void> {
-    const { plan, r } = this;
-    const rand = prng(plan.seed * 7919 + k);
-    const gapMs = plan.ratePerS === null ? 0 : (kiosks / plan.ratePerS) * 1000;
-    const nextGap = () => gapMs * (1 + plan.jitter * (2 * rand() - 1));
-    const stopAt = this.start + plan.issueForMs;
-    // staggered so the kiosks do not send in step
-    let due = this.start + (gapMs * k) / kiosks + rand() * gapMs * plan.jitter;
-    while (this.started < plan.tickets) {
-      const wait = due - performance.now();
-      if (wait > 1) await sleep(wait);
-      const now = performance.now();
-      if (now >= stopAt) break;
-      if (this.started >= plan.tickets) return; // the other kiosks took the last ones meanwhile
-      const lag = now - due;
-      if (gapMs > 0 && lag > gapMs) r.lateSends++;
-      r.maxLagMs = Math.max(r.maxLagMs, lag);
-      const n = this.started++;
-      const fieldId = plan.fieldIds[Math.floor(rand() * plan.fieldIds.length)] ?? '';
-      const t0 = performance.now();
-      const ack = await ask<IssueTicketResult>(s, 'ticket:issue', { fieldId, idempotencyKey: `${plan.runId}-k${k}-${n}` });
-      r.issueMs.push(performance.now() - t0);
-      if (ack.ok) r.issued++;
-      else this.fail(`issue:${ack.error.code}`);
-      const waiting = r.issued - r.called;
-      this.waitingSum += waiting;
-      r.maxWaiting = Math.max(r.maxWaiting, waiting);
-      // behind schedule: send the next one now, but never more than one to catch up
-      due = Math.max(due + nextGap(), performance.now());
-    }
-    if (this.started < plan.tickets) r.truncated = true;
-  }
-
   private finished(): boolean {
     if (this.kiosksDoneAt === null) return false;
-    if (this.r.called >= this.r.issued) return true;
+    if (this.r.called >= this.issued()) return true;
     if (performance.now() > this.kiosksDoneAt + this.plan.drainMs) {
       if (this.plan.drainMs > 0) this.r.truncated = true;
       return true;
@@ -175,7 +142,7 @@ export class Rush {
     const counterId = plan.counterIds[c] ?? '';
     const [serveMin, serveMax] = plan.serveMs;
     for (let n = 0; !this.finished(); n++) {
-      if (r.issued - r.called - this.inFlightCalls <= 0) {
+      if (this.issued() - r.called - this.inFlightCalls <= 0) {
         await sleep(POLL_MS);
         continue;
       }
@@ -186,6 +153,7 @@ export class Rush {
       r.callAckMs.push(performance.now() - t0);
       if (ack.ok && ack.data.ticket) {
         r.called++;
+        Atomics.store(this.progress, CALLED, r.called);
         this.calls.push({ ticketId: ack.data.ticket.id, t0 });
         const serve = serveMin + rand() * (serveMax - serveMin);
         if (serve > 0) await sleep(serve);
@@ -226,6 +194,7 @@ export function mergeRushes(rounds: readonly RushResult[]): RushResult {
       cpuMs: sum((r) => r.loadGen.cpuMs),
       elu: durationMs ? Math.round((sum((r) => r.loadGen.elu * r.durationMs) / durationMs) * 1000) / 1000 : 0,
       displaysElu: durationMs ? Math.round((sum((r) => r.loadGen.displaysElu * r.durationMs) / durationMs) * 1000) / 1000 : 0,
+      kiosksElu: durationMs ? Math.round((sum((r) => r.loadGen.kiosksElu * r.durationMs) / durationMs) * 1000) / 1000 : 0,
     },
   };
 }

@@ -44,3 +44,15 @@ export async function until(cond: () => boolean, timeoutMs: number, stepMs = 2):
   }
   return true;
 }
+
+/** mulberry32: a small seeded generator, [0, 1). Every random choice of the load comes from one. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}

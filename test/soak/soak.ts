@@ -17,7 +17,7 @@ import { fileURLToPath } from 'node:url';
 import { PROTOCOL_VERSION, type CallResult, type IssueTicketResult } from '@qms/protocol';
 import { Child } from '../bench/child';
 import { ask, connect, connectMany, DisplayWall, type RawSocket } from '../bench/clients';
-import { round, sleep, summarize } from '../bench/stats';
+import { prng, round, sleep, summarize } from '../bench/stats';
 import { bundleSoak } from './bundle';
 import type { SoakReady, SoakUsage } from './hub-process';
 
@@ -47,18 +47,6 @@ function options() {
   if (!Number.isInteger(tickets) || tickets < 1 || tickets > 20_000) throw new Error('--tickets must be 1..20000');
   if (!(minutes > 0 && minutes <= 3.5)) throw new Error('--minutes must be in (0, 3.5] (the soak stays under 5 minutes)');
   return { tickets, dayWallMs: minutes * 60_000, seed };
-}
-
-/** mulberry32, as in the bench. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** The day's arrival profile: share of the day's tickets per period (minutes after midnight). */
@@ -535,7 +523,6 @@ function regression(x: number[], y: number[]): number {
   }
   return den > 0 ? num / den : Number.NaN;
 }
-
 
 main().then(
   () => process.exit(0),
