@@ -4,7 +4,7 @@
  * and times every better-sqlite3 statement, plus the spread of COMMIT times.
  * `npx tsx test/bench/tools/stmt-profile.ts [N]`. Experiments (env): NO_AUTOCHECKPOINT=1 (also
  * prints WAL frames per commit), CHECKPOINT_EVERY=N (no auto-checkpoint; a PASSIVE one after every N
- * commands, timed apart), NO_ROLLUPS=1 (drops the report triggers), SYNC_NORMAL=1,
+ * commands, timed apart), NO_ROLLUPS=1 (drops the report triggers), NO_MONTH_ROLLUPS=1 (only the month-level ones), SYNC_NORMAL=1,
  * CACHE_KB=N, NO_WRAP=1 (no statement timing, for `node --cpu-prof`). Not part of `npm run bench`.
  */
 import { mkdtempSync } from 'node:fs';
@@ -52,6 +52,9 @@ async function main(): Promise<void> {
   // experiments: what the report rollup triggers and the ticket indexes cost
   if (process.env.NO_ROLLUPS) {
     for (const { name } of db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'tickets_rollup%'").all() as Array<{ name: string }>) db.exec(`DROP TRIGGER ${name}`);
+  }
+  if (process.env.NO_MONTH_ROLLUPS) {
+    for (const { name } of db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%month%'").all() as Array<{ name: string }>) db.exec(`DROP TRIGGER ${name}`);
   }
   if (process.env.SYNC_NORMAL) db.pragma('synchronous = NORMAL');
   if (process.env.CACHE_KB) db.pragma(`cache_size = -${process.env.CACHE_KB}`);
