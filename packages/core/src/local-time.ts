@@ -6,15 +6,19 @@
  */
 import type { EpochMs } from './model';
 
-export interface LocalDateTime {
+/** A date and a time of day on a wall clock, without a zone. */
+export interface WallClockTime {
   year: number;
   month: number;
   day: number;
-  /** 0 = Sunday … 6 = Saturday */
-  weekday: number;
   hour: number;
   minute: number;
   second: number;
+}
+
+export interface LocalDateTime extends WallClockTime {
+  /** 0 = Sunday … 6 = Saturday */
+  weekday: number;
 }
 
 /** Zones with one UTC offset from `since` on (tzdata): offset in minutes. */

@@ -2,26 +2,12 @@
  * Wall-clock time in the site's zone (Asia/Ho_Chi_Minh by default): the parts a backup file is
  * named by, and the instant a local date and time stands for (the daily schedule).
  */
-import { DEFAULT_TIME_ZONE, localDateTime as zoneDateTime } from '@qms/core';
+import { DEFAULT_TIME_ZONE, localDateTime, type WallClockTime } from '@qms/core';
 
-export interface LocalDateTime {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-export function localDateTime(at: number, timeZone: string = DEFAULT_TIME_ZONE): LocalDateTime {
-  const { year, month, day, hour, minute, second } = zoneDateTime(at, timeZone);
-  return { year, month, day, hour, minute, second };
-}
-
-const asUtc = (t: LocalDateTime): number => Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
+const asUtc = (t: WallClockTime): number => Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second);
 
 /** The instant whose local time in `timeZone` is `t` (zones with DST: within an hour of it in a gap or an overlap). */
-export function instantOf(t: LocalDateTime, timeZone: string = DEFAULT_TIME_ZONE): number {
+export function instantOf(t: WallClockTime, timeZone: string = DEFAULT_TIME_ZONE): number {
   const wanted = asUtc(t);
   let guess = wanted;
   for (let i = 0; i < 3; i++) {

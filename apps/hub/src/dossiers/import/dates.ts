@@ -4,16 +4,8 @@
  * `YYYY-MM-DD[ HH:mm[:ss]]` (or `T` before the time), and XLSX date cells or date serials.
  * Years 2000–2099 only: anything else is a typo in an office export.
  */
+import type { WallClockTime } from '@qms/core';
 import type { Cell } from './sheet';
-
-export interface LocalDateTime {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
 
 const UTC_OFFSET_MS = 7 * 3_600_000;
 /** Years a dossier can have: its code carries the day as YYMMDD (see @qms/core formatDossierCode). */
@@ -29,14 +21,14 @@ function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-function build(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): LocalDateTime | null {
+function build(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): WallClockTime | null {
   const ok =
     year >= MIN_YEAR && year <= MAX_YEAR && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month) &&
     hour <= 23 && minute <= 59 && second <= 59;
   return ok ? { year, month, day, hour, minute, second } : null;
 }
 
-function fromText(text: string): LocalDateTime | null {
+function fromText(text: string): WallClockTime | null {
   const t = text.trim();
   const dmy = DMY.exec(t);
   if (dmy) return build(Number(dmy[4]), Number(dmy[3]), Number(dmy[1]), Number(dmy[5] ?? 0), Number(dmy[6] ?? 0), Number(dmy[7] ?? 0));
@@ -46,14 +38,14 @@ function fromText(text: string): LocalDateTime | null {
 }
 
 /** Wall-clock time kept in a Date's UTC fields (how XLSX dates arrive), to the nearest second. */
-function fromWallClockMs(ms: number): LocalDateTime | null {
+function fromWallClockMs(ms: number): WallClockTime | null {
   if (!Number.isFinite(ms)) return null;
   const d = new Date(Math.round(ms / 1000) * 1000);
   return build(d.getUTCFullYear(), d.getUTCMonth() + 1, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds());
 }
 
 /** The local date and time a cell holds, or null when it holds none (blank cells too). */
-export function parseDateCell(cell: Cell | undefined): LocalDateTime | null {
+export function parseDateCell(cell: Cell | undefined): WallClockTime | null {
   if (cell instanceof Date) return fromWallClockMs(cell.getTime());
   if (typeof cell === 'number') return fromWallClockMs((cell - EXCEL_EPOCH_OFFSET_DAYS) * 86_400_000);
   if (typeof cell === 'string') return fromText(cell);
@@ -61,11 +53,11 @@ export function parseDateCell(cell: Cell | undefined): LocalDateTime | null {
 }
 
 /** Epoch ms of a local date and time in Asia/Ho_Chi_Minh. */
-export function toEpochMs(t: LocalDateTime): number {
+export function toEpochMs(t: WallClockTime): number {
   return Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second) - UTC_OFFSET_MS;
 }
 
 /** `YYYY-MM-DD` of the local date. */
-export function toLocalDate(t: LocalDateTime): string {
+export function toLocalDate(t: WallClockTime): string {
   return `${String(t.year).padStart(4, '0')}-${String(t.month).padStart(2, '0')}-${String(t.day).padStart(2, '0')}`;
 }

@@ -2,8 +2,9 @@
  * Reading one data row's cells by column, collecting the row's issues as it goes (in the order
  * the checks ask for them). Used by validate-row.
  */
+import type { WallClockTime } from '@qms/core';
 import type { ColumnMap } from './columns';
-import { parseDateCell, type LocalDateTime } from './dates';
+import { parseDateCell } from './dates';
 import { msg } from './messages';
 import { cellText, cleanText, type Cell, type SheetRow } from './sheet';
 import type { ImportColumn, ImportIssue, ImportIssueCode } from './types';
@@ -47,7 +48,7 @@ export class RowCells {
   }
 
   /** A date column: null when blank (MISSING_VALUE if required) or not a date (BAD_DATE). */
-  date(c: ImportColumn, isRequired: boolean): LocalDateTime | null {
+  date(c: ImportColumn, isRequired: boolean): WallClockTime | null {
     const text = isRequired ? this.required(c) : this.text(c) || null;
     if (text === null) return null;
     const raw = this.cell(c);

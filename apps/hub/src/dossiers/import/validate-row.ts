@@ -2,8 +2,9 @@
  * Checks one data row and builds the ImportRow. Every problem in the row is reported (one issue
  * per column at most, in column order); a row with any issue gives no ImportRow.
  */
+import type { WallClockTime } from '@qms/core';
 import type { ColumnMap } from './columns';
-import { toEpochMs, toLocalDate, type LocalDateTime } from './dates';
+import { toEpochMs, toLocalDate } from './dates';
 import { msg } from './messages';
 import { RowCells } from './row-cells';
 import type { SheetRow } from './sheet';
@@ -38,7 +39,7 @@ function checkProcedure(r: RowCells): string | null {
 }
 
 /** An optional date that may not fall on a day before the day received (BAD_DATE). */
-function dateNotBefore(r: RowCells, c: 'resolvedAt' | 'returnedAt', receivedDay: string | null): LocalDateTime | null {
+function dateNotBefore(r: RowCells, c: 'resolvedAt' | 'returnedAt', receivedDay: string | null): WallClockTime | null {
   const t = r.date(c, false);
   if (t && receivedDay !== null && toLocalDate(t) < receivedDay) r.add(c, 'BAD_DATE', msg.beforeReceived(r.line, r.header(c), r.text(c), r.text('receivedAt')));
   return t;
