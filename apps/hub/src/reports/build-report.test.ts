@@ -1,4 +1,5 @@
 import type { RatingLevel } from '@qms/core';
+import type { TicketFigures } from '@qms/protocol';
 import { bucketBounds, bucketOfMs, type ReportGroupBy } from '@qms/store';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConfigCache } from '../domain/config-cache';
@@ -22,13 +23,7 @@ const report = (from: string, to: string, groupBy: ReportGroupBy, now = NOW, tar
 
 // ---- the figures by construction (see test-history.ts) ----------------------------------
 
-interface Expected {
-  issued: number;
-  calls: number;
-  served: number;
-  noShow: number;
-  cancelled: number;
-  transferred: number;
+interface Expected extends TicketFigures {
   waits: number[];
   services: number[];
   satisfaction: Record<RatingLevel, number>;
