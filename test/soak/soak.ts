@@ -3,7 +3,9 @@
  * 4,000 tickets, replayed compressed into ~3 minutes against the real hub in a child process
  * (bundled, plain node, build/hub-runtime.json settings; see test/bench/child.ts).
  *
- * Clients (all over 127.0.0.1): 3 kiosk sockets (each awaits its ack), 20 officer sockets on
+ * Clients (all over 127.0.0.1): 3 kiosk sockets (each awaits its ack) in a worker thread (the
+ * bench's KioskPool, so an issue's ack does not wait behind the broadcasts the officers' sockets
+ * decode in the main thread: real kiosks are separate machines), 20 officer sockets on
  * q1..q20 (call next -> start -> serve -> finish; sometimes no-show, sometimes transfer to
  * another field, which puts the ticket back in line), 10 wall displays in a worker thread
  * (the bench's DisplayWall). Every ~5 s: hub RSS / V8 heap / DB stats over IPC, and latencies
@@ -14,9 +16,10 @@
  */
 import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { PROTOCOL_VERSION, type CallResult, type IssueTicketResult } from '@qms/protocol';
+import { PROTOCOL_VERSION, type CallResult } from '@qms/protocol';
 import { Child } from '../bench/child';
-import { ask, connect, connectMany, DisplayWall, type RawSocket } from '../bench/clients';
+import { ask, connect, connectMany, DisplayWall, hrMs, KioskPool, type RawSocket } from '../bench/clients';
+import { ISSUED, PROGRESS_SLOTS, type KioskResult } from '../bench/kiosks';
 import { prng, round, sleep, summarize } from '../bench/stats';
 import { bundleSoak } from './bundle';
 import type { SoakReady, SoakUsage } from './hub-process';
@@ -126,7 +129,12 @@ async function main(): Promise<void> {
   console.log(`soak: ${opt.tickets} tickets, 07:30-17:00 in ${opt.dayWallMs / 1000} s (1 day-minute = ${msPerDayMin.toFixed(0)} ms), planned morning-peak rate ${peakPerS.toFixed(1)} tickets/s`);
 
   const device = (token: string) => ({ protocolVersion: PROTOCOL_VERSION, kind: 'device', token });
-  const kiosks = await connectMany(3, async (i) => (await connect(hub.url, device(hub.kioskTokens[i % hub.kioskTokens.length] ?? ''), 'hub:snapshot')).socket);
+  const kiosks = await KioskPool.open({
+    script: bundles.kiosks,
+    url: hub.url,
+    auths: [0, 1, 2].map((i) => device(hub.kioskTokens[i % hub.kioskTokens.length] ?? '')),
+    readyEvent: 'hub:snapshot',
+  });
   const officers = await connectMany(hub.counters.length, async (i) => {
     const c = hub.counters[i];
     if (!c) throw new Error('counter login missing');
@@ -136,7 +144,7 @@ async function main(): Promise<void> {
     return socket;
   });
   const wall = await DisplayWall.open({ script: bundles.displays, url: hub.url, auth: device(hub.displayToken), readyEvent: 'hub:snapshot', count: DISPLAYS });
-  console.log(`soak: ${kiosks.length} kiosks, ${officers.length} officers, ${wall.size} displays connected (${(elapsed() / 1000).toFixed(1)} s)`);
+  console.log(`soak: ${kiosks.size} kiosks, ${officers.length} officers, ${wall.size} displays connected (${(elapsed() / 1000).toFixed(1)} s)`);
 
   const idle = (await hubChild.usage()) as SoakUsage;
   const s: Stats = { issued: 0, served: 0, noShows: 0, transfers: 0, called: 0, nullCalls: 0, undelivered: 0, errors: {}, maxKioskLagMs: 0, maxWaiting: 0 };
@@ -154,7 +162,10 @@ async function main(): Promise<void> {
   let inFlightCalls = 0;
   /** Tickets called and not yet finished, marked no-show or transferred. */
   let inService = 0;
-  const waiting = () => s.issued + s.transfers - s.called - inFlightCalls;
+  /** Shared with the kiosk worker (bench kiosks.ts slots): tickets issued so far. */
+  const progress = new SharedArrayBuffer(PROGRESS_SLOTS * Int32Array.BYTES_PER_ELEMENT);
+  const issuedSoFar = () => Atomics.load(new Int32Array(progress), ISSUED);
+  const waiting = () => issuedSoFar() + s.transfers - s.called - inFlightCalls;
 
   /** Times each call to the last display (a transferred ticket is called again later: forget after each). */
   const timing: Array<Promise<void>> = [];
@@ -166,26 +177,6 @@ async function main(): Promise<void> {
         wall.forget(ticketId);
       }),
     );
-
-  const kiosk = async (k: number) => {
-    const krand = prng(opt.seed * 7919 + k);
-    for (let i = k; i < arrivals.length; i += kiosks.length) {
-      const due = t0Day + ((arrivals[i] ?? DAY_START) - DAY_START) * msPerDayMin;
-      const wait = due - performance.now();
-      if (wait > 1) await sleep(wait);
-      s.maxKioskLagMs = Math.max(s.maxKioskLagMs, performance.now() - due);
-      const fieldId = hub.fieldIds[Math.floor(krand() * hub.fieldIds.length)] ?? '';
-      const w = win;
-      const t0 = performance.now();
-      const ack = await ask<IssueTicketResult>(kiosks[k] as RawSocket, 'ticket:issue', { fieldId, idempotencyKey: `${runId}-k${k}-${i}` });
-      w.issueMs.push(performance.now() - t0);
-      if (ack.ok) {
-        s.issued++;
-        w.issued++;
-        s.maxWaiting = Math.max(s.maxWaiting, waiting());
-      } else fail(`issue:${ack.error.code}`);
-    }
-  };
 
   const officer = async (c: number) => {
     const orand = prng(opt.seed * 104_729 + 1000 + c);
@@ -217,6 +208,7 @@ async function main(): Promise<void> {
         continue;
       }
       s.called++;
+      s.maxWaiting = Math.max(s.maxWaiting, waiting() + 1);
       timeCall(ticket.id, t0, w);
       inService++;
       await serveTicket(ticket, n);
@@ -259,15 +251,15 @@ async function main(): Promise<void> {
     win = newWindow(performance.now() - t0Day);
     w.tMs = performance.now() - t0Day;
     w.dayClock = clock(Math.min(DAY_END, dayClockNow()));
-    w.issuedTotal = s.issued;
+    w.issuedTotal = issuedSoFar();
     w.servedTotal = s.served;
     w.usage = (await hubChild.usage()) as SoakUsage;
     windows.push(w);
     const u = w.usage;
-    const iss = summarize(w.issueMs);
+    // the window's issue latencies come from the kiosk worker at the end (placeWindows)
     console.log(
-      `  ${(w.tMs / 1000).toFixed(0).padStart(4)} s  ${w.dayClock}  issued ${String(s.issued).padStart(5)}  served ${String(s.served).padStart(5)}  ` +
-        `rss ${u.rssMb.toFixed(1)} MB  heap ${u.heapUsedMb.toFixed(1)} MB  db ${(u.db.fileBytes / 2 ** 20).toFixed(2)}+${(u.db.walBytes / 2 ** 20).toFixed(2)} MB  events ${u.db.eventRows}  issue p99 ${iss.p99} ms`,
+      `  ${(w.tMs / 1000).toFixed(0).padStart(4)} s  ${w.dayClock}  issued ${String(w.issuedTotal).padStart(5)}  served ${String(s.served).padStart(5)}  ` +
+        `rss ${u.rssMb.toFixed(1)} MB  heap ${u.heapUsedMb.toFixed(1)} MB  db ${(u.db.fileBytes / 2 ** 20).toFixed(2)}+${(u.db.walBytes / 2 ** 20).toFixed(2)} MB  events ${u.db.eventRows}`,
     );
   };
   const sampler = (async () => {
@@ -281,7 +273,24 @@ async function main(): Promise<void> {
   })();
 
   const serving = Promise.all(officers.map((_, c) => officer(c)));
-  await Promise.all(kiosks.map((_, k) => kiosk(k)));
+  const t0DayHr = hrMs() - (performance.now() - t0Day);
+  const kiosked: KioskResult = await kiosks.run(
+    {
+      kiosks: kiosks.size,
+      tickets: arrivals.length,
+      ratePerS: null,
+      jitter: 0,
+      issueForMs: opt.dayWallMs + DRAIN_MS,
+      fieldIds: hub.fieldIds,
+      runId,
+      seed: opt.seed,
+      dueMs: arrivals.map((a) => (a - DAY_START) * msPerDayMin - (performance.now() - t0Day)),
+    },
+    progress,
+  );
+  s.issued = kiosked.issued;
+  s.maxKioskLagMs = kiosked.maxLagMs;
+  for (const [code, n] of Object.entries(kiosked.errors)) s.errors[code] = (s.errors[code] ?? 0) + n;
   kiosksDone = true;
   drainUntil = performance.now() + DRAIN_MS;
   const issuePhaseMs = performance.now() - t0Day;
@@ -294,7 +303,9 @@ async function main(): Promise<void> {
   await Promise.all(timing);
   const seqGaps = await wall.seqGaps();
 
-  for (const sock of [...kiosks, ...officers]) sock.disconnect();
+  placeIssues(windows, kiosked, t0DayHr);
+  for (const sock of officers) sock.disconnect();
+  await kiosks.close();
   await wall.close();
   await hubChild.stop();
   clearTimeout(watchdog);
@@ -501,6 +512,17 @@ function report(r: {
 }
 
 const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '-').padStart(6);
+
+/** Puts each issue's latency in the window it was sent in (window i covers its tMs back to the previous one's). */
+function placeIssues(windows: Window[], k: KioskResult, t0DayHr: number): void {
+  k.sentAt.forEach((at, i) => {
+    const t = at - t0DayHr;
+    const w = windows.find((x) => t < x.tMs) ?? windows[windows.length - 1];
+    if (!w) return;
+    w.issueMs.push(k.issueMs[i] ?? 0);
+    w.issued++;
+  });
+}
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);

@@ -1,0 +1,60 @@
+/**
+ * How much of a lone issue's latency is the machine waking up: the bench's hub child (bundled,
+ * build/hub-runtime.json settings) and ONE kiosk socket, 400 serial `ticket:issue` (the first 50
+ * not counted), once back to back and once with `GAP` ms of idle between them (default 20, about
+ * the soak's spacing), then the same again with `N` display sockets connected (default 30).
+ * `npx tsx test/bench/tools/idle-probe.ts [GAP] [N]`. Not part of `npm run bench`.
+ *
+ * On the Firecracker/PVM guest of 2026-12-06 (no cpuidle driver: an idle vCPU halts and the host
+ * has to wake it), alone: back to back p50 1.66 / p99 4.9 ms and with 20 ms gaps p50 4.0 /
+ * p99 9.4 ms in one run; 3.4 / 6.8 and 4.6 / 8.0 ms in another 15 minutes later: the same
+ * work is 1-2.4 ms slower at the median when every request finds the machine idle, and the
+ * host's speed itself moves by 2x within minutes. See test/bench/README.md.
+ */
+import { PROTOCOL_VERSION, type IssueTicketResult } from '@qms/protocol';
+import { bundleChildren } from '../bundle';
+import { Child } from '../child';
+import { ask, connect, connectMany, type RawSocket } from '../clients';
+import type { HubReady } from '../hub-process';
+import { sleep, summarize } from '../stats';
+
+const GAP_MS = Number(process.argv[2] ?? 20);
+const DISPLAYS = Number(process.argv[3] ?? 30);
+const ISSUES = 400;
+const WARM_UP = 50;
+
+async function serialIssues(socket: RawSocket, fieldIds: string[], label: string, gapMs: number): Promise<void> {
+  const ms: number[] = [];
+  for (let i = 0; i < ISSUES; i++) {
+    const t0 = performance.now();
+    const a = await ask<IssueTicketResult>(socket, 'ticket:issue', { fieldId: fieldIds[i % fieldIds.length], idempotencyKey: `probe-${label.replace(/\W+/g, '_')}-${Date.now()}-${i}` });
+    if (!a.ok) throw new Error(`${label}: ${a.error.code} ${a.error.message}`);
+    ms.push(performance.now() - t0);
+    if (gapMs > 0) await sleep(gapMs);
+  }
+  console.log(`${label.padEnd(32)} ${JSON.stringify(summarize(ms.slice(WARM_UP)))}`);
+}
+
+async function main(): Promise<void> {
+  const bundles = await bundleChildren();
+  const child = new Child<HubReady>(bundles.hub);
+  try {
+    const hub = await child.ready();
+    const device = (token: string) => ({ protocolVersion: PROTOCOL_VERSION, kind: 'device', token });
+    const { socket } = await connect(hub.url, device(hub.kioskTokens[0] ?? ''), 'hub:snapshot');
+    await serialIssues(socket, hub.fieldIds, 'alone, back to back', 0);
+    await serialIssues(socket, hub.fieldIds, `alone, ${GAP_MS} ms gaps`, GAP_MS);
+    const others = await connectMany(DISPLAYS, () => connect(hub.url, device(hub.displayToken), 'hub:snapshot'));
+    await serialIssues(socket, hub.fieldIds, `${DISPLAYS} displays, back to back`, 0);
+    await serialIssues(socket, hub.fieldIds, `${DISPLAYS} displays, ${GAP_MS} ms gaps`, GAP_MS);
+    for (const o of others) o.socket.disconnect();
+    socket.disconnect();
+  } finally {
+    await child.stop();
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error('idle-probe failed:', e);
+  process.exit(1);
+});
