@@ -164,7 +164,8 @@ async function main(): Promise<void> {
   let inService = 0;
   /** Shared with the kiosk worker (bench kiosks.ts slots): tickets issued so far. */
   const progress = new SharedArrayBuffer(PROGRESS_SLOTS * Int32Array.BYTES_PER_ELEMENT);
-  const issuedSoFar = () => Atomics.load(new Int32Array(progress), ISSUED);
+  const progressView = new Int32Array(progress);
+  const issuedSoFar = () => Atomics.load(progressView, ISSUED);
   const waiting = () => issuedSoFar() + s.transfers - s.called - inFlightCalls;
 
   /** Times each call to the last display (a transferred ticket is called again later: forget after each). */
@@ -252,11 +253,12 @@ async function main(): Promise<void> {
     w.tMs = performance.now() - t0Day;
     w.dayClock = clock(Math.min(DAY_END, dayClockNow()));
     w.issuedTotal = issuedSoFar();
+    w.issued = w.issuedTotal - (windows[windows.length - 1]?.issuedTotal ?? 0);
     w.servedTotal = s.served;
     w.usage = (await hubChild.usage()) as SoakUsage;
     windows.push(w);
     const u = w.usage;
-    // the window's issue latencies come from the kiosk worker at the end (placeWindows)
+    // the window's issue latencies come from the kiosk worker at the end (placeIssues)
     console.log(
       `  ${(w.tMs / 1000).toFixed(0).padStart(4)} s  ${w.dayClock}  issued ${String(w.issuedTotal).padStart(5)}  served ${String(s.served).padStart(5)}  ` +
         `rss ${u.rssMb.toFixed(1)} MB  heap ${u.heapUsedMb.toFixed(1)} MB  db ${(u.db.fileBytes / 2 ** 20).toFixed(2)}+${(u.db.walBytes / 2 ** 20).toFixed(2)} MB  events ${u.db.eventRows}`,
@@ -273,7 +275,8 @@ async function main(): Promise<void> {
   })();
 
   const serving = Promise.all(officers.map((_, c) => officer(c)));
-  const t0DayHr = hrMs() - (performance.now() - t0Day);
+  const sinceT0Day = performance.now() - t0Day;
+  const t0DayHr = hrMs() - sinceT0Day;
   const kiosked: KioskResult = await kiosks.run(
     {
       kiosks: kiosks.size,
@@ -284,7 +287,7 @@ async function main(): Promise<void> {
       fieldIds: hub.fieldIds,
       runId,
       seed: opt.seed,
-      dueMs: arrivals.map((a) => (a - DAY_START) * msPerDayMin - (performance.now() - t0Day)),
+      dueMs: arrivals.map((a) => (a - DAY_START) * msPerDayMin - sinceT0Day),
     },
     progress,
   );
@@ -517,10 +520,7 @@ const fmt = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : '-').padStart(6)
 function placeIssues(windows: Window[], k: KioskResult, t0DayHr: number): void {
   k.sentAt.forEach((at, i) => {
     const t = at - t0DayHr;
-    const w = windows.find((x) => t < x.tMs) ?? windows[windows.length - 1];
-    if (!w) return;
-    w.issueMs.push(k.issueMs[i] ?? 0);
-    w.issued++;
+    (windows.find((x) => t < x.tMs) ?? windows[windows.length - 1])?.issueMs.push(k.issueMs[i] ?? 0);
   });
 }
 
