@@ -196,6 +196,35 @@ function migrateTo(db: Db, n: number): void {
   expect(schemaVersion(db)).toBe(n);
 }
 
+/** Tickets in three states (waiting, at a counter, done) with plain SQL; the schema of tickets is that of 0001. */
+function seedTicketStates(db: Db): void {
+  db.exec(`
+    INSERT INTO fields (id, code, name_vi, name_en, number_style, number_prefix, range_start, range_end, pad, sort_order)
+      VALUES ('f-land', 'DD', 'Đất đai', 'Land', 'prefixed', 'A', 1, 999, 3, 1);
+    INSERT INTO officers (id, username, full_name, role, password_hash, created_at)
+      VALUES ('o1', 'lan.nguyen', 'Nguyễn Thị Lan', 'officer', 'scrypt$x$y', ${T0});
+    INSERT INTO counters (id, number, name, kind) VALUES ('c1', 1, 'Quầy 1', 'receiving');
+    INSERT INTO tickets (id, service_day, field_id, number_field_id, seq, number, status, issued_at, source)
+      VALUES ('t-wait', '${DAY}', 'f-land', 'f-land', 1, 'A-001', 'waiting', ${T0}, 'kiosk');
+    INSERT INTO tickets (id, service_day, field_id, number_field_id, seq, number, status, issued_at, called_at, counter_id, officer_id, call_count, source)
+      VALUES ('t-called', '${DAY}', 'f-land', 'f-land', 2, 'A-002', 'called', ${T0}, ${T0 + 60_000}, 'c1', 'o1', 1, 'kiosk');
+    INSERT INTO tickets (id, service_day, field_id, number_field_id, seq, number, status, issued_at, called_at, serving_at, finished_at, counter_id, officer_id, call_count, source)
+      VALUES ('t-done', '${DAY}', 'f-land', 'f-land', 3, 'A-003', 'done', ${T0}, ${T0 + 60_000}, ${T0 + 120_000}, ${T0 + 480_000}, 'c1', 'o1', 1, 'kiosk');
+  `);
+}
+
+/** The three indexes of 0006 are partial, and a read through each finds the tickets it should. */
+function checkTicketStates(db: Db): void {
+  const partial = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND sql LIKE '% WHERE %' ORDER BY name").all();
+  expect(partial.map((r) => r.name)).toEqual(['tickets_counter', 'tickets_field_finished', 'tickets_officer_day']);
+  const inIndex = (index: string, where: string) =>
+    db.prepare<[], { id: string }>(`SELECT id FROM tickets INDEXED BY ${index} WHERE ${where} ORDER BY id`).all().map((r) => r.id);
+  expect(inIndex('tickets_counter', "status IN ('called', 'serving')")).toEqual(['t-called']);
+  expect(inIndex('tickets_field_finished', 'finished_at IS NOT NULL')).toEqual(['t-done']);
+  expect(inIndex('tickets_officer_day', 'officer_id IS NOT NULL')).toEqual(['t-called', 't-done']);
+  expect(db.prepare('SELECT COUNT(*) AS n FROM tickets').get()).toEqual({ n: 3 });
+}
+
 const MIGRATION_CASES: MigrationCase[] = [
   {
     version: 1,
@@ -300,7 +329,25 @@ const MIGRATION_CASES: MigrationCase[] = [
     seed: seedReportHistory,
     check: checkReportRollups,
   },
+  {
+    version: 6,
+    seed: seedTicketStates,
+    check: checkTicketStates,
+  },
 ];
+
+describe('0006: partial indexes on tickets', () => {
+  it('are built over the tickets already in the file (written at version 5)', () => {
+    const db = open();
+    migrateTo(db, 5);
+    seedTicketStates(db);
+    // before: full indexes, the waiting ticket has an entry keyed on NULL in each
+    expect(db.prepare('SELECT COUNT(*) AS n FROM tickets INDEXED BY tickets_counter').get()).toEqual({ n: 3 });
+    migrate(db);
+    checkTicketStates(db);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+});
 
 describe('every migration keeps existing rows', () => {
   it('has a case for each migration on disk', () => {

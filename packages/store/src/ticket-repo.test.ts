@@ -377,3 +377,76 @@ describe('queue queries', () => {
     expect(ids(store.tickets.atCounter(YESTERDAY, 'c1'))).toEqual(['old-called-c1']);
   });
 });
+
+/** Every prepared statement the repository holds, by field name (better-sqlite3 statements carry their SQL). */
+function repoStatements(repo: object): Array<[string, string]> {
+  return Object.entries(repo).flatMap(([name, v]) =>
+    v !== null && typeof v === 'object' && typeof (v as { source?: unknown }).source === 'string' && 'reader' in v
+      ? [[name, (v as { source: string }).source] as [string, string]]
+      : [],
+  );
+}
+
+/** `EXPLAIN QUERY PLAN` of `sql`, every parameter bound to NULL. */
+function plan(store: Store, sql: string): string[] {
+  const named = Object.fromEntries([...sql.matchAll(/@(\w+)/g)].map((m) => [m[1], null]));
+  const args = Object.keys(named).length > 0 ? [named] : Array.from(sql.match(/\?/g) ?? [], () => null);
+  return (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as Array<{ detail: string }>).map((r) => r.detail);
+}
+
+describe('query plans (migration 0006: three partial indexes)', () => {
+  it('no statement of the repository scans the tickets table', () => {
+    const statements = repoStatements(store.tickets);
+    // the constructor's statements, the two day summaries among them
+    expect(statements.map(([name]) => name)).toEqual(expect.arrayContaining(['atCounterStmt', 'serviceTimesStmt', 'officerDayStmt', 'dayTotalsStmt', 'issuedByStmt']));
+    for (const [name, sql] of statements) {
+      const steps = plan(store, sql);
+      expect(steps.filter((s) => /^SCAN (tickets|t)\b/.test(s)), `${name}: ${steps.join(' | ')}`).toEqual([]);
+    }
+  });
+
+  it.each([
+    ['atCounterStmt', 'tickets_counter'],
+    ['serviceTimesStmt', 'tickets_field_finished'],
+    ['officerDayStmt', 'tickets_officer_day'],
+  ])('%s reads through the partial index %s', (name, index) => {
+    const sql = repoStatements(store.tickets).find(([n]) => n === name)?.[1];
+    expect(sql).toBeDefined();
+    expect(plan(store, sql ?? '').join(' | ')).toMatch(new RegExp(`SEARCH tickets USING (COVERING )?INDEX ${index}\\b`));
+  });
+
+  it('reads through the partial indexes find the tickets their queries look for, as tickets move', () => {
+    const waiting = makeTicket({ id: 't-wait', seq: 1, number: '1001' });
+    const called = makeTicket({ id: 't-called', seq: 2, number: '1002', status: 'called', calledAt: T0 + MINUTE, counterId: 'c1', officerId: 'o1', callCount: 1 });
+    const done = makeTicket({
+      id: 't-done',
+      seq: 3,
+      number: '1003',
+      status: 'done',
+      calledAt: T0 + MINUTE,
+      servingAt: T0 + 2 * MINUTE,
+      finishedAt: T0 + 9 * MINUTE,
+      counterId: 'c1',
+      officerId: 'o1',
+      callCount: 1,
+    });
+    for (const t of [waiting, called, done]) store.tickets.insert(t);
+    // a read through the index alone (INDEXED BY: SQLite uses that index or fails)
+    const inIndex = (index: string, where: string) =>
+      (store.db.prepare(`SELECT id FROM tickets INDEXED BY ${index} WHERE ${where} ORDER BY id`).all() as Array<{ id: string }>).map((r) => r.id);
+    expect(inIndex('tickets_counter', "status IN ('called', 'serving')")).toEqual(['t-called']);
+    expect(inIndex('tickets_field_finished', 'finished_at IS NOT NULL')).toEqual(['t-done']);
+    expect(inIndex('tickets_officer_day', 'officer_id IS NOT NULL')).toEqual(['t-called', 't-done']);
+    // and the repository finds them through those indexes
+    expect(ids(store.tickets.atCounter(DAY, 'c1'))).toEqual(['t-called']);
+    expect(store.tickets.officerDay('o1', DAY)).toEqual({ served: 1, noShow: 0, avgServiceMs: 7 * MINUTE });
+    // a ticket that leaves the counter leaves the index; one that is called enters it
+    store.tickets.update({ ...called, status: 'done', servingAt: T0 + 2 * MINUTE, finishedAt: T0 + 5 * MINUTE });
+    store.tickets.update({ ...waiting, status: 'called', calledAt: T0 + 6 * MINUTE, counterId: 'c2', officerId: 'o1', callCount: 1 });
+    expect(inIndex('tickets_counter', "status IN ('called', 'serving')")).toEqual(['t-wait']);
+    expect(inIndex('tickets_field_finished', 'finished_at IS NOT NULL')).toEqual(['t-called', 't-done']);
+    expect(ids(store.tickets.atCounter(DAY, 'c1'))).toEqual([]);
+    expect(ids(store.tickets.atCounter(DAY, 'c2'))).toEqual(['t-wait']);
+    expect(store.db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+});

@@ -100,6 +100,8 @@ export class TicketRepo {
   private readonly issuedByStmt;
   private readonly bestStmt;
   private readonly aheadStmt;
+  private readonly officerDayStmt;
+  private readonly dayTotalsStmt;
 
   constructor(private readonly db: Db) {
     this.insertStmt = db.prepare(`INSERT INTO tickets (${COLUMNS}) VALUES (${PARAMS})`);
@@ -164,6 +166,17 @@ export class TicketRepo {
     this.issuedByStmt = db.prepare<[string, number], { n: number }>(
       'SELECT COUNT(*) AS n FROM tickets WHERE issued_by = ? AND issued_at >= ?',
     );
+    this.officerDayStmt = db.prepare<[string, string], { served: number; noShow: number; avg: number | null }>(
+      `SELECT COALESCE(SUM(status = 'done'), 0) AS served, COALESCE(SUM(status = 'no_show'), 0) AS noShow,
+         AVG(CASE WHEN status = 'done' THEN finished_at - serving_at END) AS avg
+       FROM tickets WHERE officer_id = ? AND service_day = ?`,
+    );
+    this.dayTotalsStmt = db.prepare<[string], { issued: number; served: number; noShow: number; wait: number | null; service: number | null }>(
+      `SELECT COUNT(*) AS issued, COALESCE(SUM(status = 'done'), 0) AS served, COALESCE(SUM(status = 'no_show'), 0) AS noShow,
+         AVG(CASE WHEN called_at IS NOT NULL AND transfer_count = 0 THEN called_at - issued_at END) AS wait,
+         AVG(CASE WHEN status = 'done' AND serving_at IS NOT NULL THEN finished_at - serving_at END) AS service
+       FROM tickets WHERE service_day = ?`,
+    );
     this.atCounterStmt = db.prepare<[string, string], TicketRow>(
       `SELECT ${COLUMNS} FROM tickets WHERE counter_id = ? AND status IN ('called', 'serving') AND service_day = ?`,
     );
@@ -215,26 +228,13 @@ export class TicketRepo {
 
   /** An officer's day: tickets served (done), no-shows, and the mean service time of the served ones. */
   officerDay(officerId: Id, day: ServiceDay): { served: number; noShow: number; avgServiceMs: number | null } {
-    const row = this.db
-      .prepare<[string, string], { served: number; noShow: number; avg: number | null }>(
-        `SELECT COALESCE(SUM(status = 'done'), 0) AS served, COALESCE(SUM(status = 'no_show'), 0) AS noShow,
-           AVG(CASE WHEN status = 'done' THEN finished_at - serving_at END) AS avg
-         FROM tickets WHERE officer_id = ? AND service_day = ?`,
-      )
-      .get(officerId, day);
+    const row = this.officerDayStmt.get(officerId, day);
     return { served: row?.served ?? 0, noShow: row?.noShow ?? 0, avgServiceMs: row?.avg ?? null };
   }
 
   /** Today's totals for the live dashboard (one day of raw rows: small). */
   dayTotals(day: ServiceDay): { issued: number; served: number; noShow: number; avgWaitMs: number | null; avgServiceMs: number | null } {
-    const r = this.db
-      .prepare<[string], { issued: number; served: number; noShow: number; wait: number | null; service: number | null }>(
-        `SELECT COUNT(*) AS issued, COALESCE(SUM(status = 'done'), 0) AS served, COALESCE(SUM(status = 'no_show'), 0) AS noShow,
-           AVG(CASE WHEN called_at IS NOT NULL AND transfer_count = 0 THEN called_at - issued_at END) AS wait,
-           AVG(CASE WHEN status = 'done' AND serving_at IS NOT NULL THEN finished_at - serving_at END) AS service
-         FROM tickets WHERE service_day = ?`,
-      )
-      .get(day);
+    const r = this.dayTotalsStmt.get(day);
     return { issued: r?.issued ?? 0, served: r?.served ?? 0, noShow: r?.noShow ?? 0, avgWaitMs: r?.wait ?? null, avgServiceMs: r?.service ?? null };
   }
 

@@ -15,6 +15,7 @@ import { PROTOCOL_VERSION, type IssueTicketResult } from '@qms/protocol';
 import { bundleChildren } from '../bundle';
 import { Child } from '../child';
 import { ask, connect, connectMany, type RawSocket } from '../clients';
+import type { BaselineReady } from '../baseline-server';
 import type { HubReady } from '../hub-process';
 import { sleep, summarize } from '../stats';
 
@@ -23,8 +24,12 @@ const DISPLAYS = Number(process.argv[3] ?? 30);
 const ISSUES = 400;
 const WARM_UP = 50;
 
-async function serialIssues(socket: RawSocket, fieldIds: string[], label: string, gapMs: number): Promise<void> {
+type Server = 'hub' | 'bare';
+
+async function serialIssues(server: Server, child: Child<unknown>, socket: RawSocket, fieldIds: string[], label: string, gapMs: number): Promise<void> {
   const ms: number[] = [];
+  child.send({ type: 'mark' });
+  child.send({ type: 'resume' });
   for (let i = 0; i < ISSUES; i++) {
     const t0 = performance.now();
     const a = await ask<IssueTicketResult>(socket, 'ticket:issue', { fieldId: fieldIds[i % fieldIds.length], idempotencyKey: `probe-${label.replace(/\W+/g, '_')}-${Date.now()}-${i}` });
@@ -32,25 +37,45 @@ async function serialIssues(socket: RawSocket, fieldIds: string[], label: string
     ms.push(performance.now() - t0);
     if (gapMs > 0) await sleep(gapMs);
   }
-  console.log(`${label.padEnd(32)} ${JSON.stringify(summarize(ms.slice(WARM_UP)))}`);
+  child.send({ type: 'pause' });
+  // the server's own timings cover every request of the phase (warm-up included)
+  const timings = (await child.usage()).timings ?? {};
+  console.log(`${server} ${label.padEnd(28)} ${JSON.stringify(summarize(ms.slice(WARM_UP)))}`);
+  for (const k of ['exec:ticket:issue', 'tx', 'broadcast']) {
+    const t = timings[k];
+    if (t) console.log(`${''.padEnd(4)}${server} ${k.padEnd(24)} p50 ${t.p50} p99 ${t.p99} mean ${t.mean}`);
+  }
 }
 
 async function main(): Promise<void> {
   const bundles = await bundleChildren();
-  const child = new Child<HubReady>(bundles.hub);
+  const device = (token: string) => ({ protocolVersion: PROTOCOL_VERSION, kind: 'device', token });
+  const hubChild = new Child<HubReady>(bundles.hub);
   try {
-    const hub = await child.ready();
-    const device = (token: string) => ({ protocolVersion: PROTOCOL_VERSION, kind: 'device', token });
+    const hub = await hubChild.ready();
     const { socket } = await connect(hub.url, device(hub.kioskTokens[0] ?? ''), 'hub:snapshot');
-    await serialIssues(socket, hub.fieldIds, 'alone, back to back', 0);
-    await serialIssues(socket, hub.fieldIds, `alone, ${GAP_MS} ms gaps`, GAP_MS);
-    const others = await connectMany(DISPLAYS, () => connect(hub.url, device(hub.displayToken), 'hub:snapshot'));
-    await serialIssues(socket, hub.fieldIds, `${DISPLAYS} displays, back to back`, 0);
-    await serialIssues(socket, hub.fieldIds, `${DISPLAYS} displays, ${GAP_MS} ms gaps`, GAP_MS);
-    for (const o of others) o.socket.disconnect();
+    await serialIssues('hub', hubChild, socket, hub.fieldIds, 'alone, back to back', 0);
+    await serialIssues('hub', hubChild, socket, hub.fieldIds, `alone, ${GAP_MS} ms gaps`, GAP_MS);
+    if (DISPLAYS > 0) {
+      const others = await connectMany(DISPLAYS, () => connect(hub.url, device(hub.displayToken), 'hub:snapshot'));
+      await serialIssues('hub', hubChild, socket, hub.fieldIds, `${DISPLAYS} displays, back to back`, 0);
+      await serialIssues('hub', hubChild, socket, hub.fieldIds, `${DISPLAYS} displays, ${GAP_MS} ms gaps`, GAP_MS);
+      for (const o of others) o.socket.disconnect();
+    }
     socket.disconnect();
   } finally {
-    await child.stop();
+    await hubChild.stop();
+  }
+  // the same serial pattern on the bench's bare server (one insert+commit and one broadcast per issue)
+  const bareChild = new Child<BaselineReady>(bundles.baseline);
+  try {
+    const bare = await bareChild.ready();
+    const { socket } = await connect(bare.url, undefined, 'hub:snapshot');
+    await serialIssues('bare', bareChild, socket, ['f1'], 'alone, back to back', 0);
+    await serialIssues('bare', bareChild, socket, ['f1'], `alone, ${GAP_MS} ms gaps`, GAP_MS);
+    socket.disconnect();
+  } finally {
+    await bareChild.stop();
   }
 }
 

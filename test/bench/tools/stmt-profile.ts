@@ -4,8 +4,9 @@
  * and times every better-sqlite3 statement, plus the spread of COMMIT times.
  * `npx tsx test/bench/tools/stmt-profile.ts [N]`. Experiments (env): NO_AUTOCHECKPOINT=1 (also
  * prints WAL frames per commit), CHECKPOINT_EVERY=N (no auto-checkpoint; a PASSIVE one after every N
- * commands, timed apart), NO_ROLLUPS=1 (drops the report triggers), NO_MONTH_ROLLUPS=1 (only the month-level ones), SYNC_NORMAL=1,
- * CACHE_KB=N, NO_WRAP=1 (no statement timing, for `node --cpu-prof`). Not part of `npm run bench`.
+ * commands, timed apart), NO_ROLLUPS=1 (drops the report triggers), NO_MONTH_ROLLUPS=1 (only the month-level ones), FULL_INDEXES=1 (the
+ * three ticket indexes as before migration 0006), SYNC_NORMAL=1,
+ * CACHE_KB=N, GAP_MS=N (idle between commands: the cold path), NO_WRAP=1 (no statement timing, for `node --cpu-prof`). Not part of `npm run bench`.
  */
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -56,6 +57,12 @@ async function main(): Promise<void> {
   if (process.env.NO_MONTH_ROLLUPS) {
     for (const { name } of db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%month%'").all() as Array<{ name: string }>) db.exec(`DROP TRIGGER ${name}`);
   }
+  // experiment: the three ticket indexes as they were before migration 0006 (full, not partial)
+  if (process.env.FULL_INDEXES) {
+    db.exec(`DROP INDEX tickets_counter; CREATE INDEX tickets_counter ON tickets (counter_id, status);
+      DROP INDEX tickets_field_finished; CREATE INDEX tickets_field_finished ON tickets (field_id, finished_at);
+      DROP INDEX tickets_officer_day; CREATE INDEX tickets_officer_day ON tickets (officer_id, service_day);`);
+  }
   if (process.env.SYNC_NORMAL) db.pragma('synchronous = NORMAL');
   if (process.env.CACHE_KB) db.pragma(`cache_size = -${process.env.CACHE_KB}`);
   const store = new Store(db);
@@ -77,10 +84,13 @@ async function main(): Promise<void> {
   if (!process.env.NO_WRAP) wrap(stmtProto, 'get');
   if (!process.env.NO_WRAP) wrap(stmtProto, 'all');
   const cmd = new Map<string, { n: number; ms: number }>();
+  // experiment: idle between commands (GAP_MS), so each one finds caches and the machine cold, like the soak's pace
+  const gapMs = Number(process.env.GAP_MS ?? 0);
   const t = async (name: string, f: () => Promise<{ ok: boolean }>) => {
     const t0 = performance.now();
     const r = await f();
     afterCommand();
+    if (gapMs > 0) await new Promise((r) => setTimeout(r, gapMs));
     const e = cmd.get(name) ?? { n: 0, ms: 0 };
     e.n++;
     e.ms += performance.now() - t0;
