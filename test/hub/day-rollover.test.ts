@@ -35,3 +35,40 @@ describe('service day in Asia/Ho_Chi_Minh', () => {
     expect(o.events.filter((e) => e.type === 'ticket:changed' && e.action === 'expire')).toHaveLength(2);
   });
 });
+
+describe('report month rollups at a month boundary (migration 0007)', () => {
+  let m: TestHub;
+  beforeEach(async () => {
+    // 23:58 on 30 November in Hanoi
+    m = await startTestHub({ clock: new FakeClock(Date.parse('2026-11-30T16:58:00Z')) });
+  });
+  afterEach(async () => {
+    await m.close();
+  });
+
+  it('the month of the service day is open; at the first day of a month the month that ended is summed from its days', async () => {
+    const kiosk = m.kiosk();
+    await kiosk.ready();
+    const o = await m.officerAt('canbo1', 'q1');
+    const month = () => m.store.db.prepare('SELECT month, SUM(issued) AS issued, SUM(called) AS called, SUM(served) AS served FROM ticket_monthly GROUP BY 1').all();
+    expect(m.store.reports.openMonth()).toBe('2026-11');
+    for (const key of ['nov-30-001', 'nov-30-002']) data(await kiosk.send('ticket:issue', { fieldId: 'tu-phap-ho-tich', idempotencyKey: key }));
+    const called = data(await o.send('counter:callNext', { counterId: 'q1', idempotencyKey: 'nov-30-call' })).ticket;
+    expect(called).not.toBeNull();
+    data(await o.send('ticket:start', { ticketId: called?.id ?? '' }));
+    data(await o.send('ticket:finish', { ticketId: called?.id ?? '' }));
+    // November is open: its figures are in the day rows only
+    expect(month()).toEqual([]);
+    expect(m.store.reports.ticketSums({ from: '2026-11-01', to: '2026-11-30', groupBy: 'all' })).toMatchObject([{ issued: 2, called: 1, served: 1 }]);
+
+    m.clock.set(Date.parse('2026-11-30T17:00:00Z')); // 00:00 on 1 December in Hanoi
+    data(await kiosk.send('ticket:issue', { fieldId: 'tu-phap-ho-tich', idempotencyKey: 'dec-01-001' }));
+    expect(m.store.reports.openMonth()).toBe('2026-12');
+    // November's month rows, with the ticket the rollover closed (cancelled, not served)
+    expect(month()).toEqual([{ month: '2026-11', issued: 2, called: 1, served: 1 }]);
+    const nov = m.store.reports.ticketSums({ from: '2026-11-01', to: '2026-11-30', groupBy: 'all' });
+    expect(nov).toMatchObject([{ issued: 2, called: 1, served: 1, cancelled: 1 }]);
+    const both = m.store.reports.ticketSums({ from: '2026-11-01', to: '2026-12-31', groupBy: 'all' });
+    expect(both).toMatchObject([{ issued: 3, served: 1 }]);
+  });
+});

@@ -58,6 +58,7 @@ export interface Hub {
   readonly http: HttpServer;
   readonly io: HubServer;
   readonly executor: CommandExecutor;
+  /** Runs `housekeeping` once (so the day rollover is done before any client connects), then listens. */
   listen(port: number, host: string): Promise<{ port: number; host: string; url: string }>;
   /** Periodic duties (run every 15 s): day rollover at midnight, ending expired or revoked sessions. */
   housekeeping(): void;
@@ -201,6 +202,8 @@ export function createHub(options: HubOptions): Hub {
     executor,
     listen: (port, host) =>
       new Promise((resolve, reject) => {
+        // the service day's duties (yesterday's leftovers, the report month) before anyone connects
+        housekeeping();
         http.once('error', reject);
         http.listen(port, host, () => {
           const addr = http.address() as AddressInfo;

@@ -74,7 +74,7 @@ describe('migrate', () => {
         'counter_fields', 'counters', 'devices', 'events', 'fields', 'idempotency', 'dossier_history', 'dossiers', 'holidays', 'officers',
         'printer_faults', 'procedures', 'ratings', 'sessions', 'ticket_dossiers', 'site', 'tickets',
         'ticket_daily', 'ticket_monthly', 'wait_hist', 'wait_hist_monthly', 'service_hist', 'service_hist_monthly',
-        'arrivals_hourly', 'arrivals_monthly', 'dossier_cohort',
+        'arrivals_hourly', 'arrivals_monthly', 'dossier_cohort', 'rollup_state',
       ].sort(),
     );
   });
@@ -334,7 +334,50 @@ const MIGRATION_CASES: MigrationCase[] = [
     seed: seedTicketStates,
     check: checkTicketStates,
   },
+  {
+    // a database whose open month is December: a late ticket of November still reaches the month
+    // rows through the triggers, a December one only its day rows
+    version: 7,
+    seed(db) {
+      db.exec(`
+        INSERT INTO fields (id, code, name_vi, name_en, number_style, number_prefix, range_start, range_end, pad, sort_order)
+          VALUES ('f-land', 'DD', 'Đất đai', 'Land', 'prefixed', 'A', 1, 999, 3, 1);
+        UPDATE rollup_state SET open_month = '2026-12';
+        INSERT INTO tickets (id, service_day, field_id, number_field_id, seq, number, status, issued_at, source)
+          VALUES ('t-nov', '2026-11-30', 'f-land', 'f-land', 1, 'A-001', 'waiting', ${T0}, 'kiosk');
+        INSERT INTO tickets (id, service_day, field_id, number_field_id, seq, number, status, issued_at, source)
+          VALUES ('t-dec', '2026-12-01', 'f-land', 'f-land', 1, 'A-001', 'waiting', ${T0 + 86_400_000}, 'kiosk');
+      `);
+    },
+    check(db) {
+      expect(db.prepare('SELECT open_month AS m FROM rollup_state').get()).toEqual({ m: '2026-12' });
+      expect(db.prepare('SELECT day, SUM(issued) AS n FROM ticket_daily GROUP BY 1 ORDER BY 1').all()).toEqual([
+        { day: '2026-11-30', n: 1 },
+        { day: '2026-12-01', n: 1 },
+      ]);
+      expect(db.prepare('SELECT month, SUM(issued) AS n FROM ticket_monthly GROUP BY 1').all()).toEqual([{ month: '2026-11', n: 1 }]);
+      expect(db.prepare('SELECT month, SUM(n) AS n FROM arrivals_monthly GROUP BY 1').all()).toEqual([{ month: '2026-11', n: 1 }]);
+    },
+  },
 ];
+
+describe('0007: month rollups once the month is over', () => {
+  it('leaves every month kept by the triggers until the hub opens one (open_month 9999-12)', () => {
+    const db = open();
+    migrateTo(db, 6);
+    seedTicketStates(db);
+    const monthRows = () => db.prepare('SELECT month, SUM(issued) AS issued, SUM(served) AS served FROM ticket_monthly GROUP BY 1').all();
+    const before = monthRows();
+    expect(before).toEqual([{ month: DAY.slice(0, 7), issued: 3, served: 1 }]);
+    migrate(db);
+    expect(db.prepare('SELECT open_month AS m FROM rollup_state').get()).toEqual({ m: '9999-12' });
+    expect(monthRows()).toEqual(before);
+    db.prepare("UPDATE tickets SET status = 'done', serving_at = called_at, finished_at = called_at + 60000 WHERE id = 't-called'").run();
+    expect(monthRows()).toEqual([{ month: DAY.slice(0, 7), issued: 3, served: 2 }]);
+    expect(() => db.prepare("UPDATE rollup_state SET open_month = 'soon'").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO rollup_state (id, open_month) VALUES (2, '2026-12')").run()).toThrow(/CHECK/);
+  });
+});
 
 describe('0006: partial indexes on tickets', () => {
   it('are built over the tickets already in the file (written at version 5)', () => {

@@ -22,7 +22,8 @@ export function daysInRange(from: string, to: string): number {
   return Math.max(0, Math.round(ms / 86_400_000) + 1);
 }
 
-function lastDayOfMonth(month: string): string {
+/** `YYYY-MM-DD` of the last day of `month` ('YYYY-MM'). */
+export function lastDayOfMonth(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 }
@@ -32,7 +33,7 @@ function nextMonth(month: string): string {
   return new Date(Date.UTC(y, m, 1)).toISOString().slice(0, 7);
 }
 
-function previousMonth(month: string): string {
+export function previousMonth(month: string): string {
   const [y, m] = month.split('-').map(Number) as [number, number];
   return new Date(Date.UTC(y, m - 2, 1)).toISOString().slice(0, 7);
 }

@@ -2,7 +2,7 @@ import { RATING_LEVELS, type DossierChannel, type RatingLevel } from '@qms/core'
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './db';
 import { emptyHistogram } from './report-histogram';
-import { splitIntoMonths } from './report-range';
+import { lastDayOfMonth, previousMonth, splitIntoMonths } from './report-range';
 
 /**
  * Read side of the report rollups of migration 0005 (ticket_daily/_monthly with the ratings,
@@ -104,12 +104,26 @@ interface Part {
   to: string;
 }
 
-function partsOf(r: ReportRange, byDay: boolean): Part[] {
+/**
+ * The parts a range is read from: whole months before `openMonth` from the month tables (migration
+ * 0007: only those have month rows), everything else, the edge days and the months from
+ * `openMonth` on, from the day tables.
+ */
+export function partsOf(r: ReportRange, byDay: boolean, openMonth: string): Part[] {
   if (r.to < r.from) return [];
   if (byDay) return [{ period: 'day', from: r.from, to: r.to }];
   const split = splitIntoMonths(r.from, r.to);
   const parts: Part[] = split.days.map(([from, to]) => ({ period: 'day', from, to }));
-  if (split.months) parts.push({ period: 'month', from: split.months[0], to: split.months[1] });
+  if (split.months) {
+    const [first, last] = split.months;
+    if (last < openMonth) parts.push({ period: 'month', from: first, to: last });
+    else {
+      // the open months and later: their days (from the first of them to the last day of `last`)
+      const firstOpen = first < openMonth ? openMonth : first;
+      parts.push({ period: 'day', from: `${firstOpen}-01`, to: lastDayOfMonth(last) });
+      if (first < openMonth) parts.push({ period: 'month', from: first, to: previousMonth(openMonth) });
+    }
+  }
   return parts;
 }
 
@@ -154,6 +168,33 @@ export function addTicketSums(a: TicketSums, b: TicketSums): TicketSums {
   return a;
 }
 
+const TICKET_COLS = [
+  'issued', 'called', 'served', 'no_show', 'cancelled', 'transferred', 'wait_n', 'wait_sum_ms', 'service_n',
+  'service_sum_ms', 'rated_very_satisfied', 'rated_satisfied', 'rated_neutral', 'rated_unsatisfied',
+];
+/** Every dim of the histograms, so a fold reads them through their primary key (dim, day, …). */
+const DIMS = "('all', 'field', 'counter', 'officer')";
+
+/** A fold (see `foldMonths`): drop the month rows from @lo on, sum those of [@loDay, @endDay) from the day rows. */
+const FOLD_SQL = [
+  'DELETE FROM ticket_monthly WHERE month >= @lo',
+  `INSERT INTO ticket_monthly (month, field_id, counter_id, officer_id, ${TICKET_COLS.join(', ')})
+     SELECT substr(day, 1, 7), field_id, counter_id, officer_id, ${TICKET_COLS.map((c) => `SUM(${c})`).join(', ')}
+     FROM ticket_daily WHERE day >= @loDay AND day < @endDay GROUP BY 1, 2, 3, 4`,
+  'DELETE FROM wait_hist_monthly WHERE month >= @lo',
+  `INSERT INTO wait_hist_monthly (dim, month, dim_id, bucket, n)
+     SELECT dim, substr(day, 1, 7), dim_id, bucket, SUM(n) FROM wait_hist
+     WHERE dim IN ${DIMS} AND day >= @loDay AND day < @endDay GROUP BY 1, 2, 3, 4`,
+  'DELETE FROM service_hist_monthly WHERE month >= @lo',
+  `INSERT INTO service_hist_monthly (dim, month, dim_id, bucket, n)
+     SELECT dim, substr(day, 1, 7), dim_id, bucket, SUM(n) FROM service_hist
+     WHERE dim IN ${DIMS} AND day >= @loDay AND day < @endDay GROUP BY 1, 2, 3, 4`,
+  'DELETE FROM arrivals_monthly WHERE month >= @lo',
+  `INSERT INTO arrivals_monthly (month, field_id, hour, n)
+     SELECT substr(day, 1, 7), field_id, hour, SUM(n) FROM arrivals_hourly
+     WHERE day >= @loDay AND day < @endDay GROUP BY 1, 2, 3`,
+];
+
 type HistKind = 'wait' | 'service';
 /** key, 'bucket:n,bucket:n,…' */
 type HistRow = [string, string];
@@ -172,11 +213,38 @@ export class ReportRepo {
     return s as Statement<P, R>;
   }
 
+  /**
+   * The first month without month rows (migration 0007); '9999-12' when no month was ever opened
+   * (every month is kept by the triggers).
+   */
+  openMonth(): string {
+    return this.stmt<[], { m: string }>('SELECT open_month AS m FROM rollup_state').get()?.m ?? '9999-12';
+  }
+
+  /**
+   * Makes `month` ('YYYY-MM') the open month: afterwards the month tables hold complete rows for
+   * exactly the months before it (summed from the day rows for the months this closes) and none
+   * from it on. The hub calls it with the current month at start and at each new service day;
+   * it works in either direction (a clock set back), and calling it again changes nothing.
+   */
+  foldMonths(month: string): void {
+    if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(month)) throw new RangeError(`not a month: ${month}`);
+    const current = this.openMonth();
+    if (current === month) return;
+    // months from `lo` on lose their rows; those in [lo, month) get them back from their days
+    const lo = current < month ? current : month;
+    const range = { lo, loDay: `${lo}-01`, endDay: `${month}-01` };
+    this.db.transaction(() => {
+      for (const sql of FOLD_SQL) this.stmt<[typeof range], unknown>(sql).run(range);
+      this.stmt<[string], unknown>('UPDATE rollup_state SET open_month = ?').run(month);
+    })();
+  }
+
   /** Ticket sums (and ratings) per group over the days of the range. */
   ticketSums(q: ReportQuery): TicketSums[] {
     const key = TICKET_KEY[q.groupBy];
     const out = new Map<string, TicketSums>();
-    for (const part of partsOf(q, q.groupBy === 'day')) {
+    for (const part of partsOf(q, q.groupBy === 'day', this.openMonth())) {
       const rows = this.stmt<[string, string], TicketSumsRow>(
         `SELECT ${key} AS key, ${TICKET_SUMS} FROM ticket_${part.period === 'day' ? 'daily' : 'monthly'}
          WHERE ${part.period} BETWEEN ? AND ? GROUP BY 1`,
@@ -204,7 +272,7 @@ export class ReportRepo {
   private histograms(kind: HistKind, q: ReportQuery): Map<string, number[]> {
     const { dim, key } = HIST_DIM[q.groupBy];
     const out = new Map<string, number[]>();
-    for (const part of partsOf(q, q.groupBy === 'day')) {
+    for (const part of partsOf(q, q.groupBy === 'day', this.openMonth())) {
       const [table, period, keyCol] = part.period === 'day' ? [`${kind}_hist`, 'day', key] : [`${kind}_hist_monthly`, 'month', 'dim_id'];
       // one row per group with its buckets as 'bucket:n,…': a year by day is ~20 000 (day, bucket)
       // pairs, and 250 strings cost far less to bring into JS than 20 000 rows
@@ -232,7 +300,7 @@ export class ReportRepo {
   /** Tickets issued per local hour 0..23 over the range (all fields). */
   arrivalsByHour(r: ReportRange): number[] {
     const hours = new Array<number>(24).fill(0);
-    for (const part of partsOf(r, false)) {
+    for (const part of partsOf(r, false, this.openMonth())) {
       const rows = this.stmt<[string, string], { hour: number; n: number }>(
         `SELECT hour, SUM(n) AS n FROM arrivals_${part.period === 'day' ? 'hourly' : 'monthly'}
          WHERE ${part.period} BETWEEN ? AND ? GROUP BY hour`,

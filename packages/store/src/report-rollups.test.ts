@@ -16,6 +16,7 @@ import {
 } from '@qms/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { DAY, MINUTE, T0, makeTicket, openTempStore, seedConfig, type TempStore } from './test-fixtures';
+import { partsOf } from './report-repo';
 import type { Store } from './store';
 
 let temp: TempStore;
@@ -231,5 +232,147 @@ describe('dossier rollups', () => {
       .map((r) => r.detail)
       .join(' ');
     expect(plan).toMatch(/USING (COVERING )?INDEX dossiers_status_due/);
+  });
+});
+
+describe('month rollups once the month is over (migration 0007)', () => {
+  let n = 0;
+  /** A ticket issued at 09:00 local on `day`, called 10 minutes later and served for 5. */
+  function served(day: string): void {
+    const at = Date.parse(`${day}T02:00:00Z`);
+    n++;
+    const t = makeTicket({ id: `m${n}`, serviceDay: day, seq: n, number: `A-${n}`, issuedAt: at });
+    store.tickets.insert(t);
+    const called = save(callTicket(t, { counterId: 'c1', officerId: 'o1', at: at + 10 * MINUTE }));
+    const serving = save(startServing(called, { at: at + 11 * MINUTE }));
+    save(finishTicket(serving, { at: at + 16 * MINUTE }));
+  }
+  const monthRows = (table: string, cols: string) => rows(`SELECT month, ${cols} FROM ${table} GROUP BY month ORDER BY month`);
+  const ticketMonths = () => monthRows('ticket_monthly', 'SUM(issued) AS issued, SUM(served) AS served, SUM(wait_n) AS wait_n, SUM(service_n) AS service_n');
+  const histMonths = () => monthRows('wait_hist_monthly', "SUM(n) FILTER (WHERE dim = 'all') AS wait");
+  const serviceMonths = () => monthRows('service_hist_monthly', "SUM(n) FILTER (WHERE dim = 'all') AS service");
+  const arrivalMonths = () => monthRows('arrivals_monthly', 'SUM(n) AS n');
+  /** Reports over whole months (month tables where they may be used) against the raw tickets. */
+  function expectReportsMatchTickets(from: string, to: string): void {
+    const raw = store.db
+      .prepare<[string, string], { issued: number; served: number }>(
+        "SELECT COUNT(*) AS issued, TOTAL(status = 'done') AS served FROM tickets WHERE service_day BETWEEN ? AND ?",
+      )
+      .get(from, to);
+    for (const groupBy of ['all', 'field', 'counter', 'officer'] as const) {
+      const sums = store.reports.ticketSums({ from, to, groupBy });
+      expect({ issued: sums.reduce((s, r) => s + r.issued, 0), served: sums.reduce((s, r) => s + r.served, 0) }, groupBy).toEqual(raw);
+      const waits = [...store.reports.waitHistograms({ from, to, groupBy }).values()].flat().reduce((a, b) => a + b, 0);
+      expect(waits, groupBy).toBe(raw?.served);
+    }
+    expect(store.reports.arrivalsByHour({ from, to }).reduce((a, b) => a + b, 0)).toBe(raw?.issued);
+  }
+
+  it('keeps every month by the triggers until a month is opened', () => {
+    expect(store.reports.openMonth()).toBe('9999-12');
+    served('2026-11-20');
+    expect(ticketMonths()).toEqual([{ month: '2026-11', issued: 1, served: 1, wait_n: 1, service_n: 1 }]);
+  });
+
+  it('writes no month rows for the open month, keeps late writes into closed months, and reports stay exact', () => {
+    served('2026-11-20');
+    store.reports.foldMonths('2026-12');
+    expect(store.reports.openMonth()).toBe('2026-12');
+    served('2026-12-01');
+    served('2026-12-02');
+    // December is open: only day rows
+    expect(ticketMonths()).toEqual([{ month: '2026-11', issued: 1, served: 1, wait_n: 1, service_n: 1 }]);
+    expect(arrivalMonths()).toEqual([{ month: '2026-11', n: 1 }]);
+    // a late write into November (a ticket of 30 November finished now) still reaches its month row
+    served('2026-11-30');
+    expect(ticketMonths()).toEqual([{ month: '2026-11', issued: 2, served: 2, wait_n: 2, service_n: 2 }]);
+    expect(histMonths()).toEqual([{ month: '2026-11', wait: 2 }]);
+    expect(serviceMonths()).toEqual([{ month: '2026-11', service: 2 }]);
+    expectReportsMatchTickets('2026-11-01', '2026-12-31');
+    expectReportsMatchTickets('2026-12-01', '2026-12-31');
+    expectReportsMatchTickets('2026-10-01', '2026-11-30');
+  });
+
+  it('sums the month rows of the months it closes from their day rows, as the triggers would have', () => {
+    store.reports.foldMonths('2026-11');
+    for (const day of ['2026-11-02', '2026-11-15', '2026-11-30', '2026-12-01']) served(day);
+    expect(ticketMonths()).toEqual([]);
+    store.reports.foldMonths('2027-01'); // the hub was off for a month: November and December close at once
+    expect(ticketMonths()).toEqual([
+      { month: '2026-11', issued: 3, served: 3, wait_n: 3, service_n: 3 },
+      { month: '2026-12', issued: 1, served: 1, wait_n: 1, service_n: 1 },
+    ]);
+    expect(histMonths()).toEqual([{ month: '2026-11', wait: 3 }, { month: '2026-12', wait: 1 }]);
+    expect(serviceMonths()).toEqual([{ month: '2026-11', service: 3 }, { month: '2026-12', service: 1 }]);
+    expect(arrivalMonths()).toEqual([{ month: '2026-11', n: 3 }, { month: '2026-12', n: 1 }]);
+    // the same rows, column by column, as a store whose triggers kept every month
+    const twin = openTempStore();
+    try {
+      seedConfig(twin.store);
+      const own = store;
+      store = twin.store;
+      n = 0;
+      for (const day of ['2026-11-02', '2026-11-15', '2026-11-30', '2026-12-01']) served(day);
+      const all = (s: Store, t: string) => s.db.prepare(`SELECT * FROM ${t} ORDER BY 1, 2, 3, 4`).all();
+      for (const t of ['ticket_monthly', 'wait_hist_monthly', 'service_hist_monthly', 'arrivals_monthly']) {
+        expect(all(own, t), t).toEqual(all(twin.store, t));
+      }
+      store = own;
+    } finally {
+      twin.cleanup();
+    }
+    expectReportsMatchTickets('2026-11-01', '2026-12-31');
+  });
+
+  it('opens an earlier month when the clock is set back: its rows and later ones go, reports stay exact', () => {
+    for (const day of ['2026-10-31', '2026-11-02', '2026-12-01']) served(day);
+    store.reports.foldMonths('2027-01');
+    expect(ticketMonths().map((r) => r.month)).toEqual(['2026-10', '2026-11', '2026-12']);
+    store.reports.foldMonths('2026-11');
+    expect(ticketMonths().map((r) => r.month)).toEqual(['2026-10']);
+    expectReportsMatchTickets('2026-10-01', '2026-12-31');
+    served('2026-11-03');
+    expect(ticketMonths().map((r) => r.month)).toEqual(['2026-10']);
+    expectReportsMatchTickets('2026-10-01', '2026-12-31');
+  });
+
+  it('is a no-op when the month is already open, and refuses what is not a month', () => {
+    served('2026-11-20');
+    store.reports.foldMonths('2026-12');
+    const before = rows('SELECT * FROM ticket_monthly');
+    store.reports.foldMonths('2026-12');
+    expect(rows('SELECT * FROM ticket_monthly')).toEqual(before);
+    for (const bad of ['2026-13', '2026-1', '2026-12-01', '', '9999-12x']) expect(() => store.reports.foldMonths(bad)).toThrow(RangeError);
+    expect(store.reports.openMonth()).toBe('2026-12');
+  });
+
+  it('folds in the caller’s transaction: a rollback keeps the old open month and month rows', () => {
+    served('2026-11-20');
+    store.reports.foldMonths('2026-11');
+    expect(() =>
+      store.transaction(() => {
+        store.reports.foldMonths('2026-12');
+        throw new Error('boom');
+      }),
+    ).toThrow('boom');
+    expect(store.reports.openMonth()).toBe('2026-11');
+    expect(ticketMonths()).toEqual([]);
+  });
+
+  it('reads a range from the day rows for the open month and after, from month rows before it', () => {
+    expect(partsOf({ from: '2026-01-01', to: '2026-12-31' }, false, '9999-12')).toEqual([{ period: 'month', from: '2026-01', to: '2026-12' }]);
+    expect(partsOf({ from: '2026-01-01', to: '2026-12-31' }, false, '2026-12')).toEqual([
+      { period: 'day', from: '2026-12-01', to: '2026-12-31' },
+      { period: 'month', from: '2026-01', to: '2026-11' },
+    ]);
+    expect(partsOf({ from: '2026-01-15', to: '2026-03-31' }, false, '2026-01')).toEqual([
+      { period: 'day', from: '2026-01-15', to: '2026-01-31' },
+      { period: 'day', from: '2026-02-01', to: '2026-03-31' },
+    ]);
+    expect(partsOf({ from: '2026-01-01', to: '2026-02-10' }, false, '2026-02')).toEqual([
+      { period: 'day', from: '2026-02-01', to: '2026-02-10' },
+      { period: 'month', from: '2026-01', to: '2026-01' },
+    ]);
+    expect(partsOf({ from: '2026-01-01', to: '2026-02-10' }, true, '2026-02')).toEqual([{ period: 'day', from: '2026-01-01', to: '2026-02-10' }]);
   });
 });

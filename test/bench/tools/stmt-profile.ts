@@ -4,7 +4,8 @@
  * and times every better-sqlite3 statement, plus the spread of COMMIT times.
  * `npx tsx test/bench/tools/stmt-profile.ts [N]`. Experiments (env): NO_AUTOCHECKPOINT=1 (also
  * prints WAL frames per commit), CHECKPOINT_EVERY=N (no auto-checkpoint; a PASSIVE one after every N
- * commands, timed apart), NO_ROLLUPS=1 (drops the report triggers), NO_MONTH_ROLLUPS=1 (only the month-level ones), FULL_INDEXES=1 (the
+ * commands, timed apart), NO_ROLLUPS=1 (drops the report triggers), MONTHS_IN_WRITE_PATH=1 (month rollups
+ * kept with every write, as before migration 0007), FULL_INDEXES=1 (the
  * three ticket indexes as before migration 0006), SYNC_NORMAL=1,
  * CACHE_KB=N, GAP_MS=N (idle between commands: the cold path), NO_WRAP=1 (no statement timing, for `node --cpu-prof`). Not part of `npm run bench`.
  */
@@ -54,9 +55,6 @@ async function main(): Promise<void> {
   if (process.env.NO_ROLLUPS) {
     for (const { name } of db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'tickets_rollup%'").all() as Array<{ name: string }>) db.exec(`DROP TRIGGER ${name}`);
   }
-  if (process.env.NO_MONTH_ROLLUPS) {
-    for (const { name } of db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE '%month%'").all() as Array<{ name: string }>) db.exec(`DROP TRIGGER ${name}`);
-  }
   // experiment: the three ticket indexes as they were before migration 0006 (full, not partial)
   if (process.env.FULL_INDEXES) {
     db.exec(`DROP INDEX tickets_counter; CREATE INDEX tickets_counter ON tickets (counter_id, status);
@@ -80,6 +78,8 @@ async function main(): Promise<void> {
     if (!r.ok) console.log('open', JSON.stringify(r));
   }
   const fields = store.config.fields().filter((f) => f.enabled).map((f) => f.id);
+  // experiment: month rollups in the write path again, as before migration 0007 (the hub opened this month at its first command)
+  if (process.env.MONTHS_IN_WRITE_PATH) db.prepare("UPDATE rollup_state SET open_month = '9999-12'").run();
   if (!process.env.NO_WRAP) wrap(stmtProto, 'run');
   if (!process.env.NO_WRAP) wrap(stmtProto, 'get');
   if (!process.env.NO_WRAP) wrap(stmtProto, 'all');

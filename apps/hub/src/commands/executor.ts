@@ -244,7 +244,11 @@ export class CommandExecutor {
     }
   }
 
-  /** Closes yesterday's leftovers once per new service day (at start and at midnight). */
+  /**
+   * Once per new service day (at start and at midnight): closes yesterday's leftovers, prunes old
+   * idempotency records, and makes this day's month the open month of the report rollups (the
+   * month rows of a month that has ended are summed from its day rows; see migration 0007).
+   */
   rollDayIfNeeded(): void {
     const now = this.clock.now();
     const day = serviceDayOf(now, this.config.site().timeZone);
@@ -253,6 +257,7 @@ export class CommandExecutor {
     this.store.transaction(() => {
       expireStaleTickets(ctx);
       this.store.idempotency.pruneBefore(now - IDEMPOTENCY_KEEP_MS);
+      this.store.reports.foldMonths(day.slice(0, 7));
     });
     this.lastDay = day;
     if (ctx.events.length > 0) {
