@@ -1,15 +1,17 @@
 /**
- * How much of a lone issue's latency is the machine waking up: the bench's hub child (bundled,
+ * How much of a lone issue's latency is the machine being cold: the bench's hub child (bundled,
  * build/hub-runtime.json settings) and ONE kiosk socket, 400 serial `ticket:issue` (the first 50
  * not counted), once back to back and once with `GAP` ms of idle between them (default 20, about
- * the soak's spacing), then the same again with `N` display sockets connected (default 30).
- * `npx tsx test/bench/tools/idle-probe.ts [GAP] [N]`. Not part of `npm run bench`.
+ * the soak's spacing), then the same again with `N` display sockets connected (default 30; 0
+ * skips it); then the same lone pattern on the bench's bare server (one insert+commit and one
+ * broadcast per issue). Each phase also prints the server's own timings (`exec:ticket:issue`,
+ * `tx`, `broadcast`). `npx tsx test/bench/tools/idle-probe.ts [GAP] [N]`. Not part of `npm run bench`.
  *
- * On the Firecracker/PVM guest of 2026-12-06 (no cpuidle driver: an idle vCPU halts and the host
- * has to wake it), alone: back to back p50 1.66 / p99 4.9 ms and with 20 ms gaps p50 4.0 /
- * p99 9.4 ms in one run; 3.4 / 6.8 and 4.6 / 8.0 ms in another 15 minutes later: the same
- * work is 1-2.4 ms slower at the median when every request finds the machine idle, and the
- * host's speed itself moves by 2x within minutes. See test/bench/README.md.
+ * 2026-12-06 (Firecracker/PVM guest): hub alone back to back p50 1.19 / p99 3.8 ms, with 20 ms
+ * gaps 2.56 / 6.8 ms (its `tx` 0.73 -> 1.28 ms); bare server 0.71 / 3.4 and 1.57 / 4.7 ms (`tx`
+ * 0.32 -> 0.54 ms). Keeping both vCPUs busy with SCHED_IDLE spinners did not remove the gap
+ * penalty (so it is not the vCPU halting), and a plain TCP echo pays only +0.2 ms: what costs is
+ * the code and pages a command touches being cold. See test/bench/README.md.
  */
 import { PROTOCOL_VERSION, type IssueTicketResult } from '@qms/protocol';
 import { bundleChildren } from '../bundle';
