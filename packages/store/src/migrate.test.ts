@@ -196,14 +196,18 @@ function migrateTo(db: Db, n: number): void {
   expect(schemaVersion(db)).toBe(n);
 }
 
+/** A field, an officer and a counter (schema of 0001) for the tickets of a case to point at. */
+const LAND_OFFICER_COUNTER = `
+  INSERT INTO fields (id, code, name_vi, name_en, number_style, number_prefix, range_start, range_end, pad, sort_order)
+    VALUES ('f-land', 'DD', 'Đất đai', 'Land', 'prefixed', 'A', 1, 999, 3, 1);
+  INSERT INTO officers (id, username, full_name, role, password_hash, created_at)
+    VALUES ('o1', 'lan.nguyen', 'Nguyễn Thị Lan', 'officer', 'scrypt$x$y', ${T0});
+  INSERT INTO counters (id, number, name, kind) VALUES ('c1', 1, 'Quầy 1', 'receiving');`;
+
 /** Tickets in three states (waiting, at a counter, done) with plain SQL; the schema of tickets is that of 0001. */
 function seedTicketStates(db: Db): void {
   db.exec(`
-    INSERT INTO fields (id, code, name_vi, name_en, number_style, number_prefix, range_start, range_end, pad, sort_order)
-      VALUES ('f-land', 'DD', 'Đất đai', 'Land', 'prefixed', 'A', 1, 999, 3, 1);
-    INSERT INTO officers (id, username, full_name, role, password_hash, created_at)
-      VALUES ('o1', 'lan.nguyen', 'Nguyễn Thị Lan', 'officer', 'scrypt$x$y', ${T0});
-    INSERT INTO counters (id, number, name, kind) VALUES ('c1', 1, 'Quầy 1', 'receiving');
+    ${LAND_OFFICER_COUNTER}
     INSERT INTO tickets (id, service_day, field_id, number_field_id, seq, number, status, issued_at, source)
       VALUES ('t-wait', '${DAY}', 'f-land', 'f-land', 1, 'A-001', 'waiting', ${T0}, 'kiosk');
     INSERT INTO tickets (id, service_day, field_id, number_field_id, seq, number, status, issued_at, called_at, counter_id, officer_id, call_count, source)
@@ -287,11 +291,7 @@ const MIGRATION_CASES: MigrationCase[] = [
     version: 3,
     seed(db) {
       db.exec(`
-        INSERT INTO fields (id, code, name_vi, name_en, number_style, number_prefix, range_start, range_end, pad, sort_order)
-          VALUES ('f-land', 'DD', 'Đất đai', 'Land', 'prefixed', 'A', 1, 999, 3, 1);
-        INSERT INTO officers (id, username, full_name, role, password_hash, created_at)
-          VALUES ('o1', 'lan.nguyen', 'Nguyễn Thị Lan', 'officer', 'scrypt$x$y', ${T0});
-        INSERT INTO counters (id, number, name, kind) VALUES ('c1', 1, 'Quầy 1', 'receiving');
+        ${LAND_OFFICER_COUNTER}
         INSERT INTO tickets (id, service_day, field_id, number_field_id, seq, number, status, issued_at, source, counter_id, officer_id)
           VALUES ('t3', '${DAY}', 'f-land', 'f-land', 3, 'A-003', 'done', ${T0}, 'kiosk', 'c1', 'o1');
         INSERT INTO ratings (ticket_id, counter_id, officer_id, level, at) VALUES ('t3', 'c1', 'o1', 'satisfied', ${T0});
