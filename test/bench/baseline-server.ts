@@ -11,6 +11,7 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { lowerHelperThreadPriority } from '@qms/hub/thread-priority';
 import { Server } from 'socket.io';
 import { eventTable, tempDb } from './baseline-db';
 import { answerUsage, onParentGone, profileOnRequest, runtimeInfo, timingSamples, usageMeter, type Runtime } from './child';
@@ -73,7 +74,11 @@ io.on('connection', (socket) => {
 
 http.listen(0, '127.0.0.1', () => {
   const { port } = http.address() as AddressInfo;
-  process.send?.({ type: 'ready', url: `http://127.0.0.1:${port}`, runtime: runtimeInfo() } satisfies { type: 'ready' } & BaselineReady);
+  // as the hub does in production (apps/hub/src/run.ts), so both servers run alike; BENCH_HELPERS_NORMAL=1 leaves them
+  const lowering = process.env['BENCH_HELPERS_NORMAL'] === '1' ? Promise.resolve(undefined) : lowerHelperThreadPriority();
+  void lowering.then((helpers) => {
+    process.send?.({ type: 'ready', url: `http://127.0.0.1:${port}`, runtime: runtimeInfo(helpers) } satisfies { type: 'ready' } & BaselineReady);
+  });
 });
 answerUsage(meter, { onMark: () => timings.clear(), extra: () => ({ timings: timings.summary() }) });
 profileOnRequest();

@@ -4,6 +4,7 @@ import { Session } from 'node:inspector';
 import { getHeapCodeStatistics, getHeapStatistics } from 'node:v8';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { HELPER_THREAD_NICE, type ThreadPriorityResult } from '@qms/hub/thread-priority';
 import { summarize } from './stats';
 
 /** Messages between the bench (parent) and its hub / baseline child processes. */
@@ -31,15 +32,22 @@ export interface Runtime {
   uvThreadpoolSize: string | null;
   /** glibc malloc tuning variables (MALLOC_*), when set for an experiment. */
   mallocEnv: Record<string, string>;
+  /** Helper threads set to a low priority as production does (lowerHelperThreadPriority), or why not. */
+  helperThreads: string;
 }
 
-export function runtimeInfo(): Runtime {
+export function runtimeInfo(helpers?: ThreadPriorityResult): Runtime {
   return {
     node: process.version,
     script: process.argv[1] ?? '',
     execArgv: process.execArgv,
     nodeOptions: process.env['NODE_OPTIONS'] ?? '',
     uvThreadpoolSize: process.env['UV_THREADPOOL_SIZE'] ?? null,
+    helperThreads: !helpers
+      ? 'normal priority'
+      : helpers.skipped
+        ? `normal priority (${helpers.skipped})`
+        : `${helpers.lowered.length} at nice ${HELPER_THREAD_NICE}${helpers.failed.length ? `, ${helpers.failed.length} failed` : ''}`,
     mallocEnv: Object.fromEntries(Object.entries(process.env).filter((e): e is [string, string] => e[0].startsWith('MALLOC_') && e[1] !== undefined)),
   };
 }

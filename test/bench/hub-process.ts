@@ -10,7 +10,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHub, type Hub } from '@qms/hub';
+import { createHub, lowerHelperThreadPriority, type Hub } from '@qms/hub';
 import { migrate, openDatabase, Store } from '@qms/store';
 import { seedLoadSite, type LoadSite } from './load-site';
 import { answerUsage, onParentGone, profileOnRequest, runtimeInfo, timingSamples, usageMeter, type Runtime } from './child';
@@ -40,6 +40,8 @@ async function main(): Promise<void> {
   const meter = usageMeter();
   const timings = instrument(hub.executor, store, () => meter.recording);
   const { url } = await hub.listen(0, '127.0.0.1');
+  // as production does after listening (apps/hub/src/run.ts); BENCH_HELPERS_NORMAL=1 leaves them (experiments only)
+  const helpers = process.env['BENCH_HELPERS_NORMAL'] === '1' ? undefined : await lowerHelperThreadPriority();
   answerUsage(meter, { onMark: () => timings.clear(), extra: () => ({ timings: timings.summary() }) });
   profileOnRequest();
   onParentGone(async () => {
@@ -47,7 +49,7 @@ async function main(): Promise<void> {
     store.close();
     rmSync(dir, { recursive: true, force: true });
   });
-  process.send?.({ type: 'ready', url, ...seeded, runtime: runtimeInfo() } satisfies { type: 'ready' } & HubReady);
+  process.send?.({ type: 'ready', url, ...seeded, runtime: runtimeInfo(helpers) } satisfies { type: 'ready' } & HubReady);
 }
 
 /**

@@ -289,7 +289,8 @@ export function printResults(r: Record<string, unknown>): void {
   const rt = (x: Runtime | null) =>
     x
       ? `node ${x.node} ${x.script.replace(/^.*\/test\//, 'test/')} execArgv=[${x.execArgv.join(' ')}] UV_THREADPOOL_SIZE=${x.uvThreadpoolSize}` +
-        Object.entries(x.mallocEnv ?? {}).map(([k, v]) => ` ${k}=${v}`).join('')
+        Object.entries(x.mallocEnv ?? {}).map(([k, v]) => ` ${k}=${v}`).join('') +
+        `; helper threads: ${x.helperThreads ?? '?'}`
       : '?';
   console.log(`\n  hub child:  ${rt(hub.runtime)}`);
   console.log(`  bare child: ${rt(base.runtime)}`);

@@ -11,10 +11,11 @@
  * sizes of the database and its WAL, the logical size (page_count x page_size, what the data
  * takes whether or not the WAL was checkpointed), and the number of event and ticket rows.
  */
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHub } from '@qms/hub';
+import { createHub, lowerHelperThreadPriority, type Hub } from '@qms/hub';
 import { migrate, openDatabase, Store } from '@qms/store';
 import { seedLoadSite, type LoadSite } from '../bench/load-site';
 import { answerUsage, onParentGone, runtimeInfo, usageMeter, type ChildUsage, type Runtime } from '../bench/child';
@@ -22,6 +23,8 @@ import { answerUsage, onParentGone, runtimeInfo, usageMeter, type ChildUsage, ty
 export const COUNTERS = 20;
 export const KIOSK_DEVICES = 3;
 const TICKETS_PER_MINUTE = 1_000_000;
+/** Experiments only: SOAK_TRACE_SLOW_TX_MS=3 prints every write transaction that took at least 3 ms. */
+const traceSlowTxMs = Number(process.env['SOAK_TRACE_SLOW_TX_MS'] ?? 0);
 
 export interface SoakReady extends LoadSite {
   url: string;
@@ -38,7 +41,25 @@ export interface DbStats {
   ticketRows: number;
 }
 
-export type SoakUsage = ChildUsage & { db: DbStats };
+/**
+ * The longest pauses inside the hub since the previous usage reply (one soak window), to tell a
+ * slow window caused by the hub from one caused by the machine: the longest `ticket:issue` from
+ * its arrival to its ack, the longest write transaction (one commit group with its fsync), the
+ * longest WAL checkpoint and the longest GC pause. (No event-loop timer: a 10 ms timer would keep
+ * an otherwise idle hub awake and change what the soak measures.)
+ */
+export interface HubPauses {
+  issueExecMaxMs: number;
+  txMaxMs: number;
+  /** CPU time (user + system) of the process during that longest transaction: far below txMaxMs means it waited (I/O, or not scheduled). */
+  txMaxCpuMs: number;
+  /** The commands of that transaction's group. */
+  txMaxCommands: string[];
+  checkpointMaxMs: number;
+  gcMaxMs: number;
+}
+
+export type SoakUsage = ChildUsage & { db: DbStats; pauses: HubPauses };
 
 const dir = mkdtempSync(join(tmpdir(), 'qms-soak-hub-'));
 const dbPath = join(dir, 'qms.sqlite');
@@ -70,15 +91,142 @@ async function main(): Promise<void> {
     eventRows: (events.get() as { n: number }).n,
     ticketRows: (tickets.get() as { n: number }).n,
   });
+  const pauses = watchPauses(hub, store);
   const { url } = await hub.listen(0, '127.0.0.1');
+  // as production does after listening (apps/hub/src/run.ts); SOAK_HELPERS_NORMAL=1 leaves them (experiments only)
+  const helpers = process.env['SOAK_HELPERS_NORMAL'] === '1' ? undefined : await lowerHelperThreadPriority();
   // extra fields travel with the bench's usage reply (the parent reads them as SoakUsage)
-  answerUsage(meter, { extra: () => ({ db: dbStats() }) as Partial<ChildUsage> });
+  answerUsage(meter, { extra: () => ({ db: dbStats(), pauses: pauses.take() }) as Partial<ChildUsage> });
   onParentGone(async () => {
     await hub.close();
     store.close();
     rmSync(dir, { recursive: true, force: true });
   });
-  process.send?.({ type: 'ready', url, dbPath, ...seeded, runtime: runtimeInfo() } satisfies { type: 'ready' } & SoakReady);
+  process.send?.({ type: 'ready', url, dbPath, ...seeded, runtime: runtimeInfo(helpers) } satisfies { type: 'ready' } & SoakReady);
+}
+
+/**
+ * Keeps the maxima of `HubPauses` for the current window; `take()` returns them and starts the
+ * next window. Wraps the executor's `submit` and the store's checkpointer (a private field, as
+ * the bench's instrumentation does); hub code is unchanged.
+ */
+/** The main thread's time on a CPU and waiting in a run queue, ns (/proc/self/schedstat), or null. */
+function schedstat(): [number, number] | null {
+  try {
+    const [run, wait] = readFileSync('/proc/self/schedstat', 'utf8').trim().split(/\s+/).map(Number);
+    return run !== undefined && wait !== undefined ? [run, wait] : null;
+  } catch {
+    return null;
+  }
+}
+
+/** Every thread of this process: name (comm) and time on a CPU, ns. */
+function threadsOnCpu(): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const tid of readdirSync('/proc/self/task')) {
+    try {
+      const comm = readFileSync(`/proc/self/task/${tid}/comm`, 'utf8').trim();
+      const run = Number(readFileSync(`/proc/self/task/${tid}/schedstat`, 'utf8').split(' ')[0]);
+      out.set(`${comm}#${tid}`, run);
+    } catch {
+      // the thread ended
+    }
+  }
+  return out;
+}
+
+function watchPauses(hub: Hub, store: Store): { take(): HubPauses } {
+  const none = (): HubPauses => ({ issueExecMaxMs: 0, txMaxMs: 0, txMaxCpuMs: 0, txMaxCommands: [], checkpointMaxMs: 0, gcMaxMs: 0 });
+  let cur = none();
+  const submit = hub.executor.submit.bind(hub.executor);
+  // the names of the queued commands, in order; each group takes the first `size` of them (the
+  // soak sends no command that fails its checks or runs outside a group, so the two stay aligned)
+  let queued: string[] = [];
+  let group: string[] = [];
+  hub.executor.onGroup = (size) => {
+    group = queued.slice(0, size);
+    queued = queued.slice(size);
+  };
+  hub.executor.submit = (actor, name, payload, reply) => {
+    queued.push(name);
+    if (name !== 'ticket:issue') return submit(actor, name, payload, reply);
+    const t0 = performance.now();
+    submit(actor, name, payload, (result) => {
+      cur.issueExecMaxMs = Math.max(cur.issueExecMaxMs, performance.now() - t0);
+      reply(result);
+    });
+  };
+  // experiment: per-statement times of the current transaction, for the slow-transaction trace
+  const stmtMs = new Map<string, number>();
+  if (traceSlowTxMs > 0) {
+    const proto = Object.getPrototypeOf(store.db.prepare('SELECT 1')) as Record<string, unknown>;
+    for (const method of ['run', 'get', 'all', 'iterate']) {
+      const orig = proto[method] as (...a: unknown[]) => unknown;
+      proto[method] = function (this: { source: string }, ...a: unknown[]) {
+        const t = performance.now();
+        try {
+          return orig.apply(this, a);
+        } finally {
+          const k = this.source.replace(/\s+/g, ' ').slice(0, 70);
+          stmtMs.set(k, (stmtMs.get(k) ?? 0) + performance.now() - t);
+        }
+      };
+    }
+  }
+  const transaction = store.transaction.bind(store);
+  let depth = 0; // a group's commands run in nested transactions (savepoints): time the outer one
+  store.transaction = <T>(fn: () => T): T => {
+    const t0 = performance.now();
+    const c0 = depth === 0 ? process.cpuUsage() : null;
+    const s0 = depth === 0 && traceSlowTxMs > 0 ? schedstat() : null;
+    const th0 = depth === 0 && traceSlowTxMs > 0 ? threadsOnCpu() : null;
+    if (depth === 0) stmtMs.clear();
+    depth++;
+    try {
+      return transaction(fn);
+    } finally {
+      depth--;
+      const ms = performance.now() - t0;
+      if (c0 && traceSlowTxMs > 0 && ms >= traceSlowTxMs) {
+        const c = process.cpuUsage(c0);
+        const top = [...stmtMs].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k, v]) => `${v.toFixed(2)} ${k}`);
+        const s1 = schedstat();
+        const main = s0 && s1 ? `main thread on CPU ${((s1[0] - s0[0]) / 1e6).toFixed(2)}, waiting for a CPU ${((s1[1] - s0[1]) / 1e6).toFixed(2)} ms` : '';
+        const th1 = threadsOnCpu();
+        const others = [...th1].map(([k, v]) => [k, (v - (th0?.get(k) ?? v)) / 1e6] as const).filter(([, d]) => d > 0.05).map(([k, d]) => `${k} ${d.toFixed(2)}`).join(', ');
+        console.log(`soak hub: slow tx at ${t0.toFixed(0)} ms: ${ms.toFixed(2)} ms (process CPU ${((c.user + c.system) / 1000).toFixed(2)}; ${main}; threads: ${others}) ${group.join(' ')} | ${top.join(' | ')}`);
+      }
+      if (c0 && ms > cur.txMaxMs) {
+        const c = process.cpuUsage(c0);
+        cur.txMaxMs = ms;
+        cur.txMaxCpuMs = (c.user + c.system) / 1000;
+        cur.txMaxCommands = group;
+      }
+    }
+  };
+  const cp = (store as unknown as { checkpointer: { run: () => unknown } | null }).checkpointer;
+  if (cp) {
+    const run = cp.run.bind(cp);
+    cp.run = () => {
+      const t0 = performance.now();
+      try {
+        return run();
+      } finally {
+        cur.checkpointMaxMs = Math.max(cur.checkpointMaxMs, performance.now() - t0);
+      }
+    };
+  }
+  const gc = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) cur.gcMaxMs = Math.max(cur.gcMaxMs, e.duration);
+  });
+  gc.observe({ entryTypes: ['gc'] });
+  return {
+    take() {
+      const out = cur;
+      cur = none();
+      return out;
+    },
+  };
 }
 
 main().catch((e: unknown) => {

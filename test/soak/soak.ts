@@ -20,6 +20,7 @@ import { PROTOCOL_VERSION, type CallResult } from '@qms/protocol';
 import { Child } from '../bench/child';
 import { ask, connect, connectMany, DisplayWall, hrMs, KioskPool, type RawSocket } from '../bench/clients';
 import { ISSUED, PROGRESS_SLOTS, type KioskResult } from '../bench/kiosks';
+import { CORES, machineCpu } from '../bench/machine';
 import { prng, round, sleep, summarize } from '../bench/stats';
 import { bundleSoak } from './bundle';
 import type { SoakReady, SoakUsage } from './hub-process';
@@ -94,6 +95,8 @@ interface Window {
   issueMs: number[];
   callToDisplayMs: number[];
   usage: SoakUsage | null;
+  /** Machine-wide CPU time in the window (/proc/stat): busy (user+nice+system) and stolen by the hypervisor, ms. */
+  machine: { busyMs: number; stealMs: number };
 }
 
 interface Stats {
@@ -117,7 +120,8 @@ async function main(): Promise<void> {
   const peakPerS = (PROFILE[0]?.share ?? 0) * opt.tickets / (((PROFILE[0]?.to ?? 1) - (PROFILE[0]?.from ?? 0)) * msPerDayMin / 1000);
 
   const bundles = await bundleSoak();
-  const hubChild = new Child<SoakReady>(bundles.hub);
+  // experiments only (e.g. SOAK_HUB_NODE_ARGS=--trace-gc), as the bench's BENCH_HUB_NODE_ARGS; the first line shows them
+  const hubChild = new Child<SoakReady>(bundles.hub, (process.env['SOAK_HUB_NODE_ARGS'] ?? '').split(/\s+/).filter(Boolean));
   const watchdog = setTimeout(() => {
     console.error(`soak: watchdog after ${WATCHDOG_MS / 1000} s, stopping`);
     void hubChild.stop(1_000).finally(() => process.exit(1));
@@ -125,7 +129,7 @@ async function main(): Promise<void> {
   watchdog.unref();
   const hub = await hubChild.ready();
   hubChild.send({ type: 'resume' });
-  console.log(`soak: hub child pid ${hubChild.pid} (${hub.runtime?.node}, ${hub.runtime?.script}, execArgv ${JSON.stringify(hub.runtime?.execArgv)}, UV_THREADPOOL_SIZE=${hub.runtime?.uvThreadpoolSize}, MALLOC ${JSON.stringify(hub.runtime?.mallocEnv)})`);
+  console.log(`soak: hub child pid ${hubChild.pid} (${hub.runtime?.node}, ${hub.runtime?.script}, execArgv ${JSON.stringify(hub.runtime?.execArgv)}, UV_THREADPOOL_SIZE=${hub.runtime?.uvThreadpoolSize}, MALLOC ${JSON.stringify(hub.runtime?.mallocEnv)}, helper threads: ${hub.runtime?.helperThreads})`);
   console.log(`soak: ${opt.tickets} tickets, 07:30-17:00 in ${opt.dayWallMs / 1000} s (1 day-minute = ${msPerDayMin.toFixed(0)} ms), planned morning-peak rate ${peakPerS.toFixed(1)} tickets/s`);
 
   const device = (token: string) => ({ protocolVersion: PROTOCOL_VERSION, kind: 'device', token });
@@ -151,7 +155,7 @@ async function main(): Promise<void> {
   const fail = (code: string) => (s.errors[code] = (s.errors[code] ?? 0) + 1);
   const windows: Window[] = [];
   const newWindow = (tMs: number): Window => ({
-    index: windows.length, tMs, dayClock: '', issuedTotal: 0, servedTotal: 0, issued: 0, issueMs: [], callToDisplayMs: [], usage: null,
+    index: windows.length, tMs, dayClock: '', issuedTotal: 0, servedTotal: 0, issued: 0, issueMs: [], callToDisplayMs: [], usage: null, machine: { busyMs: 0, stealMs: 0 },
   });
   let win = newWindow(0);
   const runId = Date.now().toString(36);
@@ -247,6 +251,7 @@ async function main(): Promise<void> {
   };
 
   let sampling = true;
+  let cpuAt = machineCpu();
   const closeWindow = async () => {
     const w = win;
     win = newWindow(performance.now() - t0Day);
@@ -256,6 +261,9 @@ async function main(): Promise<void> {
     w.issued = w.issuedTotal - (windows[windows.length - 1]?.issuedTotal ?? 0);
     w.servedTotal = s.served;
     w.usage = (await hubChild.usage()) as SoakUsage;
+    const cpuNow = machineCpu();
+    w.machine = { busyMs: cpuNow.busyMs - cpuAt.busyMs, stealMs: cpuNow.stealMs - cpuAt.stealMs };
+    cpuAt = cpuNow;
     windows.push(w);
     const u = w.usage;
     // the window's issue latencies come from the kiosk worker at the end (placeIssues)
@@ -351,6 +359,9 @@ function report(r: {
       events_per_ticket: round((u.db.eventRows - idle.db.eventRows) / grown, 2),
       issue: summarize(w.issueMs),
       call_to_last_display: summarize(w.callToDisplayMs),
+      hub_pauses: u.pauses,
+      machine_busy_cores: round(w.machine.busyMs / SAMPLE_MS, 2),
+      machine_steal_ms: w.machine.stealMs,
     };
   });
 
@@ -508,7 +519,16 @@ function report(r: {
   console.log(`  RSS idle ${idle.rssMb.toFixed(1)} / start ${rows[0]?.rss_mb} / warm-up ${warm?.rss_mb} / middle ${mid?.rss_mb} / end ${end?.rss_mb} / max ${maxRss} MB; slope after warm-up ${slope.toFixed(2)} MB per 1000 tickets (heap ${heapSlope.toFixed(2)})`);
   console.log(`  DB bytes/ticket after warm-up: median ${bptMedian.toFixed(0)}, ${Math.min(...bpt)}..${Math.max(...bpt)} (spread ${(bptSpread * 100).toFixed(1)} %); event rows/ticket ${Math.min(...ept)}..${Math.max(...ept)}`);
   console.log(`  issue p50 ${issueAll.p50} / p99 ${issueAll.p99} / max ${issueAll.max} ms; call -> last display p50 ${displayAll.p50} / p99 ${displayAll.p99} / max ${displayAll.max} ms`);
-  if (overLimit.length) console.log(`  issue p99 over ${ISSUE_P99_LIMIT_MS} ms in ${overLimit.length} of ${busy.length} windows (worst ${worst.toFixed(2)} ms, +${(worst - ISSUE_P99_LIMIT_MS).toFixed(2)} ms)`);
+  if (overLimit.length) {
+    console.log(`  issue p99 over ${ISSUE_P99_LIMIT_MS} ms in ${overLimit.length} of ${busy.length} windows (worst ${worst.toFixed(2)} ms, +${(worst - ISSUE_P99_LIMIT_MS).toFixed(2)} ms); where the time went:`);
+    for (const x of overLimit) {
+      const p = x.hub_pauses;
+      console.log(
+        `    ${String(x.t_s).padStart(4)} s ${x.day_clock}: issue p99 ${x.issue.p99} / max ${x.issue.max} ms (n=${x.issue.n}) | in the hub, longest: issue ${p.issueExecMaxMs.toFixed(2)}, ` +
+          `tx ${p.txMaxMs.toFixed(2)} (CPU ${p.txMaxCpuMs.toFixed(2)}; ${p.txMaxCommands.join(' ')}), checkpoint ${p.checkpointMaxMs.toFixed(2)}, GC ${p.gcMaxMs.toFixed(2)} ms | machine ${x.machine_busy_cores} of ${CORES} cores busy, stolen ${x.machine_steal_ms} ms`,
+      );
+    }
+  }
   console.log('');
   for (const c of criteria) console.log(`  ${c.pass ? 'PASS' : 'FAIL'}  ${c.name.padEnd(24)} ${String(c.value).padStart(8)}   ${c.definition}`);
   console.log(`\n  wrote ${RESULTS} (${(elapsed() / 1000).toFixed(0)} s in all)`);

@@ -3,3 +3,4 @@ export { seedDemoSite, demoFields, DEMO_SITE, type DemoCredentials } from './see
 export { parseOptions, HELP, type HubCliOptions } from './options';
 export { hashPassword, verifyPassword, hashToken, newToken } from './auth/secrets';
 export type { Actor } from './domain/context';
+export { lowerHelperThreadPriority, HELPER_THREAD_NICE, type ThreadPriorityResult } from './thread-priority';

@@ -8,6 +8,7 @@ import { BackupService } from './backup';
 import { createHub, systemClock } from './create-hub';
 import { HELP, OptionsError, parseOptions } from './options';
 import { seedDemoSite, type DemoCredentials } from './seed/demo-site';
+import { lowerHelperThreadPriority } from './thread-priority';
 
 /** dist/web beside the bundle (dist/hub/main.mjs) or at the repo root when run from source. */
 function findWebRoot(): string | null {
@@ -95,6 +96,10 @@ export async function main(): Promise<void> {
   });
   hub.executor.rollDayIfNeeded();
   const { url } = await hub.listen(options.port, options.host);
+  // the event loop first: V8's compiler jobs and libuv's pool yield to it (thread-priority.ts)
+  const helpers = await lowerHelperThreadPriority();
+  if (helpers.failed.length > 0 || helpers.skipped) logger.warn({ helpers }, 'helper threads keep their priority');
+  else logger.info({ lowered: helpers.lowered.length }, 'helper threads at low priority');
   const credsFile = credentialsPath(options.db);
   const creds = existsSync(credsFile) ? (JSON.parse(readFileSync(credsFile, 'utf8')) as DemoCredentials) : null;
   backups.start();
