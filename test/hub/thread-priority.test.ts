@@ -20,7 +20,7 @@ function threads(pid: number): Array<{ tid: number; name: string; nice: number }
 }
 
 describe.runIf(process.platform === 'linux')('the hub process (npm start) and its threads', () => {
-  it('runs its event loop at normal priority and every helper thread at nice 19', async () => {
+  it('keeps its event loop at the priority it was started with and puts every helper thread at nice 19', async () => {
     const dbPath = join(dir, 'qms.sqlite');
     await prepareDemoDb(dbPath);
     const hub = await startHubProcess(dbPath, ['--always-open', '--log-level', 'info']);
@@ -29,7 +29,9 @@ describe.runIf(process.platform === 'linux')('the hub process (npm start) and it
       const all = threads(pid);
       const main = all.find((t) => t.tid === pid);
       const helpers = all.filter((t) => t.tid !== pid);
-      expect(main?.nice).toBe(0);
+      // the event loop keeps the priority the hub was started with (this test runner's)
+      const ownNice = threads(process.pid).find((t) => t.tid === process.pid)?.nice;
+      expect(main?.nice).toBe(ownNice);
       // V8's platform workers, libuv's pool (started on purpose before lowering), the loader's thread
       expect(helpers.length).toBeGreaterThanOrEqual(4);
       expect(helpers.filter((t) => t.nice !== HELPER_THREAD_NICE)).toEqual([]);
