@@ -38,7 +38,7 @@ async function main(): Promise<void> {
   // every simulated officer logs in from 127.0.0.1 at once: the per-address login limit would throttle them
   const hub = createHub({ store, alwaysOpen: true, addressLimits: { maxFailures: 10_000 } });
   const meter = usageMeter();
-  const timings = instrument(hub.executor, store, () => meter.recording);
+  const timings = instrument(hub, store, () => meter.recording);
   const { url } = await hub.listen(0, '127.0.0.1');
   // as production does after listening (apps/hub/src/run.ts); BENCH_HELPERS_NORMAL=1 leaves them (experiments only)
   const helpers = process.env['BENCH_HELPERS_NORMAL'] === '1' ? undefined : await lowerHelperThreadPriority();
@@ -53,20 +53,33 @@ async function main(): Promise<void> {
 }
 
 /**
- * Times, inside the hub process, each command from its arrival to its acknowledgement
+ * Times, inside the hub process, each command's way from its engine.io packet to `submit`
+ * (`arrive:<command>`: socket.io's decoding and dispatch), and from its arrival to its acknowledgement
  * (`exec:<name>`: checks, waiting for its commit group, the group's transaction and commit),
  * each write transaction (`tx`: one commit group, including the fsync of the commit), the size
  * of each commit group (`group_size`, commands) and each post-commit broadcast (`broadcast`:
  * Socket.IO encoding and the writes to every socket), while the meter records (the hub's own rounds).
  * Wraps the instances' methods; hub code is unchanged.
  */
-function instrument(executor: Hub['executor'], store: Store, recording: () => boolean) {
+function instrument(hub: Hub, store: Store, recording: () => boolean) {
+  const executor = hub.executor;
   const samples = timingSamples(recording);
   const add = samples.add;
+  // the last packet each connection received (engine.io, before socket.io decodes it)
+  const lastPacket = new Map<string, number>();
+  hub.io.engine.on('connection', (conn: { id: string; on(e: 'packet', f: () => void): void; once(e: 'close', f: () => void): void }) => {
+    conn.on('packet', () => lastPacket.set(conn.id, performance.now()));
+    conn.once('close', () => lastPacket.delete(conn.id));
+  });
   // submit -> reply: checks, waiting for its group, the group's transaction and commit, the ack
   const submit = executor.submit.bind(executor);
   executor.submit = (actor, name, payload, reply) => {
     const t0 = performance.now();
+    // packet -> submit: socket.io's decoding and dispatch of the command
+    const conn = actor.socketId ? (hub.io.of('/').sockets.get(actor.socketId)?.conn as { id: string } | undefined) : undefined;
+    const connId = conn?.id;
+    const at = connId ? lastPacket.get(connId) : undefined;
+    if (at !== undefined) add(`arrive:${name}`, t0 - at);
     submit(actor, name, payload, (result) => {
       add(`exec:${name}`, performance.now() - t0);
       reply(result);

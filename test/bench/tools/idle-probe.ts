@@ -5,7 +5,8 @@
  * the soak's spacing), then the same again with `N` display sockets connected (default 30; 0
  * skips it); then the same lone pattern on the bench's bare server (one insert+commit and one
  * broadcast per issue). Each phase also prints the server's own timings (`exec:ticket:issue`,
- * `tx`, `broadcast`). `npx tsx test/bench/tools/idle-probe.ts [GAP] [N]`. Not part of `npm run bench`.
+ * `tx`, `broadcast`, and `arrive:ticket:issue`: engine.io packet -> submit).
+ * `npx tsx test/bench/tools/idle-probe.ts [GAP] [N]`. Not part of `npm run bench`.
  *
  * 2026-12-06 (Firecracker/PVM guest): hub alone back to back p50 1.19 / p99 3.8 ms, with 20 ms
  * gaps 2.56 / 6.8 ms (its `tx` 0.73 -> 1.28 ms); bare server 0.71 / 3.4 and 1.57 / 4.7 ms (`tx`
@@ -43,7 +44,7 @@ async function serialIssues(server: Server, child: Child<unknown>, socket: RawSo
   // the server's own timings cover every request of the phase (warm-up included)
   const timings = (await child.usage()).timings ?? {};
   console.log(`${server} ${label.padEnd(28)} ${JSON.stringify(summarize(ms.slice(WARM_UP)))}`);
-  for (const k of ['exec:ticket:issue', 'tx', 'broadcast']) {
+  for (const k of ['arrive:ticket:issue', 'exec:ticket:issue', 'tx', 'broadcast']) {
     const t = timings[k];
     if (t) console.log(`${''.padEnd(4)}${server} ${k.padEnd(24)} p50 ${t.p50} p99 ${t.p99} mean ${t.mean}`);
   }
