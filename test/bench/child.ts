@@ -252,6 +252,32 @@ export function timingSamples(recording: () => boolean) {
   };
 }
 
+/**
+ * Child side: wraps `store.transaction` so `done` sees each outermost transaction (one commit
+ * group with its fsync'ed commit; the per-command savepoints inside are not counted): its time in
+ * ms and what `start` noted just before it. Hub code is unchanged (the instance's method is replaced).
+ */
+export function watchOuterTransactions<S>(
+  store: { transaction<T>(fn: () => T): T },
+  start: () => S,
+  done: (ms: number, started: S, t0: number) => void,
+): void {
+  const transaction = store.transaction.bind(store);
+  let depth = 0;
+  store.transaction = <T>(fn: () => T): T => {
+    const outer = depth === 0;
+    const started = outer ? start() : undefined;
+    const t0 = performance.now();
+    depth++;
+    try {
+      return transaction(fn);
+    } finally {
+      depth--;
+      if (outer) done(performance.now() - t0, started as S, t0);
+    }
+  };
+}
+
 /** Child side: answers mark / resume / pause / usage; `extra` adds fields to the usage reply. */
 export function answerUsage(meter: ReturnType<typeof usageMeter>, hooks: { onMark?: () => void; extra?: () => Partial<ChildUsage> } = {}): void {
   process.on('message', (m: ToChild) => {

@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { createHub, lowerHelperThreadPriority, type Hub } from '@qms/hub';
 import { migrate, openDatabase, Store } from '@qms/store';
 import { seedLoadSite, type LoadSite } from './load-site';
-import { answerUsage, onParentGone, profileOnRequest, runtimeInfo, timingSamples, usageMeter, type Runtime } from './child';
+import { answerUsage, onParentGone, profileOnRequest, runtimeInfo, timingSamples, usageMeter, watchOuterTransactions, type Runtime } from './child';
 
 export const COUNTERS = 30;
 export const KIOSK_DEVICES = 8;
@@ -99,18 +99,7 @@ function instrument(hub: Hub, store: Store, recording: () => boolean) {
       }
     };
   }
-  const transaction = store.transaction.bind(store);
-  let depth = 0; // a group's commands run in nested transactions (savepoints): time the outer one
-  store.transaction = <T>(fn: () => T): T => {
-    const t0 = performance.now();
-    depth++;
-    try {
-      return transaction(fn);
-    } finally {
-      depth--;
-      if (depth === 0) add('tx', performance.now() - t0);
-    }
-  };
+  watchOuterTransactions(store, () => null, (ms) => add('tx', ms));
   return samples;
 }
 

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { createHub, lowerHelperThreadPriority, type Hub } from '@qms/hub';
 import { migrate, openDatabase, Store } from '@qms/store';
 import { seedLoadSite, type LoadSite } from '../bench/load-site';
-import { answerUsage, onParentGone, runtimeInfo, usageMeter, type ChildUsage, type Runtime } from '../bench/child';
+import { answerUsage, onParentGone, runtimeInfo, usageMeter, watchOuterTransactions, type ChildUsage, type Runtime } from '../bench/child';
 
 export const COUNTERS = 20;
 export const KIOSK_DEVICES = 3;
@@ -105,11 +105,6 @@ async function main(): Promise<void> {
   process.send?.({ type: 'ready', url, dbPath, ...seeded, runtime: runtimeInfo(helpers) } satisfies { type: 'ready' } & SoakReady);
 }
 
-/**
- * Keeps the maxima of `HubPauses` for the current window; `take()` returns them and starts the
- * next window. Wraps the executor's `submit` and the store's checkpointer (a private field, as
- * the bench's instrumentation does); hub code is unchanged.
- */
 /** The main thread's time on a CPU and waiting in a run queue, ns (/proc/self/schedstat), or null. */
 function schedstat(): [number, number] | null {
   try {
@@ -135,6 +130,11 @@ function threadsOnCpu(): Map<string, number> {
   return out;
 }
 
+/**
+ * Keeps the maxima of `HubPauses` for the current window; `take()` returns them and starts the
+ * next window. Wraps the executor's `submit` and the store's checkpointer (a private field, as
+ * the bench's instrumentation does); hub code is unchanged.
+ */
 function watchPauses(hub: Hub, store: Store): { take(): HubPauses } {
   const none = (): HubPauses => ({ issueExecMaxMs: 0, txMaxMs: 0, txMaxCpuMs: 0, txMaxCommands: [], checkpointMaxMs: 0, gcMaxMs: 0 });
   let cur = none();
@@ -173,37 +173,33 @@ function watchPauses(hub: Hub, store: Store): { take(): HubPauses } {
       };
     }
   }
-  const transaction = store.transaction.bind(store);
-  let depth = 0; // a group's commands run in nested transactions (savepoints): time the outer one
-  store.transaction = <T>(fn: () => T): T => {
-    const t0 = performance.now();
-    const c0 = depth === 0 ? process.cpuUsage() : null;
-    const s0 = depth === 0 && traceSlowTxMs > 0 ? schedstat() : null;
-    const th0 = depth === 0 && traceSlowTxMs > 0 ? threadsOnCpu() : null;
-    if (depth === 0) stmtMs.clear();
-    depth++;
-    try {
-      return transaction(fn);
-    } finally {
-      depth--;
-      const ms = performance.now() - t0;
-      if (c0 && traceSlowTxMs > 0 && ms >= traceSlowTxMs) {
-        const c = process.cpuUsage(c0);
+  // the outermost transactions (commit groups): the longest one, and each slow one when tracing
+  const tracing = traceSlowTxMs > 0;
+  watchOuterTransactions(
+    store,
+    () => {
+      if (tracing) stmtMs.clear();
+      return { cpu: process.cpuUsage(), sched: tracing ? schedstat() : null, threads: tracing ? threadsOnCpu() : null };
+    },
+    (ms, s0, t0) => {
+      const slow = tracing && ms >= traceSlowTxMs;
+      if (!slow && ms <= cur.txMaxMs) return;
+      const c = process.cpuUsage(s0.cpu);
+      const cpuMs = (c.user + c.system) / 1000;
+      if (slow) {
         const top = [...stmtMs].sort((a, b) => b[1] - a[1]).slice(0, 3).map(([k, v]) => `${v.toFixed(2)} ${k}`);
         const s1 = schedstat();
-        const main = s0 && s1 ? `main thread on CPU ${((s1[0] - s0[0]) / 1e6).toFixed(2)}, waiting for a CPU ${((s1[1] - s0[1]) / 1e6).toFixed(2)} ms` : '';
-        const th1 = threadsOnCpu();
-        const others = [...th1].map(([k, v]) => [k, (v - (th0?.get(k) ?? v)) / 1e6] as const).filter(([, d]) => d > 0.05).map(([k, d]) => `${k} ${d.toFixed(2)}`).join(', ');
-        console.log(`soak hub: slow tx at ${t0.toFixed(0)} ms: ${ms.toFixed(2)} ms (process CPU ${((c.user + c.system) / 1000).toFixed(2)}; ${main}; threads: ${others}) ${group.join(' ')} | ${top.join(' | ')}`);
+        const main = s0.sched && s1 ? `main thread on CPU ${((s1[0] - s0.sched[0]) / 1e6).toFixed(2)}, waiting for a CPU ${((s1[1] - s0.sched[1]) / 1e6).toFixed(2)} ms` : '';
+        const others = [...threadsOnCpu()].map(([k, v]) => [k, (v - (s0.threads?.get(k) ?? v)) / 1e6] as const).filter(([, d]) => d > 0.05).map(([k, d]) => `${k} ${d.toFixed(2)}`).join(', ');
+        console.log(`soak hub: slow tx at ${t0.toFixed(0)} ms: ${ms.toFixed(2)} ms (process CPU ${cpuMs.toFixed(2)}; ${main}; threads: ${others}) ${group.join(' ')} | ${top.join(' | ')}`);
       }
-      if (c0 && ms > cur.txMaxMs) {
-        const c = process.cpuUsage(c0);
+      if (ms > cur.txMaxMs) {
         cur.txMaxMs = ms;
-        cur.txMaxCpuMs = (c.user + c.system) / 1000;
+        cur.txMaxCpuMs = cpuMs;
         cur.txMaxCommands = group;
       }
-    }
-  };
+    },
+  );
   const cp = (store as unknown as { checkpointer: { run: () => unknown } | null }).checkpointer;
   if (cp) {
     const run = cp.run.bind(cp);
