@@ -35,7 +35,8 @@ describe.runIf(process.platform === 'linux')('the hub process (npm start) and it
       // V8's platform workers, libuv's pool (started on purpose before lowering), the loader's thread
       expect(helpers.length).toBeGreaterThanOrEqual(4);
       expect(helpers.filter((t) => t.nice !== HELPER_THREAD_NICE)).toEqual([]);
-      expect(hub.output()).toContain('helper threads at low priority');
+      // pino writes asynchronously: the line may follow the banner the start waited for
+      expect(await hub.waitForOutput('helper threads at low priority')).toContain('"lowered"');
     } finally {
       await hub.stop();
     }

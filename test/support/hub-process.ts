@@ -12,6 +12,11 @@ export interface HubProcess {
   url: string;
   creds: DemoCredentials;
   output(): string;
+  /**
+   * Resolves with the output once it contains `text` (rejects after `timeoutMs`). The hub's
+   * pino logs are written asynchronously, so a log line may arrive after the start banner.
+   */
+  waitForOutput(text: string, timeoutMs?: number): Promise<string>;
   /** SIGKILL: no shutdown code runs, as in a crash or a power cut. */
   kill9(): Promise<void>;
   stop(): Promise<number | null>;
@@ -50,6 +55,27 @@ export async function startHubProcess(dbPath: string, extraArgs: string[] = []):
     url,
     creds,
     output: () => out,
+    waitForOutput: (text, timeoutMs = 10_000) =>
+      new Promise<string>((resolve, reject) => {
+        if (out.includes(text)) return resolve(out);
+        const onData = (): void => {
+          if (!out.includes(text)) return;
+          done();
+          resolve(out);
+        };
+        const timer = setTimeout(() => {
+          done();
+          reject(new Error(`hub output has no ${JSON.stringify(text)} after ${timeoutMs} ms:\n${out}`));
+        }, timeoutMs);
+        const done = (): void => {
+          clearTimeout(timer);
+          child.stdout?.off('data', onData);
+          child.stderr?.off('data', onData);
+        };
+        // registered after the collectors above, so `out` already holds the new chunk
+        child.stdout?.on('data', onData);
+        child.stderr?.on('data', onData);
+      }),
     kill9: async () => {
       child.kill('SIGKILL');
       await exited;
