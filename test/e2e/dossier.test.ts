@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { openPage, useBrowser } from '../support/browser';
+import { openPage, scanBurst, useBrowser } from '../support/browser';
 import { data } from '../support/client';
 import { startTestHub, type TestHub } from '../support/test-hub';
 
@@ -108,8 +108,7 @@ describe('dossier from reception to returned result, in Chromium', () => {
     const page = (await openPage(browser(), 1920, 1080)).page;
     await page.goto(`${h.url}/kiosk/?token=${h.creds.kioskToken}`);
     await page.waitForSelector('.field-btn:not([disabled])');
-    await page.keyboard.type(`${h.url}${d.lookupPath}`, { delay: 2 });
-    await page.keyboard.press('Enter');
+    await scanBurst(page, `${h.url}${d.lookupPath}`);
     await page.waitForSelector('[data-testid=pickup-found][data-status=processing]');
     expect(await page.textContent('[data-testid=pickup-found]')).toContain('Trần T** T** H');
     expect(await page.textContent('[data-testid=pickup-found]')).toContain('chưa có kết quả');

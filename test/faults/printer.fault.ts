@@ -23,8 +23,11 @@ const RUN_MS = 16_000;
 const MAX_PRINTS = 300;
 /** Any print is answered within the status check's and the send's timeouts, plus rendering. */
 const PRINT_BOUND_MS = 2 * TIMEOUT_MS + 1000;
-/** Issuing never waits for the printer: an issue that did would take at least the printer timeout. */
-const ISSUE_BOUND_MS = TIMEOUT_MS / 2;
+/**
+ * Issuing never waits for the printer: an issue that did would take at least the printer timeout,
+ * so the bound sits just under it (the rest is slack for a busy machine rendering tickets).
+ */
+const ISSUE_BOUND_MS = TIMEOUT_MS * 0.9;
 
 const tmp = tempDir('qms-fault-printer-');
 let printer: FakePrinter | null = null;
@@ -150,8 +153,13 @@ describe('fault: printer offline / out of paper / silent and back', () => {
     const stableIn = (m: string): PrintOutcome[] => stable.filter((p) => p.modes[0] === m);
     const wrong = stable.filter((p) => EXPECTED_ANSWER[p.modes[0] ?? 'ok'] !== p.answer);
     const tooSlow = prints.filter((p) => p.ms > PRINT_BOUND_MS);
-    // in one condition: ok / offline / paper out answer within the timeout; silent right at it
-    const offTime = stable.filter((p) => (p.modes[0] === 'silent' ? p.ms > TIMEOUT_MS + 1000 || p.ms < TIMEOUT_MS - 50 : p.ms > TIMEOUT_MS));
+    // in one condition: offline / paper out answer within the timeout, ok within it plus the
+    // ticket's rendering and sending (slack for a busy machine); silent right at it
+    const offTime = stable.filter((p) => {
+      const mode = p.modes[0];
+      if (mode === 'silent') return p.ms > TIMEOUT_MS + 1000 || p.ms < TIMEOUT_MS - 50;
+      return p.ms > (mode === 'ok' ? TIMEOUT_MS + 1000 : TIMEOUT_MS);
+    });
     const jobFor = (id: string): boolean => fake.jobs.some((j) => j.qrData?.endsWith(`/t/${id}`) ?? false);
     const okWithoutPaper = prints.filter((p) => p.answer === 'ok' && !jobFor(p.ticketId));
     const paperForFault = faulted.filter((p) => jobFor(p.ticketId));

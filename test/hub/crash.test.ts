@@ -61,10 +61,16 @@ describe('hub killed with SIGKILL', () => {
     const dup = check
       .prepare('SELECT service_day, number_field_id, number, COUNT(*) AS n FROM tickets GROUP BY 1, 2, 3 HAVING n > 1')
       .all();
-    const maxBefore = (fieldId: string): number =>
-      Math.max(0, ...rows.filter((r) => r.fieldId === fieldId).map((r) => Number(r.number)));
+    // numbering is per field per service day: compare within the day of each new ticket (a run
+    // that crosses local midnight starts the new day's numbers afresh, tested in packages/core)
+    const dayOf = new Map((check.prepare('SELECT id, service_day AS day FROM tickets').all() as Array<{ id: string; day: string }>).map((r) => [r.id, r.day]));
+    const rangeStart = new Map((check.prepare('SELECT id, range_start AS start FROM fields').all() as Array<{ id: string; start: number }>).map((f) => [f.id, f.start]));
+    const sameDayBefore = (t: { id: string; fieldId: string }) => rows.filter((r) => r.fieldId === t.fieldId && dayOf.get(r.id) === dayOf.get(t.id));
     check.close();
     expect(dup).toEqual([]);
-    for (const t of after) expect(Number(t.number)).toBe(maxBefore(t.fieldId) + 1);
+    for (const t of after) {
+      const before = sameDayBefore(t).map((r) => Number(r.number));
+      expect(Number(t.number)).toBe(before.length > 0 ? Math.max(...before) + 1 : rangeStart.get(t.fieldId));
+    }
   });
 });

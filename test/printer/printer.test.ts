@@ -120,7 +120,8 @@ describe('printer faults', () => {
     expect(await faultOf(printTicket(SAMPLE_TICKET, configFor(p, '?timeout=400')))).toBe('timeout');
     const elapsed = performance.now() - started;
     expect(elapsed).toBeGreaterThanOrEqual(390);
-    expect(elapsed).toBeLessThan(400 + 300);
+    // well under the default 3,000 ms, so the configured 400 ms was used (slack for a busy machine)
+    expect(elapsed).toBeLessThan(400 + 2000);
     expect(p.jobs).toEqual([]);
   });
 

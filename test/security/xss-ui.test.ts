@@ -105,7 +105,11 @@ async function open(width = 1440, height = 900): Promise<Opened> {
 
 /** Nothing ran, nothing was turned into markup; `shown` must appear as text. */
 async function expectInert(o: Opened, label: string, shown: readonly string[] = []): Promise<void> {
-  await o.page.waitForTimeout(400); // an <img onerror> fires after its failed load
+  // the hostile text is on screen first (a page shows "loading" until its data arrives) ...
+  await o.page
+    .waitForFunction((list) => list.every((x) => (document.body.textContent ?? '').includes(x)), [...shown], { timeout: 10_000 })
+    .catch(() => undefined); // a missing text is reported by the assertion below
+  await o.page.waitForTimeout(400); // ... then an <img onerror> fires after its failed load
   const report = await o.page.evaluate(() => {
     const w = window as unknown as { __pwned?: unknown };
     const handlers: string[] = [];

@@ -50,3 +50,27 @@ export function useBrowser(): () => Browser {
     return browser;
   };
 }
+
+/**
+ * Types `text` then Enter the way a USB barcode scanner ("keyboard wedge") does: trusted key
+ * events back to back. Playwright's `keyboard.type` waits for each key's round trip to the
+ * browser, so a busy test process can leave gaps longer than a scanner's (the kiosk's detector
+ * allows 35 ms); here every event is sent on one DevTools session before any answer is awaited,
+ * and the browser handles them in order.
+ */
+export async function scanBurst(page: Page, text: string): Promise<void> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const sends: Array<Promise<unknown>> = [];
+    for (const ch of text) {
+      sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', key: ch, text: ch, unmodifiedText: ch }));
+      sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', key: ch }));
+    }
+    const enter = { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, nativeVirtualKeyCode: 13 };
+    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyDown', ...enter, text: '\r', unmodifiedText: '\r' }));
+    sends.push(cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', ...enter }));
+    await Promise.all(sends);
+  } finally {
+    await cdp.detach();
+  }
+}

@@ -64,7 +64,8 @@ describe('printer:NAME (CUPS)', () => {
   it('times out when lpstat hangs', async () => {
     const started = Date.now();
     expect(await checkPrinter(config('hang', 300))).toMatchObject({ ok: false, fault: 'timeout' });
-    expect(Date.now() - started).toBeLessThan(1500);
+    // the hanging lpstat sleeps 5 s: it was cut short (slack for a busy machine)
+    expect(Date.now() - started).toBeLessThan(4000);
   });
 
   it('is an error when CUPS is not installed', async () => {
