@@ -7,7 +7,7 @@
  * build/build-hub.ts) and runs test/bench/.out/hub-process.mjs with plain node and
  * UV_THREADPOOL_SIZE=2, the way production runs dist/hub/main.mjs.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHub, lowerHelperThreadPriority, type Hub } from '@qms/hub';
@@ -39,12 +39,14 @@ async function main(): Promise<void> {
   const hub = createHub({ store, alwaysOpen: true, addressLimits: { maxFailures: 10_000 } });
   const meter = usageMeter();
   const timings = instrument(hub, store, () => meter.recording);
+  const trace = traceIssues(hub, store, () => meter.recording);
   const { url } = await hub.listen(0, '127.0.0.1');
   // as production does after listening (apps/hub/src/run.ts); BENCH_HELPERS_NORMAL=1 leaves them (experiments only)
   const helpers = process.env['BENCH_HELPERS_NORMAL'] === '1' ? undefined : await lowerHelperThreadPriority();
   answerUsage(meter, { onMark: () => timings.clear(), extra: () => ({ timings: timings.summary() }) });
   profileOnRequest();
   onParentGone(async () => {
+    trace?.();
     await hub.close();
     store.close();
     rmSync(dir, { recursive: true, force: true });
@@ -101,6 +103,69 @@ function instrument(hub: Hub, store: Store, recording: () => boolean) {
   }
   watchOuterTransactions(store, () => null, (ms) => add('tx', ms));
   return samples;
+}
+
+/**
+ * Experiments only (BENCH_TRACE_DIR=dir): each ticket:issue's key with, on the process-wide clock
+ * (hrMs), its engine.io packet, submit and ack; and the event loop's busy spans (each commit
+ * group's transaction, each broadcast). Written to dir/hub.json when the child stops.
+ */
+function traceIssues(hub: Hub, store: Store, recording: () => boolean): (() => void) | null {
+  const dir = process.env['BENCH_TRACE_DIR'];
+  if (!dir) return null;
+  const hr = () => Number(process.hrtime.bigint()) / 1e6;
+  const issues: Array<[string, number, number, number]> = [];
+  const spans: Array<[string, number, number]> = [];
+  const lastPacket = new Map<string, number>();
+  hub.io.engine.on('connection', (conn: { id: string; on(e: 'packet', f: () => void): void; once(e: 'close', f: () => void): void }) => {
+    conn.on('packet', () => lastPacket.set(conn.id, hr()));
+    conn.once('close', () => lastPacket.delete(conn.id));
+  });
+  const executor = hub.executor;
+  const submit = executor.submit.bind(executor);
+  executor.submit = (actor, name, payload, reply) => {
+    const t0 = hr();
+    const connId = actor.socketId ? (hub.io.of('/').sockets.get(actor.socketId)?.conn as { id: string } | undefined)?.id : undefined;
+    const at = connId ? (lastPacket.get(connId) ?? Number.NaN) : Number.NaN;
+    const key = (payload as { idempotencyKey?: string } | null)?.idempotencyKey;
+    submit(actor, name, payload, (result) => {
+      if (recording() && name === 'ticket:issue' && key) issues.push([key, at, t0, hr()]);
+      reply(result);
+    });
+  };
+  const ex = executor as unknown as { committed?: (...args: unknown[]) => void };
+  const committed = ex.committed;
+  if (typeof committed === 'function') {
+    ex.committed = (...args: unknown[]) => {
+      const t0 = hr();
+      try {
+        committed(...args);
+      } finally {
+        if (recording()) spans.push(['broadcast', t0, hr()]);
+      }
+    };
+  }
+  watchOuterTransactions(store, () => hr(), (_ms, t0) => {
+    if (recording()) spans.push(['tx', t0, hr()]);
+  });
+  // the WAL checkpoints run after the acks (WalCheckpointer; created when the hub listens)
+  let wrapped = false;
+  const wrapCheckpointer = () => {
+    const cp = (store as unknown as { checkpointer: { run: () => unknown } | null }).checkpointer;
+    if (!cp || wrapped) return;
+    wrapped = true;
+    const run = cp.run.bind(cp);
+    cp.run = () => {
+      const t0 = hr();
+      try {
+        return run();
+      } finally {
+        if (recording()) spans.push(['checkpoint', t0, hr()]);
+      }
+    };
+  };
+  hub.io.engine.on('connection', wrapCheckpointer);
+  return () => writeFileSync(join(dir, 'hub.json'), JSON.stringify({ issues, spans }));
 }
 
 main().catch((e: unknown) => {

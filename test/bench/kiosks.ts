@@ -7,6 +7,10 @@
 import type { IssueTicketResult } from '@qms/protocol';
 import { ask, hrMs, type RawSocket } from './clients';
 import { prng, sleep } from './stats';
+import { writeFileSync } from 'node:fs';
+
+/** Experiments only: BENCH_TRACE_DIR=dir writes each issue's key, send and ack times (hrMs) there. */
+const TRACE_DIR = process.env['BENCH_TRACE_DIR'];
 
 /** Slots of the shared Int32Array between the kiosk worker and the main thread. */
 export const STARTED = 0;
@@ -75,11 +79,14 @@ export async function runKiosks(sockets: readonly RawSocket[], plan: KioskPlan, 
       await issue(s, k, n, plan.fieldIds[Math.floor(rand() * plan.fieldIds.length)] ?? '');
     }
   }
+  const trace: Array<[string, number, number]> = [];
   async function issue(s: RawSocket, k: number, n: number, fieldId: string): Promise<void> {
     const sentAt = hrMs();
     const t0 = performance.now();
-    const ack = await ask<IssueTicketResult>(s, 'ticket:issue', { fieldId, idempotencyKey: `${plan.runId}-k${k}-${n}` });
+    const key = `${plan.runId}-k${k}-${n}`;
+    const ack = await ask<IssueTicketResult>(s, 'ticket:issue', { fieldId, idempotencyKey: key });
     r.issueMs.push(performance.now() - t0);
+    if (TRACE_DIR) trace.push([key, sentAt, hrMs()]);
     r.sentAt.push(sentAt);
     if (ack.ok) {
       r.issued++;
@@ -110,5 +117,6 @@ export async function runKiosks(sockets: readonly RawSocket[], plan: KioskPlan, 
     if (Atomics.load(progress, STARTED) < plan.tickets) r.truncated = true;
   }
   await Promise.all(used.map((s, k) => kiosk(s, k)));
+  if (TRACE_DIR) writeFileSync(`${TRACE_DIR}/kiosk-${plan.runId}.json`, JSON.stringify(trace));
   return r;
 }
