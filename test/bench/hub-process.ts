@@ -108,7 +108,8 @@ function instrument(hub: Hub, store: Store, recording: () => boolean) {
 /**
  * Experiments only (BENCH_TRACE_DIR=dir): each ticket:issue's key with, on the process-wide clock
  * (hrMs), its engine.io packet, submit and ack; and the event loop's busy spans (each commit
- * group's transaction, each broadcast). Written to dir/hub.json when the child stops.
+ * group's transaction, each broadcast, each WAL checkpoint). Written to dir/hub.json when the
+ * child stops; tools/issue-trace.ts joins it with the kiosks' traces.
  */
 function traceIssues(hub: Hub, store: Store, recording: () => boolean): (() => void) | null {
   const dir = process.env['BENCH_TRACE_DIR'];

@@ -4,10 +4,10 @@
  * every broadcast the 30 simulated counters receive (real kiosks are separate machines). The
  * counters in the main thread see the kiosks' progress through shared counters (`Progress`).
  */
+import { writeFileSync } from 'node:fs';
 import type { IssueTicketResult } from '@qms/protocol';
 import { ask, hrMs, type RawSocket } from './clients';
 import { prng, sleep } from './stats';
-import { writeFileSync } from 'node:fs';
 
 /** Experiments only: BENCH_TRACE_DIR=dir writes each issue's key, send and ack times (hrMs) there. */
 const TRACE_DIR = process.env['BENCH_TRACE_DIR'];
