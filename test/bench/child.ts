@@ -278,6 +278,49 @@ export function watchOuterTransactions<S>(
   };
 }
 
+/**
+ * Child side: calls `done` after each WAL checkpoint the hub runs after its acknowledgements
+ * (`WalCheckpointer`, created by `createHub`; a private field of the store), with its time in ms
+ * and its start (performance.now()). Does nothing when the store defers no checkpoints.
+ */
+export function watchCheckpoints(store: object, done: (ms: number, t0: number) => void): void {
+  const cp = (store as { checkpointer?: { run: () => unknown } | null }).checkpointer;
+  if (!cp) return;
+  const run = cp.run.bind(cp);
+  cp.run = () => {
+    const t0 = performance.now();
+    try {
+      return run();
+    } finally {
+      done(performance.now() - t0, t0);
+    }
+  };
+}
+
+/**
+ * Experiments: times every call of the given better-sqlite3 statement methods on `db` (the
+ * Statement prototype is shared, so statements prepared earlier are timed too): `timed` gets the
+ * method, the statement's SQL with its whitespace collapsed, and the time in ms.
+ */
+export function timeStatements(
+  db: { prepare(sql: string): unknown },
+  methods: readonly string[],
+  timed: (method: string, sql: string, ms: number) => void,
+): void {
+  const proto = Object.getPrototypeOf(db.prepare('SELECT 1')) as Record<string, unknown>;
+  for (const method of methods) {
+    const orig = proto[method] as (...a: unknown[]) => unknown;
+    proto[method] = function (this: { source: string }, ...a: unknown[]) {
+      const t0 = performance.now();
+      try {
+        return orig.apply(this, a);
+      } finally {
+        timed(method, this.source.replace(/\s+/g, ' '), performance.now() - t0);
+      }
+    };
+  }
+}
+
 /** Child side: answers mark / resume / pause / usage; `extra` adds fields to the usage reply. */
 export function answerUsage(meter: ReturnType<typeof usageMeter>, hooks: { onMark?: () => void; extra?: () => Partial<ChildUsage> } = {}): void {
   process.on('message', (m: ToChild) => {

@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 import { io, type Socket } from 'socket.io-client';
 import type { AckResult, HubEvent } from '@qms/protocol';
 import type { KioskPlan, KioskResult } from './kiosks';
+import { hrMs } from './stats';
 
 export type RawSocket = Socket;
 
@@ -41,8 +42,7 @@ export function calledTicketIds(frame: unknown): string[] {
   return (frame as HubEvent[]).flatMap((e) => (e.type === 'ticket:called' ? [e.ticket.id] : []));
 }
 
-/** Monotonic clock shared by every thread of the process (uv_hrtime), ms. */
-export const hrMs = (): number => Number(process.hrtime.bigint()) / 1e6;
+export { hrMs };
 /** performance.now() of this thread = hrMs() - HR_OFFSET. */
 const HR_OFFSET = hrMs() - performance.now();
 

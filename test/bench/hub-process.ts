@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { createHub, lowerHelperThreadPriority, type Hub } from '@qms/hub';
 import { migrate, openDatabase, Store } from '@qms/store';
 import { seedLoadSite, type LoadSite } from './load-site';
-import { answerUsage, onParentGone, profileOnRequest, runtimeInfo, timingSamples, usageMeter, watchOuterTransactions, type Runtime } from './child';
+import { answerUsage, onParentGone, profileOnRequest, runtimeInfo, timingSamples, usageMeter, watchCheckpoints, watchOuterTransactions, type Runtime } from './child';
+import { hrMs } from './stats';
 
 export const COUNTERS = 30;
 export const KIOSK_DEVICES = 8;
@@ -38,8 +39,9 @@ async function main(): Promise<void> {
   // every simulated officer logs in from 127.0.0.1 at once: the per-address login limit would throttle them
   const hub = createHub({ store, alwaysOpen: true, addressLimits: { maxFailures: 10_000 } });
   const meter = usageMeter();
-  const timings = instrument(hub, store, () => meter.recording);
-  const trace = traceIssues(hub, store, () => meter.recording);
+  const packetAt = watchPackets(hub);
+  const timings = instrument(hub, store, packetAt, () => meter.recording);
+  const trace = traceIssues(hub, store, packetAt, () => meter.recording);
   const { url } = await hub.listen(0, '127.0.0.1');
   // as production does after listening (apps/hub/src/run.ts); BENCH_HELPERS_NORMAL=1 leaves them (experiments only)
   const helpers = process.env['BENCH_HELPERS_NORMAL'] === '1' ? undefined : await lowerHelperThreadPriority();
@@ -54,6 +56,43 @@ async function main(): Promise<void> {
   process.send?.({ type: 'ready', url, ...seeded, runtime: runtimeInfo(helpers) } satisfies { type: 'ready' } & HubReady);
 }
 
+/** When a socket's last engine.io packet arrived (hrMs), by socket.io socket id; undefined if unknown. */
+type PacketAt = (socketId: string | null | undefined) => number | undefined;
+
+/**
+ * Notes when each connection receives an engine.io packet (before socket.io decodes it), so the
+ * time from a command's packet to its `submit` can be taken.
+ */
+function watchPackets(hub: Hub): PacketAt {
+  const lastPacket = new Map<string, number>();
+  hub.io.engine.on('connection', (conn: { id: string; on(e: 'packet', f: () => void): void; once(e: 'close', f: () => void): void }) => {
+    conn.on('packet', () => lastPacket.set(conn.id, hrMs()));
+    conn.once('close', () => lastPacket.delete(conn.id));
+  });
+  return (socketId) => {
+    const conn = socketId ? (hub.io.of('/').sockets.get(socketId)?.conn as { id: string } | undefined) : undefined;
+    return conn ? lastPacket.get(conn.id) : undefined;
+  };
+}
+
+/**
+ * Calls `done` with the time (ms) of each post-commit broadcast: the callback the executor calls
+ * after each commit (a private constructor field), wrapped; hub code is unchanged.
+ */
+function watchBroadcasts(hub: Hub, done: (ms: number) => void): void {
+  const ex = hub.executor as unknown as { committed?: (...args: unknown[]) => void };
+  const committed = ex.committed;
+  if (typeof committed !== 'function') return;
+  ex.committed = (...args: unknown[]) => {
+    const t0 = performance.now();
+    try {
+      committed(...args);
+    } finally {
+      done(performance.now() - t0);
+    }
+  };
+}
+
 /**
  * Times, inside the hub process, each command's way from its engine.io packet to `submit`
  * (`arrive:<command>`: socket.io's decoding and dispatch), and from its arrival to its acknowledgement
@@ -63,44 +102,24 @@ async function main(): Promise<void> {
  * Socket.IO encoding and the writes to every socket), while the meter records (the hub's own rounds).
  * Wraps the instances' methods; hub code is unchanged.
  */
-function instrument(hub: Hub, store: Store, recording: () => boolean) {
+function instrument(hub: Hub, store: Store, packetAt: PacketAt, recording: () => boolean) {
   const executor = hub.executor;
   const samples = timingSamples(recording);
   const add = samples.add;
-  // the last packet each connection received (engine.io, before socket.io decodes it)
-  const lastPacket = new Map<string, number>();
-  hub.io.engine.on('connection', (conn: { id: string; on(e: 'packet', f: () => void): void; once(e: 'close', f: () => void): void }) => {
-    conn.on('packet', () => lastPacket.set(conn.id, performance.now()));
-    conn.once('close', () => lastPacket.delete(conn.id));
-  });
   // submit -> reply: checks, waiting for its group, the group's transaction and commit, the ack
   const submit = executor.submit.bind(executor);
   executor.submit = (actor, name, payload, reply) => {
     const t0 = performance.now();
     // packet -> submit: socket.io's decoding and dispatch of the command
-    const conn = actor.socketId ? (hub.io.of('/').sockets.get(actor.socketId)?.conn as { id: string } | undefined) : undefined;
-    const connId = conn?.id;
-    const at = connId ? lastPacket.get(connId) : undefined;
-    if (at !== undefined) add(`arrive:${name}`, t0 - at);
+    const at = packetAt(actor.socketId);
+    if (at !== undefined) add(`arrive:${name}`, hrMs() - at);
     submit(actor, name, payload, (result) => {
       add(`exec:${name}`, performance.now() - t0);
       reply(result);
     });
   };
   executor.onGroup = (size) => add('group_size', size);
-  // the broadcast callback the executor calls after each commit (a private constructor field)
-  const ex = executor as unknown as { committed?: (...args: unknown[]) => void };
-  const committed = ex.committed;
-  if (typeof committed === 'function') {
-    ex.committed = (...args: unknown[]) => {
-      const t0 = performance.now();
-      try {
-        committed(...args);
-      } finally {
-        add('broadcast', performance.now() - t0);
-      }
-    };
-  }
+  watchBroadcasts(hub, (ms) => add('broadcast', ms));
   watchOuterTransactions(store, () => null, (ms) => add('tx', ms));
   return samples;
 }
@@ -111,61 +130,30 @@ function instrument(hub: Hub, store: Store, recording: () => boolean) {
  * group's transaction, each broadcast, each WAL checkpoint). Written to dir/hub.json when the
  * child stops; tools/issue-trace.ts joins it with the kiosks' traces.
  */
-function traceIssues(hub: Hub, store: Store, recording: () => boolean): (() => void) | null {
+function traceIssues(hub: Hub, store: Store, packetAt: PacketAt, recording: () => boolean): (() => void) | null {
   const dir = process.env['BENCH_TRACE_DIR'];
   if (!dir) return null;
-  const hr = () => Number(process.hrtime.bigint()) / 1e6;
   const issues: Array<[string, number, number, number]> = [];
   const spans: Array<[string, number, number]> = [];
-  const lastPacket = new Map<string, number>();
-  hub.io.engine.on('connection', (conn: { id: string; on(e: 'packet', f: () => void): void; once(e: 'close', f: () => void): void }) => {
-    conn.on('packet', () => lastPacket.set(conn.id, hr()));
-    conn.once('close', () => lastPacket.delete(conn.id));
-  });
   const executor = hub.executor;
   const submit = executor.submit.bind(executor);
   executor.submit = (actor, name, payload, reply) => {
-    const t0 = hr();
-    const connId = actor.socketId ? (hub.io.of('/').sockets.get(actor.socketId)?.conn as { id: string } | undefined)?.id : undefined;
-    const at = connId ? (lastPacket.get(connId) ?? Number.NaN) : Number.NaN;
+    const t0 = hrMs();
+    const at = packetAt(actor.socketId) ?? Number.NaN;
     const key = (payload as { idempotencyKey?: string } | null)?.idempotencyKey;
     submit(actor, name, payload, (result) => {
-      if (recording() && name === 'ticket:issue' && key) issues.push([key, at, t0, hr()]);
+      if (recording() && name === 'ticket:issue' && key) issues.push([key, at, t0, hrMs()]);
       reply(result);
     });
   };
-  const ex = executor as unknown as { committed?: (...args: unknown[]) => void };
-  const committed = ex.committed;
-  if (typeof committed === 'function') {
-    ex.committed = (...args: unknown[]) => {
-      const t0 = hr();
-      try {
-        committed(...args);
-      } finally {
-        if (recording()) spans.push(['broadcast', t0, hr()]);
-      }
-    };
-  }
-  watchOuterTransactions(store, () => hr(), (_ms, t0) => {
-    if (recording()) spans.push(['tx', t0, hr()]);
-  });
-  // the WAL checkpoints run after the acks (WalCheckpointer; created when the hub listens)
-  let wrapped = false;
-  const wrapCheckpointer = () => {
-    const cp = (store as unknown as { checkpointer: { run: () => unknown } | null }).checkpointer;
-    if (!cp || wrapped) return;
-    wrapped = true;
-    const run = cp.run.bind(cp);
-    cp.run = () => {
-      const t0 = hr();
-      try {
-        return run();
-      } finally {
-        if (recording()) spans.push(['checkpoint', t0, hr()]);
-      }
-    };
+  // each busy span ends now (hrMs) and lasted `ms`
+  const span = (kind: string) => (ms: number) => {
+    const end = hrMs();
+    if (recording()) spans.push([kind, end - ms, end]);
   };
-  hub.io.engine.on('connection', wrapCheckpointer);
+  watchBroadcasts(hub, span('broadcast'));
+  watchOuterTransactions(store, () => null, span('tx'));
+  watchCheckpoints(store, span('checkpoint'));
   return () => writeFileSync(join(dir, 'hub.json'), JSON.stringify({ issues, spans }));
 }
 

@@ -1,3 +1,9 @@
+/**
+ * Monotonic clock shared by every thread and process of the machine (uv_hrtime, CLOCK_MONOTONIC),
+ * ms: timestamps taken in the load generator's threads and in a server child compare directly.
+ */
+export const hrMs = (): number => Number(process.hrtime.bigint()) / 1e6;
+
 /** Latency samples (ms) reduced to the figures the bench reports. */
 export interface Summary {
   n: number;

@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { createHub, lowerHelperThreadPriority, type Hub } from '@qms/hub';
 import { migrate, openDatabase, Store } from '@qms/store';
 import { seedLoadSite, type LoadSite } from '../bench/load-site';
-import { answerUsage, onParentGone, runtimeInfo, usageMeter, watchOuterTransactions, type ChildUsage, type Runtime } from '../bench/child';
+import { answerUsage, onParentGone, runtimeInfo, timeStatements, usageMeter, watchCheckpoints, watchOuterTransactions, type ChildUsage, type Runtime } from '../bench/child';
 
 export const COUNTERS = 20;
 export const KIOSK_DEVICES = 3;
@@ -159,19 +159,10 @@ function watchPauses(hub: Hub, store: Store): { take(): HubPauses } {
   // experiment: per-statement times of the current transaction, for the slow-transaction trace
   const stmtMs = new Map<string, number>();
   if (traceSlowTxMs > 0) {
-    const proto = Object.getPrototypeOf(store.db.prepare('SELECT 1')) as Record<string, unknown>;
-    for (const method of ['run', 'get', 'all', 'iterate']) {
-      const orig = proto[method] as (...a: unknown[]) => unknown;
-      proto[method] = function (this: { source: string }, ...a: unknown[]) {
-        const t = performance.now();
-        try {
-          return orig.apply(this, a);
-        } finally {
-          const k = this.source.replace(/\s+/g, ' ').slice(0, 70);
-          stmtMs.set(k, (stmtMs.get(k) ?? 0) + performance.now() - t);
-        }
-      };
-    }
+    timeStatements(store.db, ['run', 'get', 'all', 'iterate'], (_method, sql, ms) => {
+      const k = sql.slice(0, 70);
+      stmtMs.set(k, (stmtMs.get(k) ?? 0) + ms);
+    });
   }
   // the outermost transactions (commit groups): the longest one, and each slow one when tracing
   const tracing = traceSlowTxMs > 0;
@@ -200,18 +191,7 @@ function watchPauses(hub: Hub, store: Store): { take(): HubPauses } {
       }
     },
   );
-  const cp = (store as unknown as { checkpointer: { run: () => unknown } | null }).checkpointer;
-  if (cp) {
-    const run = cp.run.bind(cp);
-    cp.run = () => {
-      const t0 = performance.now();
-      try {
-        return run();
-      } finally {
-        cur.checkpointMaxMs = Math.max(cur.checkpointMaxMs, performance.now() - t0);
-      }
-    };
-  }
+  watchCheckpoints(store, (ms) => (cur.checkpointMaxMs = Math.max(cur.checkpointMaxMs, ms)));
   const gc = new PerformanceObserver((list) => {
     for (const e of list.getEntries()) cur.gcMaxMs = Math.max(cur.gcMaxMs, e.duration);
   });

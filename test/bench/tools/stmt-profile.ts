@@ -14,26 +14,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHub, seedDemoSite, systemClock } from '@qms/hub';
 import { migrate, openDatabase, Store } from '@qms/store';
+import { timeStatements } from '../child';
 
 const N = Number(process.argv[2] ?? 3000);
 const times = new Map<string, { n: number; ms: number }>();
 const commits: number[] = [];
-function wrap(stmtProto: Record<string, unknown>, method: string): void {
-  const orig = stmtProto[method] as (...a: unknown[]) => unknown;
-  stmtProto[method] = function (this: { source: string }, ...a: unknown[]) {
-    const t0 = performance.now();
-    try {
-      return orig.apply(this, a);
-    } finally {
-      if (this.source === 'COMMIT') commits.push(performance.now() - t0);
-      const key = `${method} ${this.source.replace(/\s+/g, ' ').slice(0, 90)}`;
-      const e = times.get(key) ?? { n: 0, ms: 0 };
-      e.n++;
-      e.ms += performance.now() - t0;
-      times.set(key, e);
-    }
-  };
-}
 async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'qms-stmt-'));
   const db = openDatabase(join(dir, 'q.sqlite'));
@@ -64,7 +49,6 @@ async function main(): Promise<void> {
   if (process.env.SYNC_NORMAL) db.pragma('synchronous = NORMAL');
   if (process.env.CACHE_KB) db.pragma(`cache_size = -${process.env.CACHE_KB}`);
   const store = new Store(db);
-  const stmtProto = Object.getPrototypeOf(db.prepare('SELECT 1')) as Record<string, unknown>;
   await seedDemoSite(store, systemClock);
   const hub = createHub({ store, alwaysOpen: true });
   const ex = hub.executor;
@@ -80,9 +64,16 @@ async function main(): Promise<void> {
   const fields = store.config.fields().filter((f) => f.enabled).map((f) => f.id);
   // experiment: month rollups in the write path again, as before migration 0007 (the hub opened this month at its first command)
   if (process.env.MONTHS_IN_WRITE_PATH) db.prepare("UPDATE rollup_state SET open_month = '9999-12'").run();
-  if (!process.env.NO_WRAP) wrap(stmtProto, 'run');
-  if (!process.env.NO_WRAP) wrap(stmtProto, 'get');
-  if (!process.env.NO_WRAP) wrap(stmtProto, 'all');
+  if (!process.env.NO_WRAP) {
+    timeStatements(db, ['run', 'get', 'all'], (method, sql, ms) => {
+      if (sql === 'COMMIT') commits.push(ms);
+      const key = `${method} ${sql.slice(0, 90)}`;
+      const e = times.get(key) ?? { n: 0, ms: 0 };
+      e.n++;
+      e.ms += ms;
+      times.set(key, e);
+    });
+  }
   const cmd = new Map<string, { n: number; ms: number }>();
   // experiment: idle between commands (GAP_MS), so each one finds caches and the machine cold, like the soak's pace
   const gapMs = Number(process.env.GAP_MS ?? 0);
