@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import type { AckResult, HubEvent } from '@qms/protocol';
-import type { Actor } from '@qms/hub';
+import { CHECKPOINT_MAX_YIELDS, afterQueuedCommands, type Actor } from '@qms/hub';
 import { DEFAULT_CHECKPOINT_BACKSTOP_PAGES, DEFAULT_CHECKPOINT_EVERY } from '@qms/store';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { data, waitFor } from '../support/client';
@@ -177,7 +177,56 @@ describe('WAL checkpoints', () => {
     }
     expect(ticketCount('chung-thuc')).toBe(3 * DEFAULT_CHECKPOINT_EVERY);
     expect(perCommit).toBeGreaterThan(0);
-    // 192 commits went through a WAL that never held much more than 64 of them
-    expect(walFrames()).toBeLessThanOrEqual((DEFAULT_CHECKPOINT_EVERY + 2) * perCommit);
+    // 192 commits went through a WAL that never held much more than 64 of them: each command here
+    // is sent the moment the previous one is answered, so a due checkpoint gives way to at most
+    // CHECKPOINT_MAX_YIELDS of them before it runs
+    expect(walFrames()).toBeLessThanOrEqual((DEFAULT_CHECKPOINT_EVERY + CHECKPOINT_MAX_YIELDS + 2) * perCommit);
+  });
+
+  it('never run while a command waits for its group: one that arrived first commits and is answered first', async () => {
+    const ex = h.hub.executor;
+    const kiosk = kioskActor();
+    const db = h.store.db;
+    const pragma = db.pragma.bind(db);
+    // what was waiting each time a checkpoint ran
+    const queuedAtCheckpoint: number[] = [];
+    db.pragma = ((source: string, options?: { simple?: boolean }) => {
+      if (source.startsWith('wal_checkpoint')) queuedAtCheckpoint.push(ex.queued);
+      return pragma(source, options);
+    }) as typeof db.pragma;
+    const issue = () => ({ fieldId: 'chung-thuc', idempotencyKey: key() });
+    // pairs: the second command is submitted from the first one's acknowledgement, i.e. right after
+    // its commit and before a checkpoint that commit made due can start
+    const pair = () =>
+      new Promise<void>((resolve, reject) => {
+        ex.submit(kiosk, 'ticket:issue', issue(), (first) => {
+          if (!first.ok) return reject(new Error(first.error.code));
+          ex.submit(kiosk, 'ticket:issue', issue(), (second) => (second.ok ? resolve() : reject(new Error(second.error.code))));
+        });
+      });
+    // one single command between two runs of pairs, so checkpoints fall due on first and on second commands
+    // (a turn of the event loop after each pair: a citizen does not follow at once)
+    const nextTurn = () => new Promise((r) => setImmediate(r));
+    for (let i = 0; i < DEFAULT_CHECKPOINT_EVERY; i++) await pair().then(nextTurn);
+    expect((await ex.execute(kiosk, 'ticket:issue', issue())).ok).toBe(true);
+    await nextTurn();
+    for (let i = 0; i < DEFAULT_CHECKPOINT_EVERY; i++) await pair().then(nextTurn);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(queuedAtCheckpoint.length).toBeGreaterThanOrEqual(3);
+    expect(queuedAtCheckpoint.every((n) => n === 0)).toBe(true);
+  });
+
+  it('under a burst that leaves a command waiting at every turn, a due checkpoint still runs after CHECKPOINT_MAX_YIELDS turns', async () => {
+    let ran = false;
+    afterQueuedCommands(() => 1, () => (ran = true));
+    for (let i = 0; i < CHECKPOINT_MAX_YIELDS; i++) {
+      await new Promise((r) => setImmediate(r));
+      expect(ran).toBe(false);
+    }
+    await waitFor(() => ran);
+    let soon = false;
+    afterQueuedCommands(() => 0, () => (soon = true));
+    await new Promise((r) => setImmediate(r));
+    expect(soon).toBe(true);
   });
 });

@@ -1,4 +1,4 @@
-export { createHub, systemClock, type Hub, type HubOptions } from './create-hub';
+export { CHECKPOINT_MAX_YIELDS, afterQueuedCommands, createHub, systemClock, type Hub, type HubOptions } from './create-hub';
 export { seedDemoSite, demoFields, DEMO_SITE, type DemoCredentials } from './seed/demo-site';
 export { parseOptions, HELP, type HubCliOptions } from './options';
 export { hashPassword, verifyPassword, hashToken, newToken } from './auth/secrets';

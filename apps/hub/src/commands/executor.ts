@@ -101,6 +101,11 @@ export class CommandExecutor {
     this.config = new ConfigCache(store);
   }
 
+  /** Commands checked and waiting for their group to run. */
+  get queued(): number {
+    return this.queue.length;
+  }
+
   registerAsync(name: CommandName, handler: AsyncHandler): void {
     this.asyncHandlers.set(name, handler);
   }
