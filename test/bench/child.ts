@@ -333,8 +333,15 @@ export function answerUsage(meter: ReturnType<typeof usageMeter>, hooks: { onMar
   });
 }
 
-/** Child side: answers `profile-start` / `profile-stop` with an in-process V8 CPU profile. */
+/** Experiments (BENCH_HEAP_SAMPLING=1): `--profile` samples the hub's allocations instead of its CPU. */
+export const heapSamplingRequested = (): boolean => process.env['BENCH_HEAP_SAMPLING'] === '1';
+
+/**
+ * Child side: answers `profile-start` / `profile-stop` with an in-process V8 CPU profile, or with
+ * sampled allocations (collected objects included) when heapSamplingRequested().
+ */
 export function profileOnRequest(): void {
+  const heapSampling = heapSamplingRequested();
   let session: Session | null = null;
   const post = (method: string, params?: object) =>
     new Promise<unknown>((resolve, reject) => session?.post(method, params ?? {}, (e, r) => (e ? reject(e) : resolve(r))));
@@ -342,16 +349,18 @@ export function profileOnRequest(): void {
     if (m.type === 'profile-start') {
       session = new Session();
       session.connect();
-      void post('Profiler.enable')
-        .then(() => post('Profiler.setSamplingInterval', { interval: 500 }))
-        .then(() => post('Profiler.start'));
+      if (heapSampling) void post('HeapProfiler.startSampling', { samplingInterval: 4096, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+      else
+        void post('Profiler.enable')
+          .then(() => post('Profiler.setSamplingInterval', { interval: 500 }))
+          .then(() => post('Profiler.start'));
     } else if (m.type === 'profile-stop') {
       const done = (file: string | null) => process.send?.({ type: 'profiled', file });
       if (!session) {
         done(null);
         return;
       }
-      post('Profiler.stop')
+      post(heapSampling ? 'HeapProfiler.stopSampling' : 'Profiler.stop')
         .then((r) => {
           writeFileSync(m.file, JSON.stringify((r as { profile: unknown }).profile));
           session?.disconnect();

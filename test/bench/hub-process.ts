@@ -98,8 +98,8 @@ function watchBroadcasts(hub: Hub, done: (ms: number) => void): void {
  * (`arrive:<command>`: socket.io's decoding and dispatch), and from its arrival to its acknowledgement
  * (`exec:<name>`: checks, waiting for its commit group, the group's transaction and commit),
  * each write transaction (`tx`: one commit group, including the fsync of the commit), the size
- * of each commit group (`group_size`, commands) and each post-commit broadcast (`broadcast`:
- * Socket.IO encoding and the writes to every socket), while the meter records (the hub's own rounds).
+ * of each commit group (`group_size`, commands), each post-commit broadcast (`broadcast`:
+ * Socket.IO encoding and the writes to every socket) and each V8 garbage collection pause (`gc`), while the meter records (the hub's own rounds).
  * Wraps the instances' methods; hub code is unchanged.
  */
 function instrument(hub: Hub, store: Store, packetAt: PacketAt, recording: () => boolean) {
@@ -121,6 +121,10 @@ function instrument(hub: Hub, store: Store, packetAt: PacketAt, recording: () =>
   executor.onGroup = (size) => add('group_size', size);
   watchBroadcasts(hub, (ms) => add('broadcast', ms));
   watchOuterTransactions(store, () => null, (ms) => add('tx', ms));
+  // V8's pauses (the hub runs with --single-threaded-gc, so each one holds the event loop)
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) add('gc', e.duration);
+  }).observe({ entryTypes: ['gc'] });
   return samples;
 }
 
@@ -154,6 +158,13 @@ function traceIssues(hub: Hub, store: Store, packetAt: PacketAt, recording: () =
   watchBroadcasts(hub, span('broadcast'));
   watchOuterTransactions(store, () => null, span('tx'));
   watchCheckpoints(store, span('checkpoint'));
+  // V8's pauses (on the event loop: the hub runs with --single-threaded-gc), on the same clock
+  const toHr = hrMs() - performance.now();
+  const gc = new PerformanceObserver((list) => {
+    if (!recording()) return;
+    for (const e of list.getEntries()) spans.push(['gc', e.startTime + toHr, e.startTime + e.duration + toHr]);
+  });
+  gc.observe({ entryTypes: ['gc'] });
   return () => writeFileSync(join(dir, 'hub.json'), JSON.stringify({ issues, spans }));
 }
 

@@ -16,13 +16,15 @@ import { bareHub, sampleCallEvent, serialCalls } from './baseline-calls';
 import { measureInsertCommit } from './baseline-db';
 import type { BaselineReady } from './baseline-server';
 import { bundleChildren } from './bundle';
-import { Child } from './child';
+import { Child, heapSamplingRequested } from './child';
 import type { HubReady } from './hub-process';
 import { DISPLAYS, HubLoad, type LoadShape } from './load';
 import { summariseProfile } from './profile-top';
 import { buildResults, printResults } from './report';
 import type { RushResult } from './rush';
 import { sleep } from './stats';
+
+const heapSampling = heapSamplingRequested();
 
 /** Everything but teardown fits in this; the watchdog ends a run that does not. */
 const BUDGET_MS = 230_000;
@@ -147,7 +149,7 @@ async function main(): Promise<void> {
     const bareEnd = await bare.usage();
     const pairs = quietPairs(sides.bare, sides.hub);
     if (pairs.excluded.length) log(`round pair(s) ${pairs.excluded.map((i) => i + 1).join(', ')} left out of the figures: other processes were busy (see the rounds table)`);
-    if (opt.profile) profileFile = await hub.stopProfile(join(tmpdir(), `qms-bench-hub-rush-${Date.now()}.cpuprofile`));
+    if (opt.profile) profileFile = await hub.stopProfile(join(tmpdir(), `qms-bench-hub-rush-${Date.now()}.${heapSampling ? 'heapprofile' : 'cpuprofile'}`));
 
     log(`hub: quiet phase, ${opt.quietCalls} serial issues then calls`);
     const quiet = await hubLoad.quiet(opt.quietCalls);
@@ -184,7 +186,9 @@ async function main(): Promise<void> {
   }
   writeFileSync(RESULTS, `${JSON.stringify(results, null, 2)}\n`);
   printResults(results);
-  if (profileFile) {
+  if (profileFile && heapSampling) {
+    log(`hub allocation samples of its paced rounds: ${profileFile} (npx tsx test/bench/tools/heap-top.ts FILE COMMANDS [N])`);
+  } else if (profileFile) {
     log(`hub CPU profile of its paced rounds: ${profileFile} (npx tsx test/bench/profile-top.ts FILE [N])`);
     console.log(summariseProfile(profileFile, 20));
   }

@@ -4,8 +4,8 @@
  * `npx tsx test/bench/tools/issue-trace.ts dir`. Joins each hub issue by its idempotency key:
  * out = emit -> engine.io packet in the hub (client send, loopback, the hub's loop reading),
  * dispatch = packet -> submit, exec = submit -> ack, back = ack -> the kiosk's callback; and how
- * much of `out` and `exec` the hub's loop spent in a transaction (Tx), a broadcast (Bc) or a WAL
- * checkpoint (Cp).
+ * much of `out` and `exec` the hub's loop spent in a transaction (Tx), a broadcast (Bc), a WAL
+ * checkpoint (Cp) or a V8 garbage collection (Gc; GC inside a transaction or broadcast counts in both).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -30,14 +30,14 @@ const rows = hub.issues.flatMap(([key, packet, submit, ack]) => {
   const c = kiosk.get(key);
   if (!c) return [];
   const [sent, recv] = c;
-  return [{ total: recv - sent, out: packet - sent, dispatch: submit - packet, exec: ack - submit, back: recv - ack, outTx: busyIn(sent, packet, 'tx'), outBc: busyIn(sent, packet, 'broadcast'), outCp: busyIn(sent, packet, 'checkpoint'), execTx: busyIn(submit, ack, 'tx'), execBc: busyIn(submit, ack, 'broadcast'), execCp: busyIn(submit, ack, 'checkpoint') }];
+  return [{ total: recv - sent, out: packet - sent, dispatch: submit - packet, exec: ack - submit, back: recv - ack, outTx: busyIn(sent, packet, 'tx'), outBc: busyIn(sent, packet, 'broadcast'), outCp: busyIn(sent, packet, 'checkpoint'), outGc: busyIn(sent, packet, 'gc'), execTx: busyIn(submit, ack, 'tx'), execBc: busyIn(submit, ack, 'broadcast'), execCp: busyIn(submit, ack, 'checkpoint'), execGc: busyIn(submit, ack, 'gc'), backGc: busyIn(ack, recv, 'gc') }];
 });
 rows.sort((a, b) => a.total - b.total);
 const q = (p: number) => rows[Math.min(rows.length - 1, Math.floor(p * rows.length))];
 type Row = (typeof rows)[number];
 const mean = (list: Row[], k: keyof Row) => list.reduce((s, r) => s + r[k], 0) / list.length;
-const keys: Array<keyof Row> = ['total', 'out', 'outTx', 'outBc', 'outCp', 'dispatch', 'exec', 'execTx', 'execBc', 'execCp', 'back'];
-for (const kind of ['tx', 'broadcast', 'checkpoint']) {
+const keys: Array<keyof Row> = ['total', 'out', 'outTx', 'outBc', 'outCp', 'outGc', 'dispatch', 'exec', 'execTx', 'execBc', 'execCp', 'execGc', 'back', 'backGc'];
+for (const kind of ['tx', 'broadcast', 'checkpoint', 'gc']) {
   const d = spans.filter((s) => s[0] === kind).map((s) => s[2] - s[1]).sort((a, b) => a - b);
   if (d.length > 0) console.log(`${kind}: n=${d.length} p50=${d[Math.floor(d.length / 2)]?.toFixed(2)} p99=${d[Math.floor(d.length * 0.99)]?.toFixed(2)} max=${d.at(-1)?.toFixed(2)} total=${d.reduce((a, b) => a + b, 0).toFixed(0)} ms`);
 }
