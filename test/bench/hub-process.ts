@@ -94,12 +94,24 @@ function watchBroadcasts(hub: Hub, done: (ms: number) => void): void {
 }
 
 /**
+ * Calls `done` with the start (hrMs) and length (ms) of each V8 garbage collection pause. The hub
+ * runs with --single-threaded-gc, so each pause holds the event loop.
+ */
+function watchGcPauses(done: (start: number, ms: number) => void): void {
+  const toHr = hrMs() - performance.now();
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) done(e.startTime + toHr, e.duration);
+  }).observe({ entryTypes: ['gc'] });
+}
+
+/**
  * Times, inside the hub process, each command's way from its engine.io packet to `submit`
  * (`arrive:<command>`: socket.io's decoding and dispatch), and from its arrival to its acknowledgement
  * (`exec:<name>`: checks, waiting for its commit group, the group's transaction and commit),
  * each write transaction (`tx`: one commit group, including the fsync of the commit), the size
  * of each commit group (`group_size`, commands), each post-commit broadcast (`broadcast`:
- * Socket.IO encoding and the writes to every socket) and each V8 garbage collection pause (`gc`), while the meter records (the hub's own rounds).
+ * Socket.IO encoding and the writes to every socket) and each V8 garbage collection pause (`gc`),
+ * while the meter records (the hub's own rounds).
  * Wraps the instances' methods; hub code is unchanged.
  */
 function instrument(hub: Hub, store: Store, packetAt: PacketAt, recording: () => boolean) {
@@ -121,17 +133,14 @@ function instrument(hub: Hub, store: Store, packetAt: PacketAt, recording: () =>
   executor.onGroup = (size) => add('group_size', size);
   watchBroadcasts(hub, (ms) => add('broadcast', ms));
   watchOuterTransactions(store, () => null, (ms) => add('tx', ms));
-  // V8's pauses (the hub runs with --single-threaded-gc, so each one holds the event loop)
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) add('gc', e.duration);
-  }).observe({ entryTypes: ['gc'] });
+  watchGcPauses((_start, ms) => add('gc', ms));
   return samples;
 }
 
 /**
  * Experiments only (BENCH_TRACE_DIR=dir): each ticket:issue's key with, on the process-wide clock
  * (hrMs), its engine.io packet, submit and ack; and the event loop's busy spans (each commit
- * group's transaction, each broadcast, each WAL checkpoint). Written to dir/hub.json when the
+ * group's transaction, each broadcast, each WAL checkpoint, each GC pause). Written to dir/hub.json when the
  * child stops; tools/issue-trace.ts joins it with the kiosks' traces.
  */
 function traceIssues(hub: Hub, store: Store, packetAt: PacketAt, recording: () => boolean): (() => void) | null {
@@ -158,13 +167,9 @@ function traceIssues(hub: Hub, store: Store, packetAt: PacketAt, recording: () =
   watchBroadcasts(hub, span('broadcast'));
   watchOuterTransactions(store, () => null, span('tx'));
   watchCheckpoints(store, span('checkpoint'));
-  // V8's pauses (on the event loop: the hub runs with --single-threaded-gc), on the same clock
-  const toHr = hrMs() - performance.now();
-  const gc = new PerformanceObserver((list) => {
-    if (!recording()) return;
-    for (const e of list.getEntries()) spans.push(['gc', e.startTime + toHr, e.startTime + e.duration + toHr]);
+  watchGcPauses((start, ms) => {
+    if (recording()) spans.push(['gc', start, start + ms]);
   });
-  gc.observe({ entryTypes: ['gc'] });
   return () => writeFileSync(join(dir, 'hub.json'), JSON.stringify({ issues, spans }));
 }
 
