@@ -1,11 +1,12 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector';
+import { PerformanceObserver } from 'node:perf_hooks';
 import { getHeapCodeStatistics, getHeapStatistics } from 'node:v8';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { HELPER_THREAD_NICE, type ThreadPriorityResult } from '@qms/hub/thread-priority';
-import { summarize } from './stats';
+import { hrMs, summarize } from './stats';
 
 /** Messages between the bench (parent) and its hub / baseline child processes. */
 export type ToChild =
@@ -295,6 +296,17 @@ export function watchCheckpoints(store: object, done: (ms: number, t0: number) =
       done(performance.now() - t0, t0);
     }
   };
+}
+
+/**
+ * Child side: calls `done` with the start (hrMs) and length (ms) of each V8 garbage collection
+ * pause. The hub runs with --single-threaded-gc, so each pause holds the event loop.
+ */
+export function watchGcPauses(done: (start: number, ms: number) => void): void {
+  const toHr = hrMs() - performance.now();
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) done(e.startTime + toHr, e.duration);
+  }).observe({ entryTypes: ['gc'] });
 }
 
 /**

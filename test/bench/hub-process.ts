@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { createHub, lowerHelperThreadPriority, type Hub } from '@qms/hub';
 import { migrate, openDatabase, Store } from '@qms/store';
 import { seedLoadSite, type LoadSite } from './load-site';
-import { answerUsage, onParentGone, profileOnRequest, runtimeInfo, timingSamples, usageMeter, watchCheckpoints, watchOuterTransactions, type Runtime } from './child';
+import { answerUsage, onParentGone, profileOnRequest, runtimeInfo, timingSamples, usageMeter, watchCheckpoints, watchGcPauses, watchOuterTransactions, type Runtime } from './child';
 import { hrMs } from './stats';
 
 export const COUNTERS = 30;
@@ -91,17 +91,6 @@ function watchBroadcasts(hub: Hub, done: (ms: number) => void): void {
       done(performance.now() - t0);
     }
   };
-}
-
-/**
- * Calls `done` with the start (hrMs) and length (ms) of each V8 garbage collection pause. The hub
- * runs with --single-threaded-gc, so each pause holds the event loop.
- */
-function watchGcPauses(done: (start: number, ms: number) => void): void {
-  const toHr = hrMs() - performance.now();
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) done(e.startTime + toHr, e.duration);
-  }).observe({ entryTypes: ['gc'] });
 }
 
 /**

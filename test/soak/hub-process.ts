@@ -12,13 +12,12 @@
  * takes whether or not the WAL was checkpointed), and the number of event and ticket rows.
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { PerformanceObserver } from 'node:perf_hooks';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createHub, lowerHelperThreadPriority, type Hub } from '@qms/hub';
 import { migrate, openDatabase, Store } from '@qms/store';
 import { seedLoadSite, type LoadSite } from '../bench/load-site';
-import { answerUsage, onParentGone, runtimeInfo, timeStatements, usageMeter, watchCheckpoints, watchOuterTransactions, type ChildUsage, type Runtime } from '../bench/child';
+import { answerUsage, onParentGone, runtimeInfo, timeStatements, usageMeter, watchCheckpoints, watchGcPauses, watchOuterTransactions, type ChildUsage, type Runtime } from '../bench/child';
 
 export const COUNTERS = 20;
 export const KIOSK_DEVICES = 3;
@@ -192,10 +191,7 @@ function watchPauses(hub: Hub, store: Store): { take(): HubPauses } {
     },
   );
   watchCheckpoints(store, (ms) => (cur.checkpointMaxMs = Math.max(cur.checkpointMaxMs, ms)));
-  const gc = new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) cur.gcMaxMs = Math.max(cur.gcMaxMs, e.duration);
-  });
-  gc.observe({ entryTypes: ['gc'] });
+  watchGcPauses((_start, ms) => (cur.gcMaxMs = Math.max(cur.gcMaxMs, ms)));
   return {
     take() {
       const out = cur;
