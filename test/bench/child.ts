@@ -35,10 +35,13 @@ export interface Runtime {
   mallocEnv: Record<string, string>;
   /** Helper threads set to a low priority as production does (lowerHelperThreadPriority), or why not. */
   helperThreads: string;
+  /** An experiment this child runs instead of its plain behaviour (e.g. BENCH_BARE_FLOOR), or absent. */
+  experiment?: string;
 }
 
-export function runtimeInfo(helpers?: ThreadPriorityResult): Runtime {
+export function runtimeInfo(helpers?: ThreadPriorityResult, experiment?: string): Runtime {
   return {
+    ...(experiment ? { experiment } : {}),
     node: process.version,
     script: process.argv[1] ?? '',
     execArgv: process.execArgv,

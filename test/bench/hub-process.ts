@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { createHub, lowerHelperThreadPriority, type Hub } from '@qms/hub';
 import { migrate, openDatabase, Store } from '@qms/store';
 import { seedLoadSite, type LoadSite } from './load-site';
-import { answerUsage, onParentGone, profileOnRequest, runtimeInfo, timingSamples, usageMeter, watchCheckpoints, watchGcPauses, watchOuterTransactions, type Runtime } from './child';
+import { answerUsage, onParentGone, profileOnRequest, runtimeInfo, timingSamples, usageMeter, watchCheckpoints, timeStatements, watchGcPauses, watchOuterTransactions, type Runtime } from './child';
 import { hrMs } from './stats';
 
 export const COUNTERS = 30;
@@ -53,7 +53,7 @@ async function main(): Promise<void> {
     store.close();
     rmSync(dir, { recursive: true, force: true });
   });
-  process.send?.({ type: 'ready', url, ...seeded, runtime: runtimeInfo(helpers) } satisfies { type: 'ready' } & HubReady);
+  process.send?.({ type: 'ready', url, ...seeded, runtime: runtimeInfo(helpers, process.env['BENCH_STMT_TIMES'] === '1' ? 'BENCH_STMT_TIMES=1 (every statement timed)' : undefined) } satisfies { type: 'ready' } & HubReady);
 }
 
 /** When a socket's last engine.io packet arrived (hrMs), by socket.io socket id; undefined if unknown. */
@@ -123,6 +123,10 @@ function instrument(hub: Hub, store: Store, packetAt: PacketAt, recording: () =>
   watchBroadcasts(hub, (ms) => add('broadcast', ms));
   watchOuterTransactions(store, () => null, (ms) => add('tx', ms));
   watchGcPauses((_start, ms) => add('gc', ms));
+  // experiments only (BENCH_STMT_TIMES=1): every SQL statement's time during the rush, by statement
+  if (process.env['BENCH_STMT_TIMES'] === '1') {
+    timeStatements(store.db, ['run', 'get', 'all'], (method, sql, ms) => add(`sql ${method} ${sql.slice(0, 70)}`, ms));
+  }
   return samples;
 }
 

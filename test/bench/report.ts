@@ -290,7 +290,8 @@ export function printResults(r: Record<string, unknown>): void {
     x
       ? `node ${x.node} ${x.script.replace(/^.*\/test\//, 'test/')} execArgv=[${x.execArgv.join(' ')}] UV_THREADPOOL_SIZE=${x.uvThreadpoolSize}` +
         Object.entries(x.mallocEnv ?? {}).map(([k, v]) => ` ${k}=${v}`).join('') +
-        `; helper threads: ${x.helperThreads ?? '?'}`
+        `; helper threads: ${x.helperThreads ?? '?'}` +
+        (x.experiment ? `; EXPERIMENT: ${x.experiment}` : '')
       : '?';
   console.log(`\n  hub child:  ${rt(hub.runtime)}`);
   console.log(`  bare child: ${rt(base.runtime)}`);
