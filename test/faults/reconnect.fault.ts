@@ -40,10 +40,15 @@ describe('fault: client connections dropped and restored during a rush', () => {
       // one client most of the time, sometimes two or three at once
       const n = Math.random() < 0.2 ? between(2, 3) : 1;
       for (let i = 0; i < n; i++) {
-        const victim = c.all[between(0, c.all.length - 1)];
         // drop a client only once it is fully back (connected AND its fresh snapshot arrived): a drop
         // between the handshake and the snapshot would lose that snapshot and blur the count
-        if (!victim?.client.socket.connected || victim.snapshots < (dropsBy.get(victim.label) ?? 0) + 1) continue;
+        const ready = (x: (typeof c.all)[number] | undefined) => !!x?.client.socket.connected && x.snapshots >= (dropsBy.get(x.label) ?? 0) + 1;
+        // every fourth drop hits a client with a command in flight, if there is one: its ack is
+        // then lost for sure (the drop runs before this process reads the answer), so the retry
+        // path is exercised in every run, not only when a random drop happens to land on one
+        const busy = drops % 4 === 0 ? c.all.filter((x) => x.inFlight > 0 && ready(x)) : [];
+        const victim = busy.length > 0 ? busy[between(0, busy.length - 1)] : c.all[between(0, c.all.length - 1)];
+        if (!victim || !ready(victim)) continue;
         victim.client.socket.io.engine.close();
         drops += 1;
         dropsBy.set(victim.label, (dropsBy.get(victim.label) ?? 0) + 1);

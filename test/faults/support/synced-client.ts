@@ -33,6 +33,8 @@ export class SyncedClient {
   /** A ticket id or number present twice in the view. Must stay 0. */
   shownTwice = 0;
   disconnects = 0;
+  /** Commands sent and not yet answered (nor failed): a drop now loses their acks. */
+  inFlight = 0;
   readonly problems: string[] = [];
   private resyncing = false;
 
@@ -117,9 +119,14 @@ export class SyncedClient {
   }
 
   /** One attempt: rejects when the connection drops before the ack (socket.io-client clears pending acks) or on timeout. */
-  send<C extends keyof CommandResults>(name: C, payload: CommandPayload<C>, timeoutMs = 5000): Promise<AckResult<CommandResults[C]>> {
+  async send<C extends keyof CommandResults>(name: C, payload: CommandPayload<C>, timeoutMs = 5000): Promise<AckResult<CommandResults[C]>> {
     const emitter = this.client.socket.timeout(timeoutMs) as unknown as RawEmitter;
-    return emitter.emitWithAck(name, payload) as Promise<AckResult<CommandResults[C]>>;
+    this.inFlight += 1;
+    try {
+      return (await emitter.emitWithAck(name, payload)) as AckResult<CommandResults[C]>;
+    } finally {
+      this.inFlight -= 1;
+    }
   }
 
   /** Connected and holding a snapshot of this connection. */
