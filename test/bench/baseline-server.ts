@@ -53,30 +53,30 @@ const waiting: Ticket[] = [];
 let seq = 0;
 let issued = 0;
 
-/** One insert+commit, one broadcast of one message. */
-function publish(body: Record<string, unknown>): void {
-  const t0 = performance.now();
-  insertCommit(body);
-  const t1 = performance.now();
-  io.emit('hub:events', [{ ...body, seq: ++seq, at: Date.now() }]);
-  timings.add('tx', t1 - t0);
-  timings.add('broadcast', performance.now() - t1);
-}
-
-/** The plain baseline broadcasts, then acks; the experiments ack first, as the hub does. */
-function publishAndAck(body: Record<string, unknown>, ack: Ack, reply: unknown): void {
-  if (!ACK_FIRST) {
-    publish(body);
-    ack(reply);
-    return;
-  }
+/** One insert+commit. */
+function commit(body: Record<string, unknown>): void {
   const t0 = performance.now();
   insertCommit(body);
   timings.add('tx', performance.now() - t0);
-  ack(reply);
-  const t1 = performance.now();
+}
+
+/** One broadcast of one message to every socket. */
+function broadcast(body: Record<string, unknown>): void {
+  const t0 = performance.now();
   io.emit('hub:events', [{ ...body, seq: ++seq, at: Date.now() }]);
-  timings.add('broadcast', performance.now() - t1);
+  timings.add('broadcast', performance.now() - t0);
+}
+
+/** Commits, then broadcasts and acks: the plain baseline broadcasts first, the experiments ack first (as the hub does). */
+function publishAndAck(body: Record<string, unknown>, ack: Ack, reply: unknown): void {
+  commit(body);
+  if (ACK_FIRST) {
+    ack(reply);
+    broadcast(body);
+  } else {
+    broadcast(body);
+    ack(reply);
+  }
 }
 
 io.on('connection', (socket) => {

@@ -23,6 +23,8 @@ export const KIOSK_DEVICES = 8;
  * tickets/s over 8 kiosks is about 1,100 a minute per kiosk. The check itself still runs.
  */
 const BENCH_TICKETS_PER_MINUTE = 1_000_000;
+/** Experiments only (BENCH_STMT_TIMES=1): every SQL statement's time during the rush, by statement. */
+const STMT_TIMES = process.env['BENCH_STMT_TIMES'] === '1';
 
 export interface HubReady extends LoadSite {
   url: string;
@@ -53,7 +55,7 @@ async function main(): Promise<void> {
     store.close();
     rmSync(dir, { recursive: true, force: true });
   });
-  process.send?.({ type: 'ready', url, ...seeded, runtime: runtimeInfo(helpers, process.env['BENCH_STMT_TIMES'] === '1' ? 'BENCH_STMT_TIMES=1 (every statement timed)' : undefined) } satisfies { type: 'ready' } & HubReady);
+  process.send?.({ type: 'ready', url, ...seeded, runtime: runtimeInfo(helpers, STMT_TIMES ? 'BENCH_STMT_TIMES=1 (every statement timed)' : undefined) } satisfies { type: 'ready' } & HubReady);
 }
 
 /** When a socket's last engine.io packet arrived (hrMs), by socket.io socket id; undefined if unknown. */
@@ -123,8 +125,7 @@ function instrument(hub: Hub, store: Store, packetAt: PacketAt, recording: () =>
   watchBroadcasts(hub, (ms) => add('broadcast', ms));
   watchOuterTransactions(store, () => null, (ms) => add('tx', ms));
   watchGcPauses((_start, ms) => add('gc', ms));
-  // experiments only (BENCH_STMT_TIMES=1): every SQL statement's time during the rush, by statement
-  if (process.env['BENCH_STMT_TIMES'] === '1') {
+  if (STMT_TIMES) {
     timeStatements(store.db, ['run', 'get', 'all'], (method, sql, ms) => add(`sql ${method} ${sql.slice(0, 70)}`, ms));
   }
   return samples;

@@ -34,15 +34,18 @@ describe('fault: client connections dropped and restored during a rush', () => {
 
     let drops = 0;
     const dropsBy = new Map<string, number>();
+    type Client = (typeof c.all)[number];
+    /** Holds the fresh snapshot of every reconnection after its drops. */
+    const backAfterDrops = (x: Client) => x.snapshots >= (dropsBy.get(x.label) ?? 0) + 1;
+    // drop a client only once it is fully back (connected AND its fresh snapshot arrived): a drop
+    // between the handshake and the snapshot would lose that snapshot and blur the count
+    const ready = (x: Client) => x.client.socket.connected && backAfterDrops(x);
     const until = Date.now() + CHAOS_MS;
     while (Date.now() < until && drops < MAX_DROPS) {
       await sleep(between(60, 200));
       // one client most of the time, sometimes two or three at once
       const n = Math.random() < 0.2 ? between(2, 3) : 1;
       for (let i = 0; i < n; i++) {
-        // drop a client only once it is fully back (connected AND its fresh snapshot arrived): a drop
-        // between the handshake and the snapshot would lose that snapshot and blur the count
-        const ready = (x: (typeof c.all)[number] | undefined) => !!x?.client.socket.connected && x.snapshots >= (dropsBy.get(x.label) ?? 0) + 1;
         // every fourth drop hits a client with a command in flight, if there is one: its ack is
         // then lost for sure (the drop runs before this process reads the answer), so the retry
         // path is exercised in every run, not only when a random drop happens to land on one
@@ -62,7 +65,7 @@ describe('fault: client connections dropped and restored during a rush', () => {
     const exitCode = await hub.stop();
     const audit = auditDatabase(dbPath, c.ledger);
     const l = c.ledger;
-    const notBack = c.all.filter((x) => x.snapshots < (dropsBy.get(x.label) ?? 0) + 1).map((x) => x.label);
+    const notBack = c.all.filter((x) => !backAfterDrops(x)).map((x) => x.label);
 
     printTable(`connection drops during a rush (${CHAOS_MS / 1000} s)`, [
       ['transports closed', drops],
