@@ -2,8 +2,8 @@
  * Where a hub command's time goes, statement by statement: drives the executor in-process (no
  * sockets) with an issue / call-next mix on a temp file (the line stays short, as in the rush)
  * and times every better-sqlite3 statement, plus the spread of COMMIT times.
- * `npx tsx test/bench/tools/stmt-profile.ts [N]`. Experiments (env): NO_AUTOCHECKPOINT=1 (also
- * prints WAL frames per commit), CHECKPOINT_EVERY=N (no auto-checkpoint; a PASSIVE one after every N
+ * `npx tsx test/bench/tools/stmt-profile.ts [N]`. Experiments (env): NO_AUTOCHECKPOINT=1 (pages per commit: see
+ * wal-pages.ts), CHECKPOINT_EVERY=N (no auto-checkpoint; a PASSIVE one after every N
  * commands, timed apart), NO_ROLLUPS=1 (drops the report triggers), MONTHS_IN_WRITE_PATH=1 (month rollups
  * kept with every write, as before migration 0007), FULL_INDEXES=1 (the
  * three ticket indexes as before migration 0006), SYNC_NORMAL=1,
@@ -12,9 +12,9 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createHub, seedDemoSite, systemClock } from '@qms/hub';
-import { migrate, openDatabase, Store } from '@qms/store';
+import { migrate, openDatabase } from '@qms/store';
 import { timeStatements } from '../child';
+import { dropTicketRollups, startDemoHub } from './demo-hub';
 
 const N = Number(process.argv[2] ?? 3000);
 const times = new Map<string, { n: number; ms: number }>();
@@ -37,9 +37,7 @@ async function main(): Promise<void> {
     }
   };
   // experiments: what the report rollup triggers and the ticket indexes cost
-  if (process.env.NO_ROLLUPS) {
-    for (const { name } of db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger' AND name LIKE 'tickets_rollup%'").all() as Array<{ name: string }>) db.exec(`DROP TRIGGER ${name}`);
-  }
+  if (process.env.NO_ROLLUPS) dropTicketRollups(db);
   // experiment: the three ticket indexes as they were before migration 0006 (full, not partial)
   if (process.env.FULL_INDEXES) {
     db.exec(`DROP INDEX tickets_counter; CREATE INDEX tickets_counter ON tickets (counter_id, status);
@@ -48,20 +46,7 @@ async function main(): Promise<void> {
   }
   if (process.env.SYNC_NORMAL) db.pragma('synchronous = NORMAL');
   if (process.env.CACHE_KB) db.pragma(`cache_size = -${process.env.CACHE_KB}`);
-  const store = new Store(db);
-  await seedDemoSite(store, systemClock);
-  const hub = createHub({ store, alwaysOpen: true });
-  const ex = hub.executor;
-  const counters = store.config.counters();
-  const officers = counters.map((_c, i) => ({ role: 'officer' as const, id: `canbo${i + 1}`, name: 'x', deviceId: null }));
-  const dev = store.accounts.devices().find((d) => d.kind === 'kiosk')!;
-  store.accounts.saveDevice({ ...dev, settings: { maxTicketsPerMinute: 1e9 } }, store.accounts.deviceTokenHash(dev.id)!);
-  const kiosk = { role: 'kiosk' as const, id: dev.id, name: 'k', deviceId: dev.id };
-  for (const [i, c] of counters.entries()) {
-    const r = await ex.execute(officers[i]!, 'counter:open', { counterId: c.id });
-    if (!r.ok) console.log('open', JSON.stringify(r));
-  }
-  const fields = store.config.fields().filter((f) => f.enabled).map((f) => f.id);
+  const { store, hub, ex, counters, officers, kiosk, fields } = await startDemoHub(db);
   // experiment: month rollups in the write path again, as before migration 0007 (the hub opened this month at its first command)
   if (process.env.MONTHS_IN_WRITE_PATH) db.prepare("UPDATE rollup_state SET open_month = '9999-12'").run();
   if (!process.env.NO_WRAP) {
@@ -116,10 +101,6 @@ async function main(): Promise<void> {
     const c = (p: number) => (checkpoints[Math.min(checkpoints.length - 1, Math.floor(p * checkpoints.length))] ?? 0).toFixed(3);
     console.log(`checkpoints (every ${checkpointEvery} commands, outside the commits) ${checkpoints.length}: p50 ${c(0.5)} p99 ${c(0.99)} max ${c(1)} ms`);
   }
-  const pages = db.pragma('wal_checkpoint(PASSIVE)') as Array<{ log: number }>;
-  // only meaningful with NO_AUTOCHECKPOINT=1 (otherwise the WAL restarts now and then)
-  console.log('commits', commits.length, 'WAL frames per commit', ((pages[0]?.log ?? 0) / commits.length).toFixed(1));
-  console.log(pages);
   await hub.close();
 }
 main();
