@@ -12,10 +12,18 @@ export function dropTicketRollups(db: Db): void {
   }
 }
 
-export async function startDemoHub(db: Db) {
+/** More commits or WAL pages than any run of the tools reaches. */
+const NEVER = 2 ** 30;
+
+/**
+ * `checkpoints: false` turns off both the hub's deferred checkpoints and SQLite's auto-checkpoint
+ * (createHub sets the latter as a backstop, so a `wal_autocheckpoint = 0` set before it is undone).
+ */
+export async function startDemoHub(db: Db, options: { checkpoints?: boolean } = {}) {
   const store = new Store(db);
   await seedDemoSite(store, systemClock);
   const hub = createHub({ store, alwaysOpen: true });
+  if (options.checkpoints === false) store.deferCheckpoints({ everyCommits: NEVER, backstopPages: NEVER });
   const ex = hub.executor;
   const counters = store.config.counters();
   const officers = counters.map((_c, i) => ({ role: 'officer' as const, id: `canbo${i + 1}`, name: 'x', deviceId: null }));

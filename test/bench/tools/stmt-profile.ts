@@ -2,8 +2,8 @@
  * Where a hub command's time goes, statement by statement: drives the executor in-process (no
  * sockets) with an issue / call-next mix on a temp file (the line stays short, as in the rush)
  * and times every better-sqlite3 statement, plus the spread of COMMIT times.
- * `npx tsx test/bench/tools/stmt-profile.ts [N]`. Experiments (env): NO_AUTOCHECKPOINT=1 (pages per commit: see
- * wal-pages.ts), CHECKPOINT_EVERY=N (no auto-checkpoint; a PASSIVE one after every N
+ * `npx tsx test/bench/tools/stmt-profile.ts [N]`. Experiments (env): NO_AUTOCHECKPOINT=1 (no checkpoint
+ * at all: neither the hub's nor SQLite's; pages per commit: see wal-pages.ts), CHECKPOINT_EVERY=N (neither; a PASSIVE one after every N
  * commands, timed apart), NO_ROLLUPS=1 (drops the report triggers), MONTHS_IN_WRITE_PATH=1 (month rollups
  * kept with every write, as before migration 0007), FULL_INDEXES=1 (the
  * three ticket indexes as before migration 0006), SYNC_NORMAL=1,
@@ -23,7 +23,6 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'qms-stmt-'));
   const db = openDatabase(join(dir, 'q.sqlite'));
   migrate(db);
-  if (process.env.NO_AUTOCHECKPOINT || process.env.CHECKPOINT_EVERY) db.pragma('wal_autocheckpoint = 0');
   // experiment: checkpoint outside the commits, after every N of them (timed separately)
   const checkpointEvery = Number(process.env.CHECKPOINT_EVERY ?? 0);
   const checkpoints: number[] = [];
@@ -46,7 +45,9 @@ async function main(): Promise<void> {
   }
   if (process.env.SYNC_NORMAL) db.pragma('synchronous = NORMAL');
   if (process.env.CACHE_KB) db.pragma(`cache_size = -${process.env.CACHE_KB}`);
-  const { store, hub, ex, counters, officers, kiosk, fields } = await startDemoHub(db);
+  const { store, hub, ex, counters, officers, kiosk, fields } = await startDemoHub(db, {
+    checkpoints: !(process.env.NO_AUTOCHECKPOINT || process.env.CHECKPOINT_EVERY),
+  });
   // experiment: month rollups in the write path again, as before migration 0007 (the hub opened this month at its first command)
   if (process.env.MONTHS_IN_WRITE_PATH) db.prepare("UPDATE rollup_state SET open_month = '9999-12'").run();
   if (!process.env.NO_WRAP) {
