@@ -49,7 +49,14 @@ describe('hub options', () => {
     });
     expect(parseOptions([], { QMS_BACKUP_KEEP: '7', QMS_BACKUP_AT: '23:00' }, '/x')).toMatchObject({ backupKeep: 7, backupAt: '23:00' });
     expect(() => parseOptions(['--backup-keep', '-1'], {}, '/')).toThrow(/backup-keep/);
+    expect(parseOptions([], { QMS_BACKUP_DIR: 'sao-luu' }, '/x').backupDir).toBe('/x/sao-luu');
     expect(() => parseOptions(['--backup-at', '25:99'], {}, '/')).toThrow(/backup-at/);
+  });
+
+  it('the default backup folder is beside the database, wherever the hub is started from', () => {
+    expect(parseOptions(['--db', '/var/lib/qms/hub.sqlite'], {}, '/home/op').backupDir).toBe('/var/lib/qms/backups');
+    expect(parseOptions([], { QMS_DB: '../data2/q.sqlite' }, '/srv/qms/run').backupDir).toBe('/srv/qms/data2/backups');
+    expect(parseOptions(['--db', '/var/lib/qms/hub.sqlite', '--backup-dir', 'b'], {}, '/home/op').backupDir).toBe('/home/op/b');
   });
 
   it('rejects bad values and unknown flags with a clear message', () => {

@@ -1,4 +1,4 @@
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseTimeOfDay } from './backup/local-time';
 
@@ -37,7 +37,8 @@ Cách dùng: npm start -- [tuỳ chọn]
   --always-open     kiosk cấp số cả ngoài giờ làm việc          env QMS_ALWAYS_OPEN=1
   --voice-dir <dir> bộ giọng đọc riêng của điểm phục vụ
                     (thư mục chứa vi/manifest.json)             env QMS_VOICE_DIR
-  --backup-dir <d>  thư mục sao lưu (mặc định ./data/backups) env QMS_BACKUP_DIR
+  --backup-dir <d>  thư mục sao lưu (mặc định thư mục backups
+                    cạnh tệp --db)                              env QMS_BACKUP_DIR
   --backup-keep <n> giữ bản sao lưu n ngày (mặc định 14)       env QMS_BACKUP_KEEP
   --backup-at <hh:mm> giờ sao lưu hằng ngày (mặc định 22:30)   env QMS_BACKUP_AT
   -h, --help        hiện hướng dẫn này
@@ -80,13 +81,15 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, cwd: string
   if (!Number.isInteger(backupKeep) || backupKeep < 0) throw new OptionsError(`--backup-keep: số ngày không hợp lệ: ${keepText}`);
   const backupAt = values['backup-at'] ?? env.QMS_BACKUP_AT ?? '22:30';
   if (!parseTimeOfDay(backupAt)) throw new OptionsError(`--backup-at: giờ không hợp lệ (HH:MM): ${backupAt}`);
+  const db = resolve(cwd, values.db ?? env.QMS_DB ?? './data/qms.sqlite');
   return {
-    backupDir: resolve(cwd, values['backup-dir'] ?? env.QMS_BACKUP_DIR ?? './data/backups'),
+    // default: beside the database (its folder is the hub's own), wherever the hub was started from
+    backupDir: resolve(cwd, values['backup-dir'] ?? env.QMS_BACKUP_DIR ?? join(dirname(db), 'backups')),
     backupKeep,
     backupAt,
     port,
     host: values.host ?? env.QMS_HOST ?? '127.0.0.1',
-    db: resolve(cwd, values.db ?? env.QMS_DB ?? './data/qms.sqlite'),
+    db,
     seed,
     logLevel: logLevel as HubCliOptions['logLevel'],
     alwaysOpen: values['always-open'] ?? ['1', 'true', 'yes'].includes((env.QMS_ALWAYS_OPEN ?? '').toLowerCase()),

@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, mkdirSync, openSync } from 'node:fs';
 import { dirname } from 'node:path';
 
 export type Db = Database.Database;
@@ -18,11 +18,11 @@ export interface OpenOptions {
  * foreign keys on, a busy timeout for the backup/report readers, and a bounded page cache.
  */
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
-  if (path !== ':memory:' && options.createDir !== false) {
-    mkdirSync(dirname(path), { recursive: true });
-  }
+  const onDisk = path !== ':memory:' && path !== '';
+  if (onDisk) createOwnerOnly(path, options.createDir !== false);
   const db = new Database(path);
   db.pragma('journal_mode = WAL');
+  if (onDisk) for (const side of [`${path}-wal`, `${path}-shm`]) if (existsSync(side)) chmodSync(side, OWNER_ONLY_FILE);
   db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
@@ -34,4 +34,23 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
   // 2 MiB; the rest comes from the OS page cache. Measured: command time unchanged (bench README).
   db.pragma(`cache_size = -${PAGE_CACHE_KIB}`);
   return db;
+}
+
+/** Modes of the hub's files and folders (personal data, password hashes): its own user only. */
+export const OWNER_ONLY_FILE = 0o600;
+export const OWNER_ONLY_DIR = 0o700;
+
+/**
+ * Creates the database's folder (0700) when missing and the file itself (0600) before SQLite
+ * opens it, whatever the umask; an existing file is narrowed to 0600. SQLite gives the -wal and
+ * -shm the database file's mode; `openDatabase` sets them after opening as well.
+ */
+function createOwnerOnly(path: string, createDir: boolean): void {
+  const dir = dirname(path);
+  if (createDir && !existsSync(dir)) {
+    mkdirSync(dir, { recursive: true, mode: OWNER_ONLY_DIR });
+    chmodSync(dir, OWNER_ONLY_DIR);
+  }
+  if (!existsSync(path) && existsSync(dir)) closeSync(openSync(path, 'a', OWNER_ONLY_FILE));
+  if (existsSync(path)) chmodSync(path, OWNER_ONLY_FILE);
 }

@@ -1,4 +1,4 @@
-export { openDatabase, PAGE_CACHE_KIB, type Db, type OpenOptions } from './db';
+export { openDatabase, OWNER_ONLY_DIR, OWNER_ONLY_FILE, PAGE_CACHE_KIB, type Db, type OpenOptions } from './db';
 export { migrate, loadMigrations, schemaVersion, MIGRATIONS_DIR, type Migration } from './migrate';
 export { Store } from './store';
 export {

@@ -3,11 +3,11 @@
  * (full disk, unplugged drive, no permission) is logged and kept in `lastError`; it never stops
  * the hub. Only this process writes backups into its folder; one backup runs at a time.
  */
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { DEFAULT_TIME_ZONE, type Clock } from '@qms/core';
-import type { Store } from '@qms/store';
+import { OWNER_ONLY_DIR, type Store } from '@qms/store';
 import type { Logger } from 'pino';
 import { backupsToPrune, listBackups, partialFiles, type BackupFile } from './backup-files';
 import { describeBackupError } from './errors';
@@ -19,7 +19,7 @@ export type BackupReason = 'daily' | 'manual';
 export interface BackupServiceOptions {
   /** The hub's store: its better-sqlite3 connection is the source of the online backup. */
   store: Pick<Store, 'db'>;
-  /** Folder of the backups; created by `start()` when missing. */
+  /** Folder of the backups; created by `start()` (mode 0700) when missing. */
   dir: string;
   /** Backups older than this many days are deleted after each backup (the newest one never). */
   keepDays: number;
@@ -167,7 +167,11 @@ export class BackupService {
     if (this.started) return;
     this.started = true;
     try {
-      mkdirSync(this.dir, { recursive: true });
+      // a new folder is the hub's alone (0700); an existing one (a USB drive, a share) keeps its mode
+      if (!existsSync(this.dir)) {
+        mkdirSync(this.dir, { recursive: true, mode: OWNER_ONLY_DIR });
+        chmodSync(this.dir, OWNER_ONLY_DIR);
+      }
     } catch (e) {
       this.fail('daily', e);
     }

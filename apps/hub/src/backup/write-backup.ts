@@ -4,9 +4,9 @@
  * `<name>.partial`, which is fsynced, sealed (DELETE journal mode) and checked in a worker,
  * then renamed to its final name. A file under a backup's name is always complete and checked.
  */
-import { closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Db } from '@qms/store';
+import { OWNER_ONLY_FILE, type Db } from '@qms/store';
 import { backupName, partialName } from './backup-files';
 import { isSound, sealBackupInWorker, type FileCheck } from './check-file';
 
@@ -56,6 +56,9 @@ export async function writeBackup(db: Db, dir: string, at: number, timeZone: str
   const path = join(dir, file);
   const partial = join(dir, partialName(file));
   try {
+    // created 0600 before SQLite writes into it (its journal takes the same mode), whatever the umask
+    closeSync(openSync(partial, 'wx', OWNER_ONLY_FILE));
+    chmodSync(partial, OWNER_ONLY_FILE);
     await db.backup(partial, { progress: () => pagesPerStep });
     fsyncPath(partial);
     const check = await sealBackupInWorker(partial);
