@@ -72,7 +72,14 @@ describe('dossier from reception to returned result, in Chromium', () => {
     for (const k of '2611230001') await kioskPage.click(`[data-key="${k}"]`);
     await kioskPage.click('[data-key="OK"]');
     await kioskPage.waitForSelector('[data-testid=pickup-found][data-status=result_ready]');
-    expect(await kioskPage.textContent('[data-testid=pickup-found]')).toContain('Nguyễn V** A');
+    // a typed code has no key: status and where to go, no procedure and no name
+    const typed = (await kioskPage.textContent('[data-testid=pickup-found]')) ?? '';
+    expect(typed).toContain('Kết quả đã sẵn sàng');
+    expect(typed).toContain('quầy trả kết quả');
+    expect(typed).toContain(`Mã hồ sơ: ${code ?? ''}`);
+    expect(typed).not.toContain('Nguyễn');
+    expect(await kioskPage.$('[data-testid=pickup-name]')).toBeNull();
+    expect(await kioskPage.$('[data-testid=pickup-scan-hint]')).not.toBeNull();
     await kioskPage.click('text=Lấy số nhận kết quả');
     await kioskPage.waitForSelector('[data-testid=ticket-number]');
     expect(await kioskPage.textContent('[data-testid=ticket-number]')).toBe('8001');
@@ -110,7 +117,10 @@ describe('dossier from reception to returned result, in Chromium', () => {
     await page.waitForSelector('.field-btn:not([disabled])');
     await scanBurst(page, `${h.url}${d.lookupPath}`);
     await page.waitForSelector('[data-testid=pickup-found][data-status=processing]');
-    expect(await page.textContent('[data-testid=pickup-found]')).toContain('Trần T** T** H');
+    // the scanned QR link carries the receipt's key: procedure and masked name are shown
+    expect(await page.textContent('[data-testid=pickup-name]')).toContain('Trần T** T** H');
+    expect(await page.textContent('[data-testid=pickup-proc]')).toBeTruthy();
+    expect(await page.$('[data-testid=pickup-scan-hint]')).toBeNull();
     expect(await page.textContent('[data-testid=pickup-found]')).toContain('chưa có kết quả');
     expect(await page.$('text=Lấy số nhận kết quả')).toBeNull();
   });

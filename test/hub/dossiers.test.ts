@@ -118,7 +118,8 @@ describe('result pickup, look-up and personal data', () => {
     const d = data(await o.send('dossier:create', { ticketId, procedureId: 'tt-xnct', applicant: APPLICANT, idempotencyKey: 'pick-00001' }));
     const kiosk = h.kiosk();
     await kiosk.ready();
-    const look = data(await kiosk.send('dossier:lookup', { code: d.code }));
+    const key = new URL(d.lookupPath, 'http://x').searchParams.get('k') ?? '';
+    const look = data(await kiosk.send('dossier:lookup', { code: d.code, key }));
     expect(look).toMatchObject({ code: d.code, maskedName: 'Nguyễn V** A', status: 'processing', procedureName: 'Xác nhận thông tin về cư trú' });
     expect(JSON.stringify(look)).not.toContain('001090012345');
     const early = await kiosk.send('ticket:issuePickup', { code: d.code, idempotencyKey: 'pick-kiosk-1' });

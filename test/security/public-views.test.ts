@@ -84,10 +84,13 @@ describe('kiosk and display sockets', () => {
     expect(text).not.toMatch(/"note":"[^"]+"/);
   });
 
-  it('the kiosk’s dossier look-up shows the name masked', async () => {
-    const r = data(await scene.kiosk.send('dossier:lookup', { code: scene.dossier.code }));
+  it('the kiosk’s dossier look-up shows the name masked, and only with the receipt’s key', async () => {
+    const key = new URL(scene.dossier.lookupPath, 'http://x').searchParams.get('k') ?? '';
+    const r = data(await scene.kiosk.send('dossier:lookup', { code: scene.dossier.code, key }));
     expect(r.maskedName).toBe('Nguyễn V** B');
     expect(Object.keys(r).sort()).toEqual(['code', 'dueDate', 'maskedName', 'overdue', 'procedureName', 'receivedAt', 'resolvedAt', 'status']);
+    const bare = data(await scene.kiosk.send('dossier:lookup', { code: scene.dossier.code }));
+    expect(bare).toMatchObject({ code: scene.dossier.code, maskedName: null, procedureName: null });
   });
 });
 

@@ -136,6 +136,7 @@ export function createHub(options: HubOptions): Hub {
   const adminDeps = { store, clock, executor };
   const ADMIN_ROUTES: Record<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>> = {
     'GET /api/admin/personal-data': (req, res) => handlePersonalData(req, res, adminDeps, 'export'),
+    'POST /api/admin/personal-data': (req, res) => handlePersonalData(req, res, adminDeps, 'export'),
     'POST /api/admin/personal-data/erase': (req, res) => handlePersonalData(req, res, adminDeps, 'erase'),
     'POST /api/admin/dossiers/import': (req, res) => handleDossierImport(req, res, adminDeps),
     'POST /api/admin/procedures/import': (req, res) => handleProcedureImport(req, res, adminDeps),

@@ -5,6 +5,7 @@ import type { Role } from './roles';
 import {
   createDossierInput,
   dossierByCodeInput,
+  dossierLookupInput,
   dossiersForTicketInput,
   issuePickupInput,
   linkDossierInput,
@@ -109,7 +110,7 @@ export const COMMANDS = {
   'dossier:get': { input: dossierByCodeInput, roles: ['officer', 'admin'] },
   'dossier:forTicket': { input: dossiersForTicketInput, roles: ['officer', 'admin'] },
   /** The kiosk's "Nhận kết quả": a masked look-up (the citizen is at the kiosk with the receipt). */
-  'dossier:lookup': { input: dossierByCodeInput, roles: ['kiosk'] },
+  'dossier:lookup': { input: dossierLookupInput, roles: ['kiosk'] },
   'ticket:issuePickup': { input: issuePickupInput, roles: ['kiosk'] },
   'config:get': { input: emptyInput, roles: ['admin'] },
   'site:update': { input: siteUpdateInput, roles: ['admin'] },

@@ -32,5 +32,8 @@ export const setDossierStatusInput = z.strictObject({
   idempotencyKey: idempotencyKeySchema.optional(),
 });
 export const dossierByCodeInput = z.strictObject({ code: dossierCodeSchema });
+/** The key printed in the receipt's QR link (`/d/<code>?k=<key>`): with it the kiosk shows procedure and masked name. */
+export const lookupKeySchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'khoá tra cứu không hợp lệ');
+export const dossierLookupInput = z.strictObject({ code: dossierCodeSchema, key: lookupKeySchema.optional() });
 export const dossiersForTicketInput = z.strictObject({ ticketId: idSchema });
-export const issuePickupInput = z.strictObject({ code: dossierCodeSchema, idempotencyKey: idempotencyKeySchema });
+export const issuePickupInput = z.strictObject({ code: dossierCodeSchema, key: lookupKeySchema.optional(), idempotencyKey: idempotencyKeySchema });

@@ -29,6 +29,8 @@ describe('public surface', () => {
         'createDossierInput',
         'dossierByCodeInput',
         'dossierCodeSchema',
+        'dossierLookupInput',
+        'lookupKeySchema',
         'dossiersForTicketInput',
         'issuePickupInput',
         'linkDossierInput',

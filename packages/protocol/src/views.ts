@@ -178,13 +178,17 @@ export interface DossierView {
   lookupPath: string;
 }
 
-/** What a citizen may see of a dossier: no ID number, no phone, the name masked. */
+/**
+ * What a citizen may see of a dossier: no ID number, no phone, the name masked. Procedure and
+ * masked name only with the receipt's key (the QR link, or a kiosk scan of it); a code typed at
+ * the kiosk without it gets null for both (status and dates only).
+ */
 export interface PublicDossierView {
   code: string;
-  procedureName: string;
+  procedureName: string | null;
   status: DossierStatus;
   dueDate: string;
-  maskedName: string;
+  maskedName: string | null;
   receivedAt: EpochMs;
   resolvedAt: EpochMs | null;
   overdue: boolean;

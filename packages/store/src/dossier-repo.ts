@@ -190,10 +190,25 @@ export class DossierRepo {
     return this.db.prepare<[string], DossierRow>('SELECT * FROM dossiers WHERE applicant_cccd = ? ORDER BY received_at').all(cccd).map(toDossier);
   }
 
-  /** Erases a person's data from every dossier (the dossiers stay, for the statistics). */
-  eraseApplicant(cccd: string, at: number): number {
-    const ids = this.db.prepare<[string], { id: string }>('SELECT id FROM dossiers WHERE applicant_cccd = ?').all(cccd).map((r) => r.id);
-    const json = JSON.stringify(ids);
+  /**
+   * Dossiers of a person known by name and birth date: the name compared NFC, case-insensitively
+   * and ignoring extra spaces; a dossier without a recorded birth date (an imported online one)
+   * matches on the name alone.
+   */
+  byNameAndBirth(fullName: string, birthDate: string): Dossier[] {
+    const wanted = comparableName(fullName);
+    return this.db
+      .prepare<[string], DossierRow>(
+        `SELECT * FROM dossiers WHERE applicant_name IS NOT NULL AND (applicant_birth = ? OR applicant_birth IS NULL) ORDER BY received_at`,
+      )
+      .all(birthDate)
+      .filter((r) => comparableName(r.applicant_name ?? '') === wanted)
+      .map(toDossier);
+  }
+
+  /** Erases a person's data from these dossiers (the dossiers stay, for the statistics). */
+  eraseApplicant(dossierIds: readonly Id[], at: number): number {
+    const json = JSON.stringify(dossierIds);
     // free-text notes may hold personal details too
     this.db.prepare('UPDATE dossier_history SET note = NULL WHERE dossier_id IN (SELECT value FROM json_each(?))').run(json);
     return this.db
@@ -232,4 +247,9 @@ export class DossierRepo {
   saveHoliday(day: string, name: string): void {
     this.db.prepare('INSERT INTO holidays (day, name) VALUES (?, ?) ON CONFLICT (day) DO UPDATE SET name = excluded.name').run(day, name);
   }
+}
+
+/** A name as people type it: NFC, lower case, single spaces. */
+export function comparableName(name: string): string {
+  return name.normalize('NFC').trim().replace(/\s+/gu, ' ').toLocaleLowerCase('vi');
 }

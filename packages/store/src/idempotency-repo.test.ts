@@ -59,4 +59,16 @@ describe('IdempotencyRepo', () => {
     expect(store.idempotency.get(OFFICER, 'new-00000001')).toEqual({ command: 'counter:callNext', result: null });
     expect(store.idempotency.pruneBefore(T0)).toBe(0);
   });
+
+  it('an erasure reduces result-pickup records of the old form (with the masked name) to the dossier code', () => {
+    const old = { ...result, dossier: { code: 'H26-261123-0001', maskedName: 'Nguyễn V** B', procedureName: 'Khai sinh' } };
+    const other = { ...result, dossier: { code: 'H26-261123-0002', maskedName: 'Trần T** H', procedureName: 'Khai tử' } };
+    store.idempotency.put(KIOSK, 'pickup-0001', 'ticket:issuePickup#abc', old, T0);
+    store.idempotency.put(KIOSK, 'pickup-0002', 'ticket:issuePickup#def', other, T0);
+    store.idempotency.put(KIOSK, 'issue-0001', 'ticket:issue#ghi', { ...result, dossier: { code: 'H26-261123-0001' } }, T0);
+    expect(store.idempotency.reducePickupRecords(['H26-261123-0001'])).toBe(1);
+    expect(store.idempotency.get(KIOSK, 'pickup-0001')?.result).toEqual({ ...result, dossierCode: 'H26-261123-0001', withKey: true });
+    expect(store.idempotency.get(KIOSK, 'pickup-0002')?.result).toEqual(other);
+    expect(store.idempotency.get(KIOSK, 'issue-0001')?.result).toEqual({ ...result, dossier: { code: 'H26-261123-0001' } });
+  });
 });

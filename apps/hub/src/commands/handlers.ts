@@ -1,4 +1,4 @@
-import type { CommandInput, CommandName, CommandResults, DossierView, Role } from '@qms/protocol';
+import type { CommandInput, CommandName, CommandResults, DossierView, PickupResult, Role } from '@qms/protocol';
 import { closeCounter, openCounter, pauseCounter } from '../domain/counter-commands';
 import type { CommandContext } from '../domain/context';
 import { revokeDevice, rotateDeviceToken, saveDevice } from '../admin/account-commands';
@@ -13,7 +13,10 @@ import {
   issuePickup,
   linkDossier,
   lookupDossier,
+  pickupAnswer,
+  savedPickup,
   setDossierStatus,
+  type SavedPickup,
 } from '../dossiers/commands';
 import { buildSnapshot } from '../domain/snapshot';
 import { callNext, callSpecific, changeTicket, issueTicket, recall, transfer } from '../domain/ticket-commands';
@@ -87,4 +90,9 @@ export const IDEMPOTENCY_RECORDS: Partial<
 > = {
   'dossier:create': BY_DOSSIER_ID,
   'dossier:setStatus': BY_DOSSIER_ID,
+  // the ticket part and the dossier's code; the masked name and procedure are rebuilt on a retry
+  'ticket:issuePickup': {
+    save: (value: unknown) => savedPickup(value as PickupResult),
+    load: (ctx: CommandContext, saved: unknown) => pickupAnswer(ctx, saved as SavedPickup),
+  },
 };

@@ -1,6 +1,6 @@
 import { DomainError, type Counter, type Field, type Id, type Procedure, type Site } from '@qms/core';
 import type { Device, Store } from '@qms/store';
-import { RecentEvents } from '../auth/recent-events';
+import { LookupThrottle } from '../dossiers/lookup-throttle';
 
 /**
  * The site's configuration held in memory: the hub is the only writer of its database, so the
@@ -16,8 +16,8 @@ export class ConfigCache {
   private proceduresValue: Procedure[] | null = null;
   private holidaysValue: Set<string> | null = null;
   private pickupValue: string | null | undefined = undefined;
-  /** Dossier look-ups per kiosk in the last minute (throttled; in memory, per hub). */
-  readonly recentLookups = new RecentEvents(60_000);
+  /** Dossier look-ups per kiosk (throttled; in memory, per hub). */
+  readonly kioskLookups = new LookupThrottle();
   /** Live sockets per device id (set by the socket layer; the admin's device list shows it). */
   presence: () => ReadonlyMap<string, number> = () => new Map();
   /** Kiosk tickets are refused outside opening hours unless the hub runs with --always-open. */

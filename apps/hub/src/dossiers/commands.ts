@@ -12,6 +12,7 @@ import {
 import type { DossierView, PickupResult, PublicDossierView } from '@qms/protocol';
 import type { CommandContext } from '../domain/context';
 import { counterForActor, issueTicket } from '../domain/ticket-commands';
+import { checkLookupKey } from './lookup-key';
 import { dossierEventBody, dossierView, publicDossierView } from './views';
 
 interface ApplicantInput {
@@ -120,26 +121,30 @@ export function dossiersForTicket(ctx: CommandContext, input: { ticketId: Id }):
   return ctx.store.dossiers.forTicket(input.ticketId).map((d) => dossierView(ctx, d));
 }
 
-const LOOKUPS_PER_MINUTE = 20;
-
-/** A kiosk may look up a limited number of codes a minute: codes are sequential, names masked but not secret. */
-function throttleLookups(ctx: CommandContext): void {
-  const lookups = ctx.config.recentLookups;
-  if (lookups.count(ctx.actor.id, ctx.now) >= LOOKUPS_PER_MINUTE) {
-    throw new DomainError('RATE_LIMITED', 'Tra cứu quá nhiều lần liên tiếp; xin vui lòng chờ một phút');
-  }
-  lookups.add(ctx.actor.id, ctx.now);
+/**
+ * A dossier a kiosk asks for by code: every look-up counts against the kiosk's limit, and one
+ * without the receipt's key (or for an unknown code) against the tighter limit for bare codes.
+ */
+function kioskDossier(ctx: CommandContext, code: string, key: string | undefined): { d: Dossier; withKey: boolean } {
+  const kiosk = ctx.actor.deviceId ?? ctx.actor.id;
+  const throttle = ctx.config.kioskLookups;
+  throttle.lookup(kiosk, ctx.now);
+  const d = ctx.store.dossiers.byCode(code.trim().toUpperCase()) ?? ctx.store.dossiers.byCode(code.trim());
+  const withKey = d !== null && key !== undefined && checkLookupKey(ctx.store, d.code, key);
+  if (!withKey) throttle.unverifiedLookup(kiosk, ctx.now);
+  if (!d) throw new DomainError('NOT_FOUND', `Không tìm thấy hồ sơ ${code.trim().slice(0, 60)}`, { code });
+  return { d, withKey };
 }
 
-export function lookupDossier(ctx: CommandContext, input: { code: string }): PublicDossierView {
-  throttleLookups(ctx);
-  return publicDossierView(ctx, dossierByCode(ctx, input.code));
+/** The kiosk's look-up: status and dates; procedure and masked name only with the receipt's key. */
+export function lookupDossier(ctx: CommandContext, input: { code: string; key?: string | undefined }): PublicDossierView {
+  const { d, withKey } = kioskDossier(ctx, input.code, input.key);
+  return publicDossierView(ctx, d, withKey);
 }
 
 /** "Nhận kết quả" at the kiosk: a result-pickup ticket linked to a dossier whose result is ready. */
-export function issuePickup(ctx: CommandContext, input: { code: string }): PickupResult {
-  throttleLookups(ctx); // its refusals tell whether a code exists and its status
-  const d = dossierByCode(ctx, input.code);
+export function issuePickup(ctx: CommandContext, input: { code: string; key?: string | undefined }): PickupResult {
+  const { d, withKey } = kioskDossier(ctx, input.code, input.key); // its refusals tell whether a code exists and its status
   if (d.status !== 'result_ready') {
     throw new DomainError('CONFLICT', `Hồ sơ ${d.code} chưa có kết quả để nhận (${DOSSIER_STATUS_LABELS.vi[d.status]})`, {
       status: d.status,
@@ -150,5 +155,26 @@ export function issuePickup(ctx: CommandContext, input: { code: string }): Picku
   const issued = issueTicket(ctx, { fieldId, priorityGroup: null });
   ctx.store.dossiers.link(issued.ticket.id, d.id, 'pickup', ctx.now);
   ctx.emit({ type: 'dossier:changed', action: 'linked', dossier: dossierEventBody(d) }, { ticketId: issued.ticket.id });
-  return { ...issued, dossier: publicDossierView(ctx, d) };
+  return { ...issued, dossier: publicDossierView(ctx, d, withKey) };
+}
+
+/**
+ * A retried result-pickup request answers with the dossier as it is now (an erased name is not
+ * replayed). Its idempotency record keeps the ticket part and the dossier's code only.
+ */
+export function pickupAnswer(ctx: CommandContext, saved: SavedPickup | PickupResult): PickupResult {
+  // a record written before this form kept the whole answer: use its code only
+  if ('dossier' in saved) return pickupAnswer(ctx, { ...savedPickup(saved), withKey: true });
+  const { dossierCode, withKey, ...issued } = saved;
+  const d = ctx.store.dossiers.byCode(dossierCode);
+  if (!d) throw new DomainError('NOT_FOUND', 'Không tìm thấy hồ sơ', { code: dossierCode });
+  return { ...issued, dossier: publicDossierView(ctx, d, withKey) };
+}
+
+export type SavedPickup = Omit<PickupResult, 'dossier'> & { dossierCode: string; withKey: boolean };
+
+export function savedPickup(result: PickupResult): SavedPickup {
+  const { dossier, ...issued } = result;
+  // a view made with the key always has a procedure name (a string, possibly empty)
+  return { ...issued, dossierCode: dossier.code, withKey: dossier.procedureName !== null };
 }

@@ -30,15 +30,19 @@ export function dossierView(ctx: CommandContext, d: Dossier): DossierView {
   };
 }
 
-/** What the citizen sees at the kiosk or on the receipt's QR page. */
-export function publicDossierView(ctx: CommandContext, d: Dossier): PublicDossierView {
-  const procedure = ctx.config.procedures().find((p) => p.id === d.procedureId);
+/**
+ * What the citizen sees at the kiosk or on the receipt's QR page. Procedure and masked name only
+ * when the receipt's key was presented (`withKey`): a bare code, typed or guessed, shows the
+ * status and dates.
+ */
+export function publicDossierView(ctx: CommandContext, d: Dossier, withKey: boolean): PublicDossierView {
+  const procedure = withKey ? ctx.config.procedures().find((p) => p.id === d.procedureId) : undefined;
   return {
     code: d.code,
-    procedureName: procedure?.name ?? '',
+    procedureName: withKey ? (procedure?.name ?? '') : null,
     status: d.status,
     dueDate: d.dueDate,
-    maskedName: d.applicant.fullName ? maskName(d.applicant.fullName) : '',
+    maskedName: withKey ? (d.applicant.fullName ? maskName(d.applicant.fullName) : '') : null,
     receivedAt: d.receivedAt,
     resolvedAt: d.resolvedAt,
     overdue: isOverdue(d, ctx.now, ctx.site.timeZone),

@@ -19,5 +19,5 @@ export function handlePublicDossier(res: ServerResponse, executor: CommandExecut
   if (!d || !key || !checkLookupKey(ctx.store, d.code, key)) {
     return sendError(res, 'NOT_FOUND', 'Không tìm thấy hồ sơ (hãy quét mã QR trên phiếu hẹn)');
   }
-  sendJson(res, 200, { ok: true, data: publicDossierView(ctx, d) });
+  sendJson(res, 200, { ok: true, data: publicDossierView(ctx, d, true) });
 }

@@ -8,7 +8,7 @@ import { HomeScreen } from './HomeScreen';
 import type { KioskIdentity } from './identity';
 import { KIOSK_MESSAGES } from './messages';
 import { PickupScreen } from './PickupScreen';
-import { codeFromScan } from './pickup-code';
+import { codeFromScan, keyFromScan } from './pickup-code';
 import { PriorityScreen } from './PriorityScreen';
 import { listenForScans } from './scanner';
 import { SetupScreen } from './SetupScreen';
@@ -18,7 +18,7 @@ import { useIssue } from './use-issue';
 type Screen =
   | { name: 'home' }
   | { name: 'priority' }
-  | { name: 'pickup'; scanned: string | null }
+  | { name: 'pickup'; scanned: string | null; scannedKey: string | null }
   | { name: 'ticket'; result: IssueTicketResult };
 
 export function KioskApp({ identity }: { identity: KioskIdentity }) {
@@ -52,14 +52,14 @@ function ConnectedKiosk({ identity, token }: { identity: KioskIdentity; token: s
       listenForScans((text) => {
         setLastScan(text);
         const code = codeFromScan(text);
-        if (code) setScreen({ name: 'pickup', scanned: code });
+        if (code) setScreen({ name: 'pickup', scanned: code, scannedKey: keyFromScan(text) });
       }),
     [],
   );
 
   const onField = async (fieldId: string): Promise<void> => {
     if (fieldId === snapshot?.pickupFieldId) {
-      setScreen({ name: 'pickup', scanned: null });
+      setScreen({ name: 'pickup', scanned: null, scannedKey: null });
       return;
     }
     const result = await issue.issue(fieldId, priority);
@@ -107,6 +107,7 @@ function ConnectedKiosk({ identity, token }: { identity: KioskIdentity; token: s
           conn={conn}
           agencyCode={snapshot.site.agencyCode}
           scanned={screen.scanned}
+          scannedKey={screen.scannedKey}
           locale={locale}
           t={t}
           onTicket={(result) => setScreen({ name: 'ticket', result })}

@@ -10,6 +10,8 @@ interface Props {
   agencyCode: string;
   /** A code scanned from a receipt, if the screen was opened by a scan. */
   scanned: string | null;
+  /** The key of the scanned QR link, if any: the hub then shows procedure and masked name. */
+  scannedKey: string | null;
   locale: Locale;
   t: Translate<KioskKey>;
   onTicket: (r: PickupResult) => void;
@@ -24,33 +26,36 @@ function formatDate(iso: string): string {
 }
 
 /** "Nhận kết quả": the citizen types (or scans) the receipt's code, sees the status, takes a number. */
-export function PickupScreen({ conn, agencyCode, scanned, locale, t, onTicket, onBack }: Props) {
+export function PickupScreen({ conn, agencyCode, scanned, scannedKey, locale, t, onTicket, onBack }: Props) {
   const [digits, setDigits] = useState('');
   const [found, setFound] = useState<PublicDossierView | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const lookup = async (code: string): Promise<void> => {
+  const [key, setKey] = useState<string | null>(null);
+  const lookup = async (code: string, withKey: string | null): Promise<void> => {
     setBusy(true);
     setError(null);
-    const r = await conn.send('dossier:lookup', { code });
+    setKey(withKey);
+    const r = await conn.send('dossier:lookup', withKey ? { code, key: withKey } : { code });
     setBusy(false);
     if (r.ok) setFound(r.data);
     else setError(r.error.message);
   };
   useEffect(() => {
-    if (scanned) void lookup(scanned);
+    if (scanned) void lookup(scanned, scannedKey);
   }, [scanned]); // eslint-disable-line react-hooks/exhaustive-deps
   const press = (k: string): void => {
     if (k === '⌫') setDigits((d) => d.slice(0, -1));
     else if (k === 'OK') {
       const code = codeFromDigits(agencyCode, digits);
-      if (code) void lookup(code);
+      if (code) void lookup(code, null);
     } else setDigits((d) => (d.length < 10 ? d + k : d));
   };
   const take = async (): Promise<void> => {
     if (!found) return;
     setBusy(true);
-    const r = await conn.send('ticket:issuePickup', { code: found.code, idempotencyKey: newKey('pickup') });
+    const request = { code: found.code, idempotencyKey: newKey('pickup') };
+    const r = await conn.send('ticket:issuePickup', key ? { ...request, key } : request);
     setBusy(false);
     if (r.ok) onTicket(r.data);
     else setError(r.error.message);
@@ -72,15 +77,23 @@ export function PickupScreen({ conn, agencyCode, scanned, locale, t, onTicket, o
       )}
       {found && (
         <section className="pickup-found" data-testid="pickup-found" data-status={found.status}>
-          <p className="pickup-proc">{found.procedureName}</p>
-          <p>{t('pickupApplicant', { name: found.maskedName })}</p>
+          {found.procedureName !== null ? (
+            <p className="pickup-proc" data-testid="pickup-proc">{found.procedureName}</p>
+          ) : (
+            <p className="pickup-proc" data-testid="pickup-code-found">{t('pickupCode', { code: found.code })}</p>
+          )}
+          {found.maskedName !== null && <p data-testid="pickup-name">{t('pickupApplicant', { name: found.maskedName })}</p>}
           <p className="pickup-status">{t('pickupStatus', { status: DOSSIER_STATUS_LABELS[locale][found.status] })}</p>
           <p>{t('pickupDue', { date: formatDate(found.dueDate) })}</p>
           {found.status === 'result_ready' ? (
-            <button type="button" className="big-btn" disabled={busy} onClick={() => void take()}>{t('pickupTake')}</button>
+            <>
+              <p className="pickup-wait">{t('pickupReady')}</p>
+              <button type="button" className="big-btn" disabled={busy} onClick={() => void take()}>{t('pickupTake')}</button>
+            </>
           ) : (
             <p className="pickup-wait">{t('pickupNotReady')}</p>
           )}
+          {found.procedureName === null && <p className="pickup-hint" data-testid="pickup-scan-hint">{t('pickupScanForMore')}</p>}
         </section>
       )}
       {error && <p className="home-error" role="alert">{error}</p>}

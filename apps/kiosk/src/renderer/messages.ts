@@ -49,6 +49,9 @@ const vi = {
   pickupDue: 'Ngày hẹn trả: {date}',
   pickupTake: 'Lấy số nhận kết quả',
   pickupNotReady: 'Hồ sơ chưa có kết quả. Xin quý khách quay lại theo ngày hẹn trả.',
+  pickupCode: 'Mã hồ sơ: {code}',
+  pickupReady: 'Kết quả đã sẵn sàng. Mời quý khách lấy số và chờ gọi tại quầy trả kết quả.',
+  pickupScanForMore: 'Muốn xem tên thủ tục và người nộp, xin quét mã QR trên phiếu hẹn.',
 };
 
 const en: Record<keyof typeof vi, string> = {
@@ -100,6 +103,9 @@ const en: Record<keyof typeof vi, string> = {
   pickupDue: 'Due date: {date}',
   pickupTake: 'Take a number to collect',
   pickupNotReady: 'The result is not ready yet. Please come back on the due date.',
+  pickupCode: 'Dossier code: {code}',
+  pickupReady: 'The result is ready. Please take a number and wait to be called at the result counter.',
+  pickupScanForMore: 'To see the procedure and the applicant, scan the QR code on your receipt.',
 };
 
 export const KIOSK_MESSAGES: Catalog<keyof typeof vi> = { vi, en };
