@@ -6,26 +6,31 @@ import { DATA_MESSAGES } from '../i18n/data';
 import { formatDateTime, formatDay } from '../i18n/labels';
 import { useAdmin, useCommon, useT } from '../lib/admin-context';
 import { jsonDownload, requestJson, saveDownload } from '../lib/http';
-
-const CCCD = /^\d{12}$/;
+import { confirmed, exportFileName, personBody, personErrors, type PersonForm, type PersonMode } from './person-query';
 
 interface Exported {
-  cccd: string;
+  form: PersonForm;
   dossiers: Array<Record<string, unknown>>;
   raw: unknown;
+  at: number;
 }
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '');
+const EMPTY: PersonForm = { mode: 'cccd', cccd: '', code: '', fullName: '', birthDate: '' };
+const MODES: PersonMode[] = ['cccd', 'code', 'name'];
+const MODE_LABEL = { cccd: 'byCccd', code: 'byCode', name: 'byName' } as const;
+const CONFIRM_LABEL = { cccd: 'eraseConfirmCccd', code: 'eraseConfirmCode', name: 'eraseConfirmName' } as const;
 
 /**
- * The only place the admin app shows a person's data: an export on the citizen's own request,
- * kept in this component's memory only (gone when the page is left), and the erasure.
+ * The only place the admin app shows a person's data: an export on the citizen's own request
+ * (by CCCD, dossier code, or name and birth date), kept in this component's memory only (gone
+ * when the page is left), and the erasure.
  */
 export function PersonalData() {
   const { session, config, locale, flash } = useAdmin();
   const t = useT(DATA_MESSAGES);
   const tc = useCommon();
-  const [cccd, setCccd] = useState('');
+  const [form, setForm] = useState<PersonForm>(EMPTY);
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -33,25 +38,30 @@ export function PersonalData() {
   const [confirming, setConfirming] = useState(false);
   const [again, setAgain] = useState('');
   useEffect(() => () => setData(null), []);
+  const edit = (patch: Partial<PersonForm>): void => {
+    setForm((f) => ({ ...f, ...patch }));
+    setData(null);
+    setErrors({});
+  };
   const valid = (): boolean => {
-    const ok = CCCD.test(cccd);
-    setErrors(ok ? {} : { cccd: t('cccdBad') });
-    return ok;
+    const found = personErrors(form);
+    setErrors(Object.fromEntries(Object.entries(found).map(([k, v]) => [k, t(v)])));
+    return Object.keys(found).length === 0;
   };
   const lookUp = async (): Promise<void> => {
     if (!valid()) return;
     setBusy(true);
     setError(null);
-    const r = await requestJson<{ cccd?: string; dossiers?: unknown }>(session.token, 'GET', `/api/admin/personal-data?cccd=${cccd}`);
+    const r = await requestJson<{ dossiers?: unknown; exportedAt?: number }>(session.token, 'POST', '/api/admin/personal-data', personBody(form));
     setBusy(false);
     if (!r.ok) return setError(r.error.message);
     const list = Array.isArray(r.data?.dossiers) ? (r.data.dossiers as Array<Record<string, unknown>>) : [];
-    setData({ cccd, dossiers: list, raw: r.data });
+    setData({ form, dossiers: list, raw: r.data, at: typeof r.data?.exportedAt === 'number' ? r.data.exportedAt : Date.now() });
   };
   const erase = async (): Promise<void> => {
     setBusy(true);
     setError(null);
-    const r = await requestJson<{ erased?: number }>(session.token, 'POST', '/api/admin/personal-data/erase', { cccd });
+    const r = await requestJson<{ erased?: number }>(session.token, 'POST', '/api/admin/personal-data/erase', personBody(form));
     setBusy(false);
     if (!r.ok) return setError(r.error.message);
     setConfirming(false);
@@ -59,17 +69,48 @@ export function PersonalData() {
     setData(null);
     flash(t('erased', { n: r.data?.erased ?? 0 }));
   };
+  const who =
+    form.mode === 'cccd'
+      ? t('whoCccd', { value: form.cccd })
+      : form.mode === 'code'
+        ? t('whoCode', { value: form.code.trim() })
+        : t('whoName', { value: form.fullName.trim(), date: form.birthDate ? formatDay(form.birthDate) : '' });
   const tz = config?.site.timeZone ?? 'Asia/Ho_Chi_Minh';
   const procName = (id: string): string => config?.procedures.find((p) => p.id === id)?.name ?? id;
   return (
     <section className="card form-card" data-testid="personal-data-panel">
       <h2>{t('personalTitle')}</h2>
       <p className="muted">{t('personalHint')}</p>
+      <fieldset className="pd-modes" data-testid="pd-mode">
+        <legend className="row-label">{t('searchBy')}</legend>
+        {MODES.map((m) => (
+          <label key={m}>
+            <input type="radio" name="pdMode" value={m} checked={form.mode === m} onChange={() => edit({ mode: m })} />{t(MODE_LABEL[m])}
+          </label>
+        ))}
+      </fieldset>
       <form className="control-row" onSubmit={(e) => { e.preventDefault(); void lookUp(); }}>
-        <FormRow label={t('cccd')} error={err(errors, 'cccd')}>
-          <input name="cccd" inputMode="numeric" autoComplete="off" maxLength={12} value={cccd}
-            onChange={(e) => { setCccd(e.target.value.replace(/\D/g, '')); setData(null); }} />
-        </FormRow>
+        {form.mode === 'cccd' && (
+          <FormRow label={t('cccd')} error={err(errors, 'cccd')}>
+            <input name="cccd" inputMode="numeric" autoComplete="off" maxLength={12} value={form.cccd}
+              onChange={(e) => edit({ cccd: e.target.value.replace(/\D/g, '') })} />
+          </FormRow>
+        )}
+        {form.mode === 'code' && (
+          <FormRow label={t('dossierCode')} error={err(errors, 'code')}>
+            <input name="code" autoComplete="off" maxLength={60} value={form.code} onChange={(e) => edit({ code: e.target.value })} />
+          </FormRow>
+        )}
+        {form.mode === 'name' && (
+          <>
+            <FormRow label={t('fullName')} error={err(errors, 'fullName')} hint={t('nameMatchHint')}>
+              <input name="fullName" autoComplete="off" maxLength={120} value={form.fullName} onChange={(e) => edit({ fullName: e.target.value })} />
+            </FormRow>
+            <FormRow label={t('birthDate')} error={err(errors, 'birthDate')}>
+              <input name="birthDate" type="date" value={form.birthDate} onChange={(e) => edit({ birthDate: e.target.value })} />
+            </FormRow>
+          </>
+        )}
         <button type="submit" className="btn primary" data-testid="pd-export" disabled={busy}>{t('lookUp')}</button>
         <button type="button" className="btn danger" data-testid="pd-erase" disabled={busy} onClick={() => { if (valid()) { setError(null); setConfirming(true); } }}>{t('erase')}</button>
       </form>
@@ -79,7 +120,7 @@ export function PersonalData() {
           <div className="control-row">
             <strong>{data.dossiers.length === 0 ? t('noDossiers') : t('exportResult', { n: data.dossiers.length })}</strong>
             <span className="spacer" />
-            <button type="button" className="btn small" data-testid="pd-download" onClick={() => saveDownload(jsonDownload(data.raw, `du-lieu-ca-nhan-${data.cccd}.json`))}>{t('downloadJson')}</button>
+            <button type="button" className="btn small" data-testid="pd-download" onClick={() => saveDownload(jsonDownload(data.raw, exportFileName(data.form, data.at)))}>{t('downloadJson')}</button>
             <button type="button" className="btn small" onClick={() => setData(null)}>{t('clear')}</button>
           </div>
           {data.dossiers.length > 0 && (
@@ -116,10 +157,10 @@ export function PersonalData() {
         </div>
       )}
       {confirming && (
-        <ConfirmDialog title={t('eraseTitle', { cccd })} message={t('eraseText')} confirmLabel={t('erase')} busy={busy} confirmDisabled={again !== cccd} error={error}
+        <ConfirmDialog title={t('eraseTitle', { who })} message={t('eraseText')} confirmLabel={t('erase')} busy={busy} confirmDisabled={!confirmed(form, again)} error={error}
           onConfirm={() => void erase()} onCancel={() => { setConfirming(false); setAgain(''); }}>
-          <FormRow label={t('eraseConfirmLabel')}>
-            <input name="cccdConfirm" inputMode="numeric" autoComplete="off" maxLength={12} value={again} onChange={(e) => setAgain(e.target.value.replace(/\D/g, ''))} autoFocus />
+          <FormRow label={t(CONFIRM_LABEL[form.mode])}>
+            <input name="eraseConfirm" autoComplete="off" maxLength={120} value={again} onChange={(e) => setAgain(e.target.value)} autoFocus />
           </FormRow>
         </ConfirmDialog>
       )}
