@@ -13,6 +13,7 @@ import { buildSnapshot } from './domain/snapshot';
 import { handleApi } from './http/api';
 import { handlePublicTicket } from './http/public-ticket';
 import { handlePublicDossier } from './http/public-dossier';
+import { originAllowed } from './http/origin';
 import { handlePersonalData } from './http/personal-data';
 import { handleDossierImport } from './http/dossier-import';
 import { withErrors } from './http/json';
@@ -52,6 +53,8 @@ export interface HubOptions {
   addressLimits?: Partial<AddressLimiterOptions>;
   /** Sends a ticket to a printer; the real ESC/POS printer by default. */
   print?: PrintFn;
+  /** Other origins whose pages may open a socket or log in (`--allowed-origins`); the hub's own always may. */
+  allowedOrigins?: readonly string[];
 }
 
 export interface Hub {
@@ -96,7 +99,18 @@ export function createHub(options: HubOptions): Hub {
     onSessionRevoked: (hash: string) => endSessions((d) => d.sessionTokenHash === hash, 'SESSION_REVOKED'),
   };
   const http = createServer((req, res) => void route(req, res));
+  const origins = new Set(options.allowedOrigins ?? []);
+  /** A browser page of another site may not open a socket nor post a login (`http/origin.ts`); logged. */
+  const crossSite = (req: IncomingMessage, what: string): boolean => {
+    if (originAllowed(req, origins)) return false;
+    logger.warn({ origin: String(req.headers.origin).slice(0, 200), address: req.socket.remoteAddress, what }, 'cross-origin request refused');
+    return true;
+  };
   const io: HubServer = new Server(http, {
+    allowRequest: (req, callback) => {
+      const refused = crossSite(req, 'socket');
+      callback(refused ? 'Trang web này không được phép kết nối tới máy chủ' : null, !refused);
+    },
     serveClient: false,
     maxHttpBufferSize: MAX_SOCKET_BUFFER,
     pingInterval: 10_000,
@@ -160,6 +174,9 @@ export function createHub(options: HubOptions): Hub {
     }
     const admin = ADMIN_ROUTES[`${req.method ?? 'GET'} ${path}`];
     if (admin) return withErrors(res, (e) => logger.error({ err: e, path }, 'admin request failed'), () => admin(req, res));
+    if (req.method === 'POST' && path === '/api/login' && crossSite(req, 'login')) {
+      return sendError(res, 'FORBIDDEN', 'Trang web này không được phép đăng nhập vào máy chủ');
+    }
     if (url.startsWith('/api/')) return handleApi(req, res, apiDeps);
     if (serveStatic(req, res)) return;
     if (url === '/' || url === '/index.html') return sendIndex(res);

@@ -16,6 +16,7 @@ describe('hub options', () => {
       backupDir: '/srv/qms/data/backups',
       backupKeep: 14,
       backupAt: '22:30',
+      allowedOrigins: [],
       help: false,
     });
   });
@@ -57,6 +58,13 @@ describe('hub options', () => {
     expect(parseOptions(['--db', '/var/lib/qms/hub.sqlite'], {}, '/home/op').backupDir).toBe('/var/lib/qms/backups');
     expect(parseOptions([], { QMS_DB: '../data2/q.sqlite' }, '/srv/qms/run').backupDir).toBe('/srv/qms/data2/backups');
     expect(parseOptions(['--db', '/var/lib/qms/hub.sqlite', '--backup-dir', 'b'], {}, '/home/op').backupDir).toBe('/home/op/b');
+  });
+
+  it('--allowed-origins / QMS_ALLOWED_ORIGINS: a comma list of http(s) origins, the flag first', () => {
+    const env = { QMS_ALLOWED_ORIGINS: 'https://qms.phuong.gov.vn, http://10.0.0.5:8080' };
+    expect(parseOptions([], env, '/').allowedOrigins).toEqual(['https://qms.phuong.gov.vn', 'http://10.0.0.5:8080']);
+    expect(parseOptions(['--allowed-origins', 'HTTPS://Kiosk.local:443/'], env, '/').allowedOrigins).toEqual(['https://kiosk.local']);
+    expect(() => parseOptions(['--allowed-origins', 'https://ok.example,*'], {}, '/')).toThrow(/allowed-origins/);
   });
 
   it('rejects bad values and unknown flags with a clear message', () => {

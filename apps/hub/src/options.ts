@@ -1,6 +1,7 @@
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseTimeOfDay } from './backup/local-time';
+import { normalizeOrigin } from './http/origin';
 
 export interface HubCliOptions {
   port: number;
@@ -15,6 +16,8 @@ export interface HubCliOptions {
   backupDir: string;
   backupKeep: number;
   backupAt: string;
+  /** Other web origins whose pages may open a socket or log in (besides the hub's own). */
+  allowedOrigins: string[];
   help: boolean;
 }
 
@@ -35,6 +38,9 @@ Cách dùng: npm start -- [tuỳ chọn]
   --public-url <u>  địa chỉ in trong mã QR của vé, vd.
                     http://192.168.1.10:3000                    env QMS_PUBLIC_URL
   --always-open     kiosk cấp số cả ngoài giờ làm việc          env QMS_ALWAYS_OPEN=1
+  --allowed-origins <o1,o2> trang web ở địa chỉ khác được phép kết
+                    nối và đăng nhập, vd. https://qms.phuong.gov.vn
+                    (mặc định: chỉ trang của chính máy chủ)     env QMS_ALLOWED_ORIGINS
   --voice-dir <dir> bộ giọng đọc riêng của điểm phục vụ
                     (thư mục chứa vi/manifest.json)             env QMS_VOICE_DIR
   --backup-dir <d>  thư mục sao lưu (mặc định thư mục backups
@@ -65,6 +71,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, cwd: string
       'backup-dir': { type: 'string' },
       'backup-keep': { type: 'string' },
       'backup-at': { type: 'string' },
+      'allowed-origins': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -81,6 +88,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, cwd: string
   if (!Number.isInteger(backupKeep) || backupKeep < 0) throw new OptionsError(`--backup-keep: số ngày không hợp lệ: ${keepText}`);
   const backupAt = values['backup-at'] ?? env.QMS_BACKUP_AT ?? '22:30';
   if (!parseTimeOfDay(backupAt)) throw new OptionsError(`--backup-at: giờ không hợp lệ (HH:MM): ${backupAt}`);
+  const allowedOrigins = parseOrigins(values['allowed-origins'] ?? env.QMS_ALLOWED_ORIGINS ?? '');
   const db = resolve(cwd, values.db ?? env.QMS_DB ?? './data/qms.sqlite');
   return {
     // default: beside the database (its folder is the hub's own), wherever the hub was started from
@@ -96,6 +104,16 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, cwd: string
     printer: values.printer ?? env.QMS_PRINTER ?? null,
     publicUrl: values['public-url'] ?? env.QMS_PUBLIC_URL ?? null,
     voiceDir: (values['voice-dir'] ?? env.QMS_VOICE_DIR) ? resolve(cwd, values['voice-dir'] ?? env.QMS_VOICE_DIR ?? '') : null,
+    allowedOrigins,
     help: values.help ?? false,
   };
+}
+
+function parseOrigins(text: string): string[] {
+  const list = text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+  return list.map((entry) => {
+    const origin = normalizeOrigin(entry);
+    if (!origin) throw new OptionsError(`--allowed-origins: ${entry} không phải địa chỉ http(s)://máy[:cổng]`);
+    return origin;
+  });
 }
