@@ -8,7 +8,7 @@ import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync } fro
 import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { DEFAULT_TIME_ZONE } from '@qms/core';
-import { loadMigrations, migrate, type Migration } from '@qms/store';
+import { loadMigrations, migrate, OWNER_ONLY_DIR, type Migration } from '@qms/store';
 import { errorCode } from './errors';
 import { isDatabaseInUse } from './in-use';
 import { localStamp } from './local-time';
@@ -138,7 +138,7 @@ export function restoreDatabase(options: RestoreOptions): RestoreReport {
     throw new RestoreError('TARGET_EXISTS', `Đã có cơ sở dữ liệu tại ${db}; thêm --force để thay thế (bản cũ sẽ được giữ lại bên cạnh)`, 'target exists; pass --force');
   }
 
-  mkdirSync(dirname(db), { recursive: true });
+  mkdirSync(dirname(db), { recursive: true, mode: OWNER_ONLY_DIR });
   const tmp = join(dirname(db), `.${basename(db)}.restoring-${process.pid}`);
   removeWithSides(tmp);
   try {
