@@ -17,6 +17,7 @@ import { BackupService } from '../../apps/hub/src/backup';
 import { FakeClock } from '../support/fake-clock';
 import { REPO_ROOT } from '../support/hub-process';
 import { startTestHub, type TestHub } from '../support/test-hub';
+import { CSP } from '../../apps/hub/src/http/static';
 import { describePayload } from './helpers/acks';
 import { rowCounts } from './helpers/db';
 import { HOSTILE_STRINGS, POLLUTION_PAYLOADS, prototypeIsClean } from './helpers/hostile';
@@ -277,12 +278,20 @@ describe('static files', () => {
     }
   });
 
-  it('security headers: static files nosniff + no-referrer, JSON nosniff + no-store', async () => {
-    const page = await httpRaw(h.url, 'GET', '/kiosk/');
-    if (page.status === 200) {
-      expect(page.headers['x-content-type-options']).toBe('nosniff');
-      expect(page.headers['referrer-policy']).toBe('no-referrer');
+  it('security headers: pages nosniff + no-referrer + CSP + no framing, JSON nosniff + no-store', async () => {
+    for (const path of ['/kiosk/', '/counter/', '/display/', '/admin/', '/t/some-id']) {
+      const page = await httpRaw(h.url, 'GET', path);
+      expect(page.status, `${path}: build the web UIs first (npx tsx build/build-web.ts)`).toBe(200);
+      expect(page.headers['x-content-type-options'], path).toBe('nosniff');
+      expect(page.headers['referrer-policy'], path).toBe('no-referrer');
+      expect(page.headers['content-security-policy'], path).toBe(CSP);
+      expect(page.headers['x-frame-options'], path).toBe('DENY');
     }
+    const index = await httpRaw(h.url, 'GET', '/');
+    expect(index.headers['content-security-policy']).toBe(CSP);
+    expect(index.headers['x-frame-options']).toBe('DENY');
+    expect(CSP).toContain("script-src 'self';");
+    expect(CSP).toContain("frame-ancestors 'none'");
     for (const path of ['/api/health', '/api/public/tickets/nope', '/api/nope']) {
       const r = await httpRaw(h.url, 'GET', path);
       expect(r.headers['x-content-type-options'], path).toBe('nosniff');
