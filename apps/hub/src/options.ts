@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseTimeOfDay } from './backup/local-time';
+import { parseTrustedProxies } from './auth/client-address';
 
 export interface HubCliOptions {
   port: number;
@@ -15,6 +16,8 @@ export interface HubCliOptions {
   backupDir: string;
   backupKeep: number;
   backupAt: string;
+  /** Proxies whose X-Forwarded-For names the client of a login (empty: none). */
+  trustProxy: string[];
   help: boolean;
 }
 
@@ -40,6 +43,10 @@ Cách dùng: npm start -- [tuỳ chọn]
   --backup-dir <d>  thư mục sao lưu (mặc định ./data/backups) env QMS_BACKUP_DIR
   --backup-keep <n> giữ bản sao lưu n ngày (mặc định 14)       env QMS_BACKUP_KEEP
   --backup-at <hh:mm> giờ sao lưu hằng ngày (mặc định 22:30)   env QMS_BACKUP_AT
+  --trust-proxy <ip,...> địa chỉ IP của proxy (vd. proxy TLS trên cùng
+                    máy: 127.0.0.1,::1); chỉ từ các địa chỉ này mới tin
+                    X-Forwarded-For khi giới hạn đăng nhập sai
+                    (mặc định: không tin proxy nào)            env QMS_TRUST_PROXY
   -h, --help        hiện hướng dẫn này
 `;
 
@@ -64,6 +71,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, cwd: string
       'backup-dir': { type: 'string' },
       'backup-keep': { type: 'string' },
       'backup-at': { type: 'string' },
+      'trust-proxy': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -80,7 +88,11 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, cwd: string
   if (!Number.isInteger(backupKeep) || backupKeep < 0) throw new OptionsError(`--backup-keep: số ngày không hợp lệ: ${keepText}`);
   const backupAt = values['backup-at'] ?? env.QMS_BACKUP_AT ?? '22:30';
   if (!parseTimeOfDay(backupAt)) throw new OptionsError(`--backup-at: giờ không hợp lệ (HH:MM): ${backupAt}`);
+  const proxyText = values['trust-proxy'] ?? env.QMS_TRUST_PROXY ?? '';
+  const trustProxy = parseTrustedProxies(proxyText);
+  if (!trustProxy) throw new OptionsError(`--trust-proxy: cần danh sách địa chỉ IP cách nhau bởi dấu phẩy, không phải ${proxyText}`);
   return {
+    trustProxy,
     backupDir: resolve(cwd, values['backup-dir'] ?? env.QMS_BACKUP_DIR ?? './data/backups'),
     backupKeep,
     backupAt,

@@ -93,6 +93,7 @@ export async function main(): Promise<void> {
     defaultPrinter,
     publicUrl: options.publicUrl,
     voiceDir: options.voiceDir,
+    trustProxy: options.trustProxy,
   });
   hub.executor.rollDayIfNeeded();
   const { url } = await hub.listen(options.port, options.host);

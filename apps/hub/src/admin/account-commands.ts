@@ -1,6 +1,6 @@
 import { DomainError } from '@qms/core';
 import type { AdminDevice, AdminOfficer, CommandInput, DeviceWithToken } from '@qms/protocol';
-import type { Device, OfficerRecord } from '@qms/store';
+import type { Device, OfficerInput } from '@qms/store';
 import { hashPassword, hashToken, newToken } from '../auth/secrets';
 import type { CommandExecutor } from '../commands/executor';
 import type { Actor, CommandContext } from '../domain/context';
@@ -22,7 +22,7 @@ export async function saveOfficer(executor: CommandExecutor, actor: Actor, input
     if (input.id && !existing) throw new DomainError('NOT_FOUND', 'Không có tài khoản này');
     const clash = ctx.store.accounts.officerByUsername(input.username);
     if (clash && clash.id !== input.id) throw new DomainError('CONFLICT', `Tên đăng nhập ${input.username} đã có người dùng`);
-    const record: OfficerRecord = {
+    const record: OfficerInput = {
       id: input.id ?? input.username,
       username: input.username,
       fullName: input.fullName,
@@ -38,6 +38,8 @@ export async function saveOfficer(executor: CommandExecutor, actor: Actor, input
     // (except the admin's own, whose answer would otherwise be lost)
     const roleChanged = existing !== null && existing.role !== record.role;
     if (existing && (!record.enabled || passwordHash || roleChanged)) {
+      // a new account version: a login whose password check is still running opens nothing
+      ctx.store.accounts.bumpAccountVersion(record.id);
       ctx.store.accounts.revokeSessionsOf(record.id, ctx.now);
       ctx.disconnect.officers.push(record.id);
       // an admin changing their own password keeps the socket they did it on (it gets the answer);
