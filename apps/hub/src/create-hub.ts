@@ -56,6 +56,8 @@ export interface HubOptions {
   addressLimits?: Partial<AddressLimiterOptions>;
   /** Per-username limit of failed logins (from any address); tests may lower it. */
   usernameLimits?: Partial<UsernameLimiterOptions>;
+  /** scrypt cost (N) of passwords set by officer:save; only tests that hash hundreds of times lower it. */
+  passwordCost?: number;
   /** Proxies (IP addresses) whose X-Forwarded-For names the client of a login (--trust-proxy). */
   trustProxy?: readonly string[];
   /** Sends a ticket to a printer; the real ESC/POS printer by default. */
@@ -138,7 +140,7 @@ export function createHub(options: HubOptions): Hub {
   });
   executor.registerAsync('ticket:print', (actor, input) => printing.printTicket(actor, input));
   executor.registerAsync('printer:report', async (actor, input) => printing.report(actor, input));
-  executor.registerAsync('officer:save', (actor, input) => saveOfficer(executor, actor, input));
+  executor.registerAsync('officer:save', (actor, input) => saveOfficer(executor, actor, input, options.passwordCost));
   executor.registerAsync('report:run', async (_actor, input: CommandInput<'report:run'>) =>
     buildReport(store, executor.config, { ...input, targetWaitMinutes: DEFAULT_TARGET_WAIT_MINUTES, now: clock.now() }),
   );
