@@ -179,7 +179,8 @@ export function createHub(options: HubOptions): Hub {
   }
 
   io.use((socket, next) => {
-    const address = clientAddress(socket.request.socket.remoteAddress, socket.handshake.headers['x-forwarded-for'], trustedProxies);
+    // the TCP peer as engine.io recorded it at the handshake (a polling request's socket may be gone by now)
+    const address = clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], trustedProxies);
     authenticate(login, socket.handshake.auth, address)
       .then((data) => {
         socket.data = data;
