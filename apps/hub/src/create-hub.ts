@@ -5,8 +5,11 @@ import type { CommandInput, Role } from '@qms/protocol';
 import type { Store } from '@qms/store';
 import pino, { type Logger } from 'pino';
 import { Server } from 'socket.io';
-import { AddressLimiter, DEFAULT_ADDRESS_LIMITS, type AddressLimiterOptions } from './auth/address-limiter';
+import type { AddressLimiterOptions } from './auth/address-limiter';
+import { clientAddress, normalizeAddress } from './auth/client-address';
 import { DEFAULT_LOGIN_POLICY, type LoginPolicy } from './auth/login';
+import { LoginGuard } from './auth/login-guard';
+import type { UsernameLimiterOptions } from './auth/username-limits';
 import { CommandExecutor } from './commands/executor';
 import type { Actor } from './domain/context';
 import { buildSnapshot } from './domain/snapshot';
@@ -26,6 +29,7 @@ import { DEFAULT_TARGET_WAIT_MINUTES, buildReport, handleReportExport } from './
 import type { PrinterConfig } from '@qms/printer/config';
 import { sendError } from './http/json';
 import { ConnectError, authenticate } from './socket/auth';
+import { staffAccessHolds } from './socket/staff-access';
 import { PUBLIC_ROOM, STAFF_ROOM, broadcastEvents, officerRoom, roleRoom, sendNotices } from './socket/broadcast';
 import type { HubServer, HubSocket } from './socket/types';
 
@@ -51,6 +55,12 @@ export interface HubOptions {
   backups?: BackupService | null;
   /** Per-address limit of failed logins (password spraying); tests may lower it. */
   addressLimits?: Partial<AddressLimiterOptions>;
+  /** Per-username limit of failed logins (from any address); tests may lower it. */
+  usernameLimits?: Partial<UsernameLimiterOptions>;
+  /** scrypt cost (N) of passwords set by officer:save; only tests that hash hundreds of times lower it. */
+  passwordCost?: number;
+  /** Proxies (IP addresses) whose X-Forwarded-For names the client of a login (--trust-proxy). */
+  trustProxy?: readonly string[];
   /** Sends a ticket to a printer; the real ESC/POS printer by default. */
   print?: PrintFn;
   /** Other origins whose pages may open a socket or log in (`--allowed-origins`); the hub's own always may. */
@@ -87,16 +97,19 @@ export function createHub(options: HubOptions): Hub {
     onError: (err: unknown) => logger.warn({ err }, 'WAL checkpoint failed; retried later'),
   });
   const loginPolicy = { ...DEFAULT_LOGIN_POLICY, ...options.loginPolicy };
-  const limiter = new AddressLimiter(clock, { ...DEFAULT_ADDRESS_LIMITS, ...options.addressLimits });
+  const guard = new LoginGuard(clock, logger, { address: options.addressLimits, username: options.usernameLimits });
+  const trustedProxies: ReadonlySet<string> = new Set((options.trustProxy ?? []).map(normalizeAddress));
+  const login = { store, clock, policy: loginPolicy, guard };
   const apiDeps = {
-    limiter,
+    guard,
+    trustedProxies,
     store,
     clock,
     logger,
     loginPolicy,
     startedAt: clock.now(),
     version: options.version ?? '0.1.0',
-    onSessionRevoked: (hash: string) => endSessions((d) => d.sessionTokenHash === hash, 'SESSION_REVOKED'),
+    onSessionRevoked: (hash: string) => endSessions((d) => d.sessionTokenHash === hash),
   };
   const http = createServer((req, res) => void route(req, res));
   const origins = new Set(options.allowedOrigins ?? []);
@@ -119,7 +132,7 @@ export function createHub(options: HubOptions): Hub {
   const executor = new CommandExecutor(store, clock, logger, (events, notices, disconnect) => {
     broadcastEvents(io, events);
     sendNotices(io, notices);
-    endSockets(io, disconnect);
+    endSockets(io, store, disconnect);
   });
   executor.config.enforceHours = !options.alwaysOpen;
   executor.config.presence = () => {
@@ -141,7 +154,7 @@ export function createHub(options: HubOptions): Hub {
   });
   executor.registerAsync('ticket:print', (actor, input) => printing.printTicket(actor, input));
   executor.registerAsync('printer:report', async (actor, input) => printing.report(actor, input));
-  executor.registerAsync('officer:save', (actor, input) => saveOfficer(executor, actor, input));
+  executor.registerAsync('officer:save', (actor, input) => saveOfficer(executor, actor, input, options.passwordCost));
   executor.registerAsync('report:run', async (_actor, input: CommandInput<'report:run'>) =>
     buildReport(store, executor.config, { ...input, targetWaitMinutes: DEFAULT_TARGET_WAIT_MINUTES, now: clock.now() }),
   );
@@ -184,7 +197,9 @@ export function createHub(options: HubOptions): Hub {
   }
 
   io.use((socket, next) => {
-    authenticate(store, clock, loginPolicy, socket.handshake.auth, { limiter, address: socket.handshake.address })
+    // the TCP peer as engine.io recorded it at the handshake (a polling request's socket may be gone by now)
+    const address = clientAddress(socket.handshake.address, socket.handshake.headers['x-forwarded-for'], trustedProxies);
+    authenticate(login, socket.handshake.auth, address)
       .then((data) => {
         socket.data = data;
         next();
@@ -194,22 +209,28 @@ export function createHub(options: HubOptions): Hub {
         next(e instanceof ConnectError ? e : new ConnectError({ code: 'UNAUTHENTICATED', message: 'Lỗi xác thực' }));
       });
   });
-  io.on('connection', (socket) => onConnection(socket, executor, logger));
+  io.on('connection', (socket) => {
+    // an account changed between the password check and now: the grant is stale before it is used
+    if (!staffAccessHolds(store, socket.data, clock.now())) return endSession(socket);
+    onConnection(socket, executor, logger);
+  });
 
-  /** Tells matching staff sockets why, then disconnects them (the client asks for a new login). */
-  function endSessions(match: (d: HubSocket['data']) => boolean, code: 'SESSION_REVOKED'): void {
-    for (const socket of io.of('/').sockets.values()) {
-      if (!socket.data.sessionTokenHash || !match(socket.data)) continue;
-      socket.emit('hub:notice', { code, message: 'Phiên đăng nhập đã kết thúc; hãy đăng nhập lại' });
-      socket.disconnect(true);
-    }
+  /** Tells a staff socket why, then disconnects it (the client asks for a new login). */
+  function endSession(socket: HubSocket): void {
+    socket.emit('hub:notice', { code: 'SESSION_REVOKED', message: 'Phiên đăng nhập đã kết thúc; hãy đăng nhập lại' });
+    socket.disconnect(true);
+  }
+
+  function endSessions(match: (d: HubSocket['data']) => boolean): void {
+    for (const socket of io.of('/').sockets.values()) if (match(socket.data)) endSession(socket);
   }
 
   function housekeeping(): void {
     try {
       executor.rollDayIfNeeded();
       const now = clock.now();
-      endSessions((d) => store.accounts.sessionOfficer(d.sessionTokenHash ?? '', now) === null, 'SESSION_REVOKED');
+      // every staff socket, password or session: disabled, demoted, reset, expired or logged out
+      endSessions((d) => !staffAccessHolds(store, d, now));
     } catch (e) {
       logger.error({ err: e }, 'housekeeping failed');
     }
@@ -263,11 +284,18 @@ export function afterQueuedCommands(queued: () => number, run: () => void, yield
   });
 }
 
-/** Ends the sockets of a revoked or rotated device and of disabled accounts, right after the commit. */
-function endSockets(io: HubServer, d: { devices: readonly string[]; officers: readonly string[]; keepSocket?: string }): void {
+/**
+ * Ends the sockets of a revoked or rotated device and of disabled, demoted or reset accounts
+ * (every staff socket of the account, however it authenticated), right after the commit.
+ */
+function endSockets(io: HubServer, store: Store, d: { devices: readonly string[]; officers: readonly string[]; keepSocket?: string }): void {
   if (d.devices.length === 0 && d.officers.length === 0) return;
   for (const socket of io.of('/').sockets.values()) {
-    if (socket.id === d.keepSocket) continue;
+    if (socket.id === d.keepSocket) {
+      // the admin's own socket after changing their own password: granted again under the new version
+      socket.data.accountVersion = store.accounts.officerById(socket.data.actorId)?.accountVersion ?? null;
+      continue;
+    }
     const { deviceId, actorId, role } = socket.data;
     const isStaff = role === 'officer' || role === 'admin';
     if ((deviceId && d.devices.includes(deviceId)) || (isStaff && d.officers.includes(actorId))) {

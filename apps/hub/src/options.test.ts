@@ -17,8 +17,15 @@ describe('hub options', () => {
       backupKeep: 14,
       backupAt: '22:30',
       allowedOrigins: [],
+      trustProxy: [],
       help: false,
     });
+  });
+
+  it('--trust-proxy / QMS_TRUST_PROXY: a comma list of IP addresses, the flag first', () => {
+    expect(parseOptions([], { QMS_TRUST_PROXY: '127.0.0.1, ::1' }, '/').trustProxy).toEqual(['127.0.0.1', '::1']);
+    expect(parseOptions(['--trust-proxy', '10.0.0.2'], { QMS_TRUST_PROXY: '127.0.0.1' }, '/').trustProxy).toEqual(['10.0.0.2']);
+    expect(() => parseOptions(['--trust-proxy', 'proxy.local'], {}, '/')).toThrow(/trust-proxy/);
   });
 
   it('environment variables, then flags, override the defaults', () => {

@@ -2,6 +2,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseTimeOfDay } from './backup/local-time';
 import { normalizeOrigin } from './http/origin';
+import { parseTrustedProxies } from './auth/client-address';
 
 export interface HubCliOptions {
   port: number;
@@ -18,6 +19,8 @@ export interface HubCliOptions {
   backupAt: string;
   /** Other web origins whose pages may open a socket or log in (besides the hub's own). */
   allowedOrigins: string[];
+  /** Proxies whose X-Forwarded-For names the client of a login (empty: none). */
+  trustProxy: string[];
   help: boolean;
 }
 
@@ -47,6 +50,10 @@ Cách dùng: npm start -- [tuỳ chọn]
                     cạnh tệp --db)                              env QMS_BACKUP_DIR
   --backup-keep <n> giữ bản sao lưu n ngày (mặc định 14)       env QMS_BACKUP_KEEP
   --backup-at <hh:mm> giờ sao lưu hằng ngày (mặc định 22:30)   env QMS_BACKUP_AT
+  --trust-proxy <ip,...> địa chỉ IP của proxy (vd. proxy TLS trên cùng
+                    máy: 127.0.0.1,::1); chỉ từ các địa chỉ này mới tin
+                    X-Forwarded-For khi giới hạn đăng nhập sai
+                    (mặc định: không tin proxy nào)            env QMS_TRUST_PROXY
   -h, --help        hiện hướng dẫn này
 `;
 
@@ -72,6 +79,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, cwd: string
       'backup-keep': { type: 'string' },
       'backup-at': { type: 'string' },
       'allowed-origins': { type: 'string' },
+      'trust-proxy': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -89,8 +97,12 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, cwd: string
   const backupAt = values['backup-at'] ?? env.QMS_BACKUP_AT ?? '22:30';
   if (!parseTimeOfDay(backupAt)) throw new OptionsError(`--backup-at: giờ không hợp lệ (HH:MM): ${backupAt}`);
   const allowedOrigins = parseOrigins(values['allowed-origins'] ?? env.QMS_ALLOWED_ORIGINS ?? '');
+  const proxyText = values['trust-proxy'] ?? env.QMS_TRUST_PROXY ?? '';
+  const trustProxy = parseTrustedProxies(proxyText);
+  if (!trustProxy) throw new OptionsError(`--trust-proxy: cần danh sách địa chỉ IP cách nhau bởi dấu phẩy, không phải ${proxyText}`);
   const db = resolve(cwd, values.db ?? env.QMS_DB ?? './data/qms.sqlite');
   return {
+    trustProxy,
     // default: beside the database (its folder is the hub's own), wherever the hub was started from
     backupDir: resolve(cwd, values['backup-dir'] ?? env.QMS_BACKUP_DIR ?? join(dirname(db), 'backups')),
     backupKeep,

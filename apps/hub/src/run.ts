@@ -94,6 +94,7 @@ export async function main(): Promise<void> {
     publicUrl: options.publicUrl,
     voiceDir: options.voiceDir,
     allowedOrigins: options.allowedOrigins,
+    trustProxy: options.trustProxy,
   });
   hub.executor.rollDayIfNeeded();
   const { url } = await hub.listen(options.port, options.host);

@@ -81,4 +81,8 @@ export interface SocketData {
   name: string;
   deviceId: string | null;
   sessionTokenHash: string | null;
+  /** A staff socket: the account version it was granted under (null for a device). */
+  accountVersion: number | null;
+  /** A password-authenticated staff socket ends at this time (a session socket ends with its session). */
+  expiresAt: number | null;
 }

@@ -110,6 +110,23 @@ describe('sessions', () => {
     expect(store.accounts.sessionOfficer('session-token-of-lan-0123456789', T0)).toBeNull();
   });
 
+  it('a session dies when its account version moves on (account disabled, demoted or reset)', () => {
+    store.accounts.bumpAccountVersion('o1');
+    expect(store.accounts.sessionOfficer(hash, T0)).toBeNull();
+  });
+
+  it('openSession opens only for the account version and enabled state the password was checked against', () => {
+    const next = tokenHash('session-token-of-lan-after-login');
+    expect(store.accounts.openSession(next, 'o1', 1, T0, expiresAt)).toBe(false);
+    expect(store.accounts.bumpAccountVersion('o1')).toBe(1);
+    expect(store.accounts.openSession(next, 'o1', 0, T0, expiresAt)).toBe(false);
+    expect(store.accounts.openSession(next, 'o1', 1, T0, expiresAt)).toBe(true);
+    expect(store.accounts.sessionOfficer(next, T0)?.accountVersion).toBe(1);
+    store.accounts.saveOfficer({ ...OFFICERS[1]!, enabled: false }, T0);
+    expect(store.accounts.openSession(tokenHash('session-of-disabled-minh'), 'o2', 0, T0, expiresAt)).toBe(false);
+    expect(store.accounts.openSession(tokenHash('session-of-nobody'), 'o-nope', 0, T0, expiresAt)).toBe(false);
+  });
+
   it('a session must belong to an existing officer, and a token hash is used once', () => {
     expect(() => store.accounts.createSession(tokenHash('x'.repeat(20)), 'o-nope', T0, expiresAt)).toThrow(/FOREIGN KEY/);
     expect(() => store.accounts.createSession(hash, 'o2', T0, expiresAt)).toThrow(/UNIQUE|PRIMARY KEY/);

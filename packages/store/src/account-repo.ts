@@ -5,7 +5,12 @@ export interface OfficerRecord extends Officer {
   passwordHash: string;
   failedLogins: number;
   lockedUntil: number | null;
+  /** Raised by `bumpAccountVersion` when the account is disabled, demoted or reset (migration 0008). */
+  accountVersion: number;
 }
+
+/** An officer as written by `saveOfficer`: the account version is only ever raised by `bumpAccountVersion`. */
+export type OfficerInput = Omit<OfficerRecord, 'accountVersion'> & { accountVersion?: number };
 
 export type DeviceKind = 'kiosk' | 'display';
 
@@ -27,6 +32,7 @@ interface OfficerRow {
   enabled: number;
   failed_logins: number;
   locked_until: number | null;
+  account_version: number;
 }
 interface DeviceRow {
   id: string;
@@ -47,6 +53,7 @@ function toOfficer(r: OfficerRow): OfficerRecord {
     passwordHash: r.password_hash,
     failedLogins: r.failed_logins,
     lockedUntil: r.locked_until,
+    accountVersion: r.account_version,
   };
 }
 
@@ -83,7 +90,7 @@ export class AccountRepo {
     return this.db.prepare<[], OfficerRow>('SELECT * FROM officers ORDER BY username').all().map(toOfficer);
   }
 
-  saveOfficer(o: OfficerRecord, at: number): void {
+  saveOfficer(o: OfficerInput, at: number): void {
     this.db
       .prepare(`INSERT INTO officers (id, username, full_name, role, password_hash, enabled, failed_logins, locked_until, created_at)
         VALUES (@id, @username, @fullName, @role, @passwordHash, @enabled, @failedLogins, @lockedUntil, @at)
@@ -108,21 +115,45 @@ export class AccountRepo {
     return { failedLogins: row?.failed_logins ?? 0, lockedUntil: row?.locked_until ?? null };
   }
 
+  /** Marks every grant made to the account so far as stale (sessions, live sockets); returns the new version. */
+  bumpAccountVersion(id: Id): number {
+    const row = this.db
+      .prepare<[string], { v: number }>('UPDATE officers SET account_version = account_version + 1 WHERE id = ? RETURNING account_version AS v')
+      .get(id);
+    return row?.v ?? 0;
+  }
+
   recordLoginResult(id: Id, failedLogins: number, lockedUntil: number | null): void {
     this.db.prepare('UPDATE officers SET failed_logins = ?, locked_until = ? WHERE id = ?').run(failedLogins, lockedUntil, id);
   }
 
+  /** A session under the account's current version (fixtures, tools); a login uses `openSession`. */
   createSession(tokenHash: string, officerId: Id, at: number, expiresAt: number): void {
     this.db
-      .prepare('INSERT INTO sessions (token_hash, officer_id, created_at, expires_at) VALUES (?, ?, ?, ?)')
-      .run(tokenHash, officerId, at, expiresAt);
+      .prepare(`INSERT INTO sessions (token_hash, officer_id, created_at, expires_at, account_version)
+        VALUES (?, ?, ?, ?, COALESCE((SELECT account_version FROM officers WHERE id = ?), 0))`)
+      .run(tokenHash, officerId, at, expiresAt, officerId);
   }
 
-  /** The officer of a live (unexpired, unrevoked) session. */
+  /**
+   * Opens a session for a login only if the account is still enabled and still at the version the
+   * password was checked against: one statement, so a change committed meanwhile cannot slip
+   * between the check and the insert. Returns whether a session was opened.
+   */
+  openSession(tokenHash: string, officerId: Id, accountVersion: number, at: number, expiresAt: number): boolean {
+    return (
+      this.db
+        .prepare(`INSERT INTO sessions (token_hash, officer_id, created_at, expires_at, account_version)
+          SELECT ?, id, ?, ?, account_version FROM officers WHERE id = ? AND account_version = ? AND enabled = 1`)
+        .run(tokenHash, at, expiresAt, officerId, accountVersion).changes === 1
+    );
+  }
+
+  /** The officer of a live session: unexpired, unrevoked, and opened under the account's current version. */
   sessionOfficer(tokenHash: string, at: number): OfficerRecord | null {
     const row = this.db
       .prepare<[string, number], OfficerRow>(`SELECT o.* FROM sessions s JOIN officers o ON o.id = s.officer_id
-        WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ?`)
+        WHERE s.token_hash = ? AND s.revoked_at IS NULL AND s.expires_at > ? AND s.account_version = o.account_version`)
       .get(tokenHash, at);
     return row ? toOfficer(row) : null;
   }

@@ -11,7 +11,7 @@ export {
 export { TicketRepo } from './ticket-repo';
 export { EventRepo, type EventInput, type StoredEvent, type ActorKind } from './event-repo';
 export { ConfigRepo } from './config-repo';
-export { AccountRepo, type OfficerRecord, type Device, type DeviceKind } from './account-repo';
+export { AccountRepo, type OfficerInput, type OfficerRecord, type Device, type DeviceKind } from './account-repo';
 export { IdempotencyRepo } from './idempotency-repo';
 export { PrinterFaultRepo, type PrinterFaultRecord } from './printer-fault-repo';
 export { RatingRepo, type Rating } from './rating-repo';

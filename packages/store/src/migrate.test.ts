@@ -359,7 +359,38 @@ const MIGRATION_CASES: MigrationCase[] = [
       expect(db.prepare('SELECT month, SUM(n) AS n FROM arrivals_monthly GROUP BY 1').all()).toEqual([{ month: '2026-11', n: 1 }]);
     },
   },
+  {
+    // an officer with a live session at version 7: both get account version 0, so the session stays live
+    version: 8,
+    seed(db) {
+      db.exec(`
+        INSERT INTO officers (id, username, full_name, role, password_hash, created_at)
+          VALUES ('o8', 'hoa.le', 'Lê Thị Hoa', 'admin', 'scrypt$x$y', ${T0});
+        INSERT INTO sessions (token_hash, officer_id, created_at, expires_at) VALUES ('sess-8', 'o8', ${T0}, ${T0 + 3_600_000});
+      `);
+    },
+    check(db) {
+      expect(db.prepare("SELECT account_version AS v, role FROM officers WHERE id = 'o8'").get()).toEqual({ v: 0, role: 'admin' });
+      expect(db.prepare("SELECT account_version AS v FROM sessions WHERE token_hash = 'sess-8'").get()).toEqual({ v: 0 });
+      const live = `SELECT s.token_hash AS t FROM sessions s JOIN officers o ON o.id = s.officer_id
+        WHERE s.revoked_at IS NULL AND s.account_version = o.account_version`;
+      expect(db.prepare(live).all()).toEqual([{ t: 'sess-8' }]);
+      db.prepare("UPDATE officers SET account_version = account_version + 1 WHERE id = 'o8'").run();
+      expect(db.prepare(live).all()).toEqual([]);
+    },
+  },
 ];
+
+describe('0008: account versions', () => {
+  it('sessions opened before the migration stay live; a raised version ends them', () => {
+    const db = open();
+    migrateTo(db, 7);
+    const c = MIGRATION_CASES.find((m) => m.version === 8);
+    c?.seed(db);
+    migrate(db);
+    c?.check(db);
+  });
+});
 
 describe('0007: month rollups once the month is over', () => {
   it('leaves every month kept by the triggers until the hub opens one (open_month 9999-12)', () => {

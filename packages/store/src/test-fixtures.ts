@@ -133,6 +133,7 @@ export function makeOfficer(overrides: Partial<OfficerRecord> = {}): OfficerReco
     passwordHash: 'scrypt$16384$8$1$bGFuLXNhbHQ$bGFuLWhhc2gtdmFsdWU',
     failedLogins: 0,
     lockedUntil: null,
+    accountVersion: 0,
     ...overrides,
   };
 }

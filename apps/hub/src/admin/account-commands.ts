@@ -1,7 +1,7 @@
 import { DomainError } from '@qms/core';
 import type { AdminDevice, AdminOfficer, CommandInput, DeviceWithToken } from '@qms/protocol';
-import type { Device, OfficerRecord } from '@qms/store';
-import { hashPassword, hashToken, newToken } from '../auth/secrets';
+import type { Device, OfficerInput } from '@qms/store';
+import { PASSWORD_COST, hashPassword, hashToken, newToken } from '../auth/secrets';
 import type { CommandExecutor } from '../commands/executor';
 import type { Actor, CommandContext } from '../domain/context';
 import { changed } from './config-commands';
@@ -11,18 +11,23 @@ import { adminDevice, adminOfficer } from './views';
  * officer:save — create an account (password required) or edit one (a new password resets it and
  * clears a lockout). Hashing is slow on purpose, so it happens before the transaction.
  */
-export async function saveOfficer(executor: CommandExecutor, actor: Actor, input: CommandInput<'officer:save'>): Promise<AdminOfficer> {
+export async function saveOfficer(
+  executor: CommandExecutor,
+  actor: Actor,
+  input: CommandInput<'officer:save'>,
+  passwordCost = PASSWORD_COST,
+): Promise<AdminOfficer> {
   if (!input.id && !input.password) throw new DomainError('VALIDATION_FAILED', 'Tài khoản mới cần mật khẩu (ít nhất 8 ký tự)');
   if (input.id === actor.id && (!input.enabled || input.role !== 'admin')) {
     throw new DomainError('FORBIDDEN', 'Không thể tự khoá hoặc tự bỏ quyền quản trị của chính mình');
   }
-  const passwordHash = input.password ? await hashPassword(input.password) : null;
+  const passwordHash = input.password ? await hashPassword(input.password, passwordCost) : null;
   return executor.transact(actor, (ctx) => {
     const existing = input.id ? ctx.store.accounts.officerById(input.id) : null;
     if (input.id && !existing) throw new DomainError('NOT_FOUND', 'Không có tài khoản này');
     const clash = ctx.store.accounts.officerByUsername(input.username);
     if (clash && clash.id !== input.id) throw new DomainError('CONFLICT', `Tên đăng nhập ${input.username} đã có người dùng`);
-    const record: OfficerRecord = {
+    const record: OfficerInput = {
       id: input.id ?? input.username,
       username: input.username,
       fullName: input.fullName,
@@ -38,6 +43,8 @@ export async function saveOfficer(executor: CommandExecutor, actor: Actor, input
     // (except the admin's own, whose answer would otherwise be lost)
     const roleChanged = existing !== null && existing.role !== record.role;
     if (existing && (!record.enabled || passwordHash || roleChanged)) {
+      // a new account version: a login whose password check is still running opens nothing
+      ctx.store.accounts.bumpAccountVersion(record.id);
       ctx.store.accounts.revokeSessionsOf(record.id, ctx.now);
       ctx.disconnect.officers.push(record.id);
       // an admin changing their own password keeps the socket they did it on (it gets the answer);

@@ -1,6 +1,6 @@
 import type { Counter } from '@qms/core';
 import type { AdminCounter, AdminDevice, AdminOfficer, AdminSite } from '@qms/protocol';
-import type { Device, OfficerRecord } from '@qms/store';
+import type { Device, OfficerInput } from '@qms/store';
 import type { CommandContext } from '../domain/context';
 
 export function adminSite(ctx: CommandContext): AdminSite {
@@ -21,7 +21,7 @@ export function adminCounter(ctx: CommandContext, c: Counter): AdminCounter {
 }
 
 /** No password hash, ever. */
-export function adminOfficer(o: OfficerRecord): AdminOfficer {
+export function adminOfficer(o: OfficerInput): AdminOfficer {
   return { id: o.id, username: o.username, fullName: o.fullName, role: o.role, enabled: o.enabled, lockedUntil: o.lockedUntil };
 }
 

@@ -1,6 +1,6 @@
-import { DomainError, type Clock } from '@qms/core';
+import type { Clock } from '@qms/core';
 import type { OfficerRecord, Store } from '@qms/store';
-import type { AddressLimiter } from './address-limiter';
+import type { LoginAttempt, LoginGuard } from './login-guard';
 import { hashToken, newToken, verifyPassword } from './secrets';
 
 export interface LoginPolicy {
@@ -15,48 +15,62 @@ export const DEFAULT_LOGIN_POLICY: LoginPolicy = {
   sessionTtlMs: 14 * 3600_000,
 };
 
+export interface LoginDeps {
+  store: Store;
+  clock: Clock;
+  policy: LoginPolicy;
+  guard: LoginGuard;
+}
+
 const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
 /**
  * Checks a username and password, counting failures: after `maxFailedLogins` in a row the
- * account is locked for `lockoutMs`. Errors do not reveal whether the username exists.
+ * account is locked for `lockoutMs`. A username without an account is counted and locked the
+ * same way (in memory), so no answer reveals whether a username exists. The decision is made on
+ * the account as it is AFTER the slow hash: if it was disabled, demoted or reset meanwhile (its
+ * version moved on), the login fails. Returns the account as it is now.
  */
-export async function checkPassword(
-  store: Store,
-  clock: Clock,
-  policy: LoginPolicy,
-  username: string,
-  password: string,
-  guard?: { limiter: AddressLimiter; address: string },
-): Promise<OfficerRecord> {
-  guard?.limiter.check(guard.address);
-  // every attempt is counted before the slow check, so parallel guesses cannot overrun a limit
-  guard?.limiter.recordFailure(guard.address);
-  const officer = store.accounts.officerByUsername(username);
-  const now = clock.now();
-  if (officer?.lockedUntil != null && officer.lockedUntil > now) {
-    throw new DomainError('ACCOUNT_LOCKED', 'Tài khoản tạm khoá do nhập sai mật khẩu nhiều lần; thử lại sau.', {
-      lockedUntil: officer.lockedUntil,
-    });
-  }
+export async function checkPassword(d: LoginDeps, attempt: LoginAttempt, password: string): Promise<OfficerRecord> {
+  d.guard.admitAddress(attempt);
+  const officer = d.store.accounts.officerByUsername(attempt.username);
+  const now = d.clock.now();
+  const lock = officer ? officer.lockedUntil : d.guard.unknownAccounts.lockedUntil(attempt.username);
+  if (lock !== null && lock > now) d.guard.locked(attempt, lock);
+  d.guard.admitUsername(attempt);
+  const { maxFailedLogins: max, lockoutMs } = d.policy;
+  let count: { lockedUntil: number | null };
   if (officer) {
     // an expired lock starts a fresh count
-    if (officer.lockedUntil !== null) store.accounts.recordLoginResult(officer.id, 0, null);
-    store.accounts.countAttempt(officer.id, now, policy.maxFailedLogins, policy.lockoutMs);
+    if (officer.lockedUntil !== null) d.store.accounts.recordLoginResult(officer.id, 0, null);
+    count = d.store.accounts.countAttempt(officer.id, now, max, lockoutMs);
+  } else {
+    count = d.guard.unknownAccounts.countAttempt(attempt.username, now, max, lockoutMs);
   }
   // an unknown username costs the same scrypt work, so timing does not reveal which usernames exist
   const good = await verifyPassword(password, officer?.passwordHash ?? DUMMY_HASH);
-  if (!officer || !good || !officer.enabled) throw new DomainError('UNAUTHENTICATED', 'Sai tên đăng nhập hoặc mật khẩu.');
-  store.accounts.recordLoginResult(officer.id, 0, null);
-  guard?.limiter.forgive(guard.address);
-  return officer;
+  if (!officer) return d.guard.failed(attempt, 'unknown-username', count.lockedUntil);
+  if (!good) return d.guard.failed(attempt, 'wrong-password', count.lockedUntil);
+  if (!officer.enabled) return d.guard.failed(attempt, 'account-disabled', count.lockedUntil);
+  // the right password: a success, or an account changed while it was being checked
+  d.store.accounts.recordLoginResult(officer.id, 0, null);
+  d.guard.forgive(attempt);
+  const current = d.store.accounts.officerById(officer.id);
+  if (!current?.enabled || current.accountVersion !== officer.accountVersion) return d.guard.failed(attempt, 'account-changed', null);
+  return current;
 }
 
-/** Creates a session for an officer; returns the bearer token (only its hash is stored). */
-export function createSession(store: Store, clock: Clock, policy: LoginPolicy, officerId: string) {
+/**
+ * Opens a session for an officer whose password was just checked against `accountVersion`;
+ * returns the bearer token (only its hash is stored). Refused (UNAUTHENTICATED) when the account
+ * changed since: the check and the insert are one statement.
+ */
+export function createSession(d: LoginDeps, attempt: LoginAttempt, officer: OfficerRecord): { token: string; expiresAt: number } {
   const token = newToken();
-  const now = clock.now();
-  const expiresAt = now + policy.sessionTtlMs;
-  store.accounts.createSession(hashToken(token), officerId, now, expiresAt);
+  const now = d.clock.now();
+  const expiresAt = now + d.policy.sessionTtlMs;
+  if (!d.store.accounts.openSession(hashToken(token), officer.id, officer.accountVersion, now, expiresAt)) {
+    return d.guard.failed(attempt, 'account-changed', null);
+  }
   return { token, expiresAt };
 }

@@ -34,6 +34,11 @@ export class RecentEvents {
     }
   }
 
+  /** Forgets every time counted for `key`. */
+  clear(key: string): void {
+    this.times.delete(key);
+  }
+
   /** Takes back the latest time counted for `key`. */
   undoLast(key: string): void {
     const list = this.times.get(key);

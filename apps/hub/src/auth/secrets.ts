@@ -5,11 +5,17 @@ const scryptAsync = promisify(scrypt) as (pw: string, salt: Buffer, keylen: numb
 const KEY_LEN = 32;
 const PARAMS = { N: 16384, r: 8, p: 1, maxmem: 64 * 1024 * 1024 };
 
-/** scrypt password hash, self-describing: `scrypt$N$r$p$salt$hash` (base64url). */
-export async function hashPassword(password: string): Promise<string> {
+/** The scrypt cost (N) of new password hashes. */
+export const PASSWORD_COST = PARAMS.N;
+
+/**
+ * scrypt password hash, self-describing: `scrypt$N$r$p$salt$hash` (base64url). `cost` (N, a power
+ * of two) is lowered only by tests that hash hundreds of times (HubOptions.passwordCost).
+ */
+export async function hashPassword(password: string, cost: number = PARAMS.N): Promise<string> {
   const salt = randomBytes(16);
-  const key = await scryptAsync(password.normalize('NFC'), salt, KEY_LEN, PARAMS);
-  return ['scrypt', PARAMS.N, PARAMS.r, PARAMS.p, salt.toString('base64url'), key.toString('base64url')].join('$');
+  const key = await scryptAsync(password.normalize('NFC'), salt, KEY_LEN, { ...PARAMS, N: cost });
+  return ['scrypt', cost, PARAMS.r, PARAMS.p, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {

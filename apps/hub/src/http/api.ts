@@ -4,8 +4,9 @@ import { PROTOCOL_VERSION } from '@qms/protocol';
 import type { Store } from '@qms/store';
 import type { Logger } from 'pino';
 import { z } from 'zod';
+import { clientAddress } from '../auth/client-address';
 import { checkPassword, createSession, type LoginPolicy } from '../auth/login';
-import type { AddressLimiter } from '../auth/address-limiter';
+import type { LoginGuard } from '../auth/login-guard';
 import { hashToken } from '../auth/secrets';
 import { bearerToken, readJson, sendError, sendJson, withErrors } from './json';
 
@@ -18,7 +19,9 @@ export interface ApiDeps {
   version: string;
   /** Ends live sockets of a revoked session. */
   onSessionRevoked: (tokenHash: string) => void;
-  limiter: AddressLimiter;
+  guard: LoginGuard;
+  /** Proxies whose X-Forwarded-For is believed (--trust-proxy). */
+  trustedProxies: ReadonlySet<string>;
 }
 
 const loginBody = z.strictObject({ username: z.string().min(1).max(64), password: z.string().min(1).max(200) });
@@ -41,10 +44,12 @@ const routes: Record<string, Route> = {
     const parsed = loginBody.safeParse(await readJson(req));
     if (!parsed.success) return sendError(res, 'VALIDATION_FAILED', 'Cần tên đăng nhập và mật khẩu');
     const { username, password } = parsed.data;
-    const address = req.socket.remoteAddress ?? 'unknown';
-    const officer = await checkPassword(d.store, d.clock, d.loginPolicy, username, password, { limiter: d.limiter, address });
-    const session = createSession(d.store, d.clock, d.loginPolicy, officer.id);
-    d.logger.info({ officerId: officer.id }, 'officer logged in');
+    const address = clientAddress(req.socket.remoteAddress, req.headers['x-forwarded-for'], d.trustedProxies);
+    const login = { store: d.store, clock: d.clock, policy: d.loginPolicy, guard: d.guard };
+    const attempt = { username, address, via: 'http' } as const;
+    const officer = await checkPassword(login, attempt, password);
+    const session = createSession(login, attempt, officer);
+    d.logger.info({ officerId: officer.id, address }, 'officer logged in');
     sendJson(res, 200, {
       ok: true,
       data: {
