@@ -1,3 +1,4 @@
+import { createHmac, randomBytes } from 'node:crypto';
 import { DomainError, type Clock } from '@qms/core';
 import type { Logger } from 'pino';
 import { AddressLimiter, DEFAULT_ADDRESS_LIMITS, type AddressLimiterOptions } from './address-limiter';
@@ -9,6 +10,8 @@ export interface LoginAttempt {
   /** The client's address (clientAddress: the TCP peer, or X-Forwarded-For from a trusted proxy). */
   address: string;
   via: 'http' | 'socket';
+  /** False when no account has this username: the log then shows a keyed digest, not the text. */
+  accountExists?: boolean;
 }
 
 export type LoginFailure = 'unknown-username' | 'wrong-password' | 'account-disabled' | 'account-changed';
@@ -21,12 +24,14 @@ export interface LoginLimitOptions {
 /**
  * The limits every password login passes (HTTP and the socket handshake alike): per address,
  * per username, and the lockout of usernames without an account. Every refusal and every
- * failed login is logged at warn with the username and address, never the password.
+ * failed login is logged at warn with the username (a digest for a username without an account)
+ * and address, never the password.
  */
 export class LoginGuard {
   private readonly addresses: AddressLimiter;
   private readonly usernames: UsernameLimiter;
   readonly unknownAccounts: UnknownAccountLockout;
+  private readonly logKey = randomBytes(32);
 
   constructor(
     clock: Clock,
@@ -83,6 +88,13 @@ export class LoginGuard {
   }
 
   private fields(a: LoginAttempt, reason: string): Record<string, string> {
-    return { username: a.username.slice(0, 64), address: a.address, via: a.via, reason };
+    // what was typed into an unknown username may be a password or a CCCD: log only a digest,
+    // keyed per process, enough to see one text repeated without revealing it
+    const who = a.accountExists === false ? { unknownUsername: this.digest(a.username) } : { username: a.username.slice(0, 64) };
+    return { ...who, address: a.address, via: a.via, reason };
+  }
+
+  private digest(username: string): string {
+    return createHmac('sha256', this.logKey).update(username.normalize('NFC').toLowerCase()).digest('hex').slice(0, 12);
   }
 }

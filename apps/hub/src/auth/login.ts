@@ -31,9 +31,11 @@ const DUMMY_HASH = 'scrypt$16384$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAA
  * the account as it is AFTER the slow hash: if it was disabled, demoted or reset meanwhile (its
  * version moved on), the login fails. Returns the account as it is now.
  */
-export async function checkPassword(d: LoginDeps, attempt: LoginAttempt, password: string): Promise<OfficerRecord> {
+export async function checkPassword(d: LoginDeps, given: LoginAttempt, password: string): Promise<OfficerRecord> {
+  const officer = d.store.accounts.officerByUsername(given.username);
+  // the logs name a username only when it is an account's (a typed CCCD or password is not logged)
+  const attempt: LoginAttempt = { ...given, accountExists: officer !== null };
   d.guard.admitAddress(attempt);
-  const officer = d.store.accounts.officerByUsername(attempt.username);
   const now = d.clock.now();
   const lock = officer ? officer.lockedUntil : d.guard.unknownAccounts.lockedUntil(attempt.username);
   if (lock !== null && lock > now) d.guard.locked(attempt, lock);
