@@ -90,7 +90,8 @@ export class LoginGuard {
   private fields(a: LoginAttempt, reason: string): Record<string, string> {
     // what was typed into an unknown username may be a password or a CCCD: log only a digest,
     // keyed per process, enough to see one text repeated without revealing it
-    const who = a.accountExists === false ? { unknownUsername: this.digest(a.username) } : { username: a.username.slice(0, 64) };
+    const who: Record<string, string> =
+      a.accountExists === false ? { unknownUsername: this.digest(a.username) } : { username: a.username.slice(0, 64) };
     return { ...who, address: a.address, via: a.via, reason };
   }
 
