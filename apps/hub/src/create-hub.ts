@@ -15,6 +15,8 @@ import { handlePublicTicket } from './http/public-ticket';
 import { handlePublicDossier } from './http/public-dossier';
 import { handlePersonalData } from './http/personal-data';
 import { handleDossierImport } from './http/dossier-import';
+import { recoverImports } from './dossiers/import-apply';
+import { ImportGate } from './workers/import-gate';
 import { withErrors } from './http/json';
 import { CSP, staticRoutes } from './http/static';
 import { PrintService, type PrintFn } from './printing/print-service';
@@ -133,7 +135,8 @@ export function createHub(options: HubOptions): Hub {
   );
   const serveStatic = staticRoutes(options.webRoot ?? null, options.voiceDir ?? null);
 
-  const adminDeps = { store, clock, executor };
+  recoverImports(store, logger);
+  const adminDeps = { store, clock, executor, logger, imports: new ImportGate() };
   const ADMIN_ROUTES: Record<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>> = {
     'GET /api/admin/personal-data': (req, res) => handlePersonalData(req, res, adminDeps, 'export'),
     'POST /api/admin/personal-data/erase': (req, res) => handlePersonalData(req, res, adminDeps, 'erase'),
