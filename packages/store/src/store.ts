@@ -55,6 +55,20 @@ export class Store {
   }
 
   /**
+   * Runs `fn` (its own transactions) with commits that are not fsynced (synchronous=NORMAL): for
+   * the chunks of a bulk import, whose last, durable commit (synchronous=FULL again) flushes the
+   * WAL with every chunk before it. A crash before that loses only chunks that are undone anyway.
+   */
+  withoutSync<T>(fn: () => T): T {
+    this.db.pragma('synchronous = NORMAL');
+    try {
+      return fn();
+    } finally {
+      this.db.pragma('synchronous = FULL');
+    }
+  }
+
+  /**
    * From now on WAL checkpoints run after commits instead of inside them (`WalCheckpointer`);
    * SQLite's auto-checkpoint stays as a backstop. Returns the checkpointer (tests, tools).
    */
