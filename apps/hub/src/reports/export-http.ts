@@ -6,8 +6,8 @@ import { requireAdmin } from '../http/admin-auth';
 import { sendJson } from '../http/json';
 import { buildReport } from './build-report';
 import { reportToCsv } from './csv';
-import { reportToXlsx } from './xlsx';
-import type { ReportDirectory, ReportGroupBy } from './types';
+import { startJob } from '../workers/run-job';
+import type { Report, ReportDirectory, ReportGroupBy } from './types';
 
 export const REPORT_FORMATS = ['xlsx', 'csv', 'json'] as const;
 export const MAX_REPORT_YEARS = 3;
@@ -82,6 +82,17 @@ const CONTENT_TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
 
+/** The workbook is written in a job worker: exceljs (and its ~27 MB) stays off the hub's thread. */
+async function xlsxInWorker(report: Report): Promise<Buffer> {
+  const job = await startJob<'report-xlsx'>({ kind: 'report-xlsx', report });
+  try {
+    const { bytes } = await job.result;
+    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  } finally {
+    await job.close();
+  }
+}
+
 /**
  * GET /api/admin/reports/export?from=YYYY-MM-DD&to=YYYY-MM-DD&groupBy=field|counter|officer|day|all
  *   &format=xlsx|csv|json&targetWait=15
@@ -99,7 +110,7 @@ export async function handleReportExport(req: IncomingMessage, res: ServerRespon
     now: deps.clock.now(),
   });
   if (q.format === 'json') return sendJson(res, 200, { ok: true, data: report });
-  const body = q.format === 'csv' ? Buffer.from(reportToCsv(report), 'utf8') : await reportToXlsx(report);
+  const body = q.format === 'csv' ? Buffer.from(reportToCsv(report), 'utf8') : await xlsxInWorker(report);
   res.writeHead(200, {
     'content-type': CONTENT_TYPES[q.format],
     'content-length': body.length,
