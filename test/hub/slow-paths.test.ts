@@ -168,11 +168,11 @@ describe('slow admin work never freezes the hub', () => {
   it('a 50,000-row CSV with one bad row on line 49,999 stores nothing, and the hub answers everyone meanwhile', async () => {
     const file = csvOf('BAD', 49_999);
     const w = await watched(() => upload(file, 'bad.csv'));
+    expectServedThroughout(w);
     expect(w.value.status).toBe(422);
     expect(w.value.body.issueCount).toBe(1);
     expect(w.value.body.issues.map((i: { line: number; code: string }) => [i.line, i.code])).toEqual([[49_999, 'BAD_DATE']]);
     expect(onlineDossiers('BAD')).toBe(0);
-    expectServedThroughout(w);
   });
 
   it('a 50,000-row CSV is stored whole; a second import meanwhile is refused with BUSY', async () => {
@@ -183,21 +183,21 @@ describe('slow admin work never freezes the hub', () => {
       const second = await upload(Buffer.from('Mã hồ sơ\r\n'), 'other.csv');
       return { first: await first, second };
     });
+    expectServedThroughout(w);
     expect(w.value.second.status).toBe(409);
     expect(w.value.second.body.error.code).toBe('BUSY');
     expect(w.value.first.status).toBe(200);
     expect(w.value.first.body.data.imported).toBe(ROWS);
     expect(onlineDossiers('CSV')).toBe(ROWS);
-    expectServedThroughout(w);
   });
 
   it('a 50,000-row XLSX is stored whole', async () => {
     const file = await xlsxOf('XLSX');
     const w = await watched(() => upload(file, 'good.xlsx'));
+    expectServedThroughout(w);
     expect(w.value.status).toBe(200);
     expect(w.value.body.data.imported).toBe(ROWS);
     expect(onlineDossiers('XLSX')).toBe(ROWS);
-    expectServedThroughout(w);
   });
 
   it('a backup of the grown database', async () => {
@@ -205,8 +205,8 @@ describe('slow admin work never freezes the hub', () => {
       const res = await fetch(`${hub.url}/api/admin/backups`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
       return { status: res.status, body: (await res.json()) as { data: { bytes: number } } };
     });
+    expectServedThroughout(w);
     expect(w.value.status).toBe(200);
     expect(w.value.body.data.bytes).toBeGreaterThan(10_000_000);
-    expectServedThroughout(w);
   });
 });
