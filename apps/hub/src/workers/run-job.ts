@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { JOB_TAG, type FromWorker, type JobInput, type JobResults, type RowsRequest } from './protocol';
 
-/** Heap of a job worker: a hostile file ends that worker (JOB_OUT_OF_MEMORY), never the hub. */
+/** Heap of a job worker: a file that exhausts it ends that worker (JobError.outOfMemory), never the hub. */
 export const JOB_HEAP_MB = 512;
 
 export class JobError extends Error {
