@@ -23,7 +23,8 @@ import { PrintService, type PrintFn } from './printing/print-service';
 import { saveOfficer } from './admin/account-commands';
 import { handleBackupList, handleBackupNow, type BackupService } from './backup';
 import { handleProcedureImport } from './catalog';
-import { DEFAULT_TARGET_WAIT_MINUTES, buildReport, handleReportExport } from './reports';
+import { DEFAULT_TARGET_WAIT_MINUTES, handleReportExport } from './reports';
+import { reportInWorker } from './reports/report-job';
 import type { PrinterConfig } from '@qms/printer/config';
 import { sendError } from './http/json';
 import { ConnectError, authenticate } from './socket/auth';
@@ -130,9 +131,10 @@ export function createHub(options: HubOptions): Hub {
   executor.registerAsync('ticket:print', (actor, input) => printing.printTicket(actor, input));
   executor.registerAsync('printer:report', async (actor, input) => printing.report(actor, input));
   executor.registerAsync('officer:save', (actor, input) => saveOfficer(executor, actor, input));
-  executor.registerAsync('report:run', async (_actor, input: CommandInput<'report:run'>) =>
-    buildReport(store, executor.config, { ...input, targetWaitMinutes: DEFAULT_TARGET_WAIT_MINUTES, now: clock.now() }),
-  );
+  executor.registerAsync('report:run', async (_actor, input: CommandInput<'report:run'>) => {
+    const options = { ...input, targetWaitMinutes: DEFAULT_TARGET_WAIT_MINUTES, now: clock.now() };
+    return (await reportInWorker(store, executor.config, options)).report;
+  });
   const serveStatic = staticRoutes(options.webRoot ?? null, options.voiceDir ?? null);
 
   recoverImports(store, logger);

@@ -4,10 +4,9 @@ import { REPORT_GROUP_BYS, isCalendarDay, type Store } from '@qms/store';
 import { z } from 'zod';
 import { requireAdmin } from '../http/admin-auth';
 import { sendJson } from '../http/json';
-import { buildReport } from './build-report';
 import { reportToCsv } from './csv';
-import { startJob } from '../workers/run-job';
-import type { Report, ReportDirectory, ReportGroupBy } from './types';
+import { reportInWorker } from './report-job';
+import type { ReportDirectory, ReportGroupBy } from './types';
 
 export const REPORT_FORMATS = ['xlsx', 'csv', 'json'] as const;
 export const MAX_REPORT_YEARS = 3;
@@ -82,17 +81,6 @@ const CONTENT_TYPES = {
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 } as const;
 
-/** The workbook is written in a job worker: exceljs (and its ~27 MB) stays off the hub's thread. */
-async function xlsxInWorker(report: Report): Promise<Buffer> {
-  const job = await startJob<'report-xlsx'>({ kind: 'report-xlsx', report });
-  try {
-    const { bytes } = await job.result;
-    return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  } finally {
-    await job.close();
-  }
-}
-
 /**
  * GET /api/admin/reports/export?from=YYYY-MM-DD&to=YYYY-MM-DD&groupBy=field|counter|officer|day|all
  *   &format=xlsx|csv|json&targetWait=15
@@ -102,15 +90,11 @@ async function xlsxInWorker(report: Report): Promise<Buffer> {
 export async function handleReportExport(req: IncomingMessage, res: ServerResponse, deps: ReportExportDeps): Promise<void> {
   requireAdmin(req, deps.store, deps.clock);
   const q = parseReportQuery(new URL(req.url ?? '/', 'http://hub').searchParams);
-  const report = buildReport(deps.store, deps.executor.config, {
-    from: q.from,
-    to: q.to,
-    groupBy: q.groupBy,
-    targetWaitMinutes: q.targetWaitMinutes,
-    now: deps.clock.now(),
-  });
+  // built (and its workbook written) in a job worker: the hub keeps serving meanwhile
+  const options = { from: q.from, to: q.to, groupBy: q.groupBy, targetWaitMinutes: q.targetWaitMinutes, now: deps.clock.now() };
+  const { report, bytes } = await reportInWorker(deps.store, deps.executor.config, options, q.format === 'xlsx');
   if (q.format === 'json') return sendJson(res, 200, { ok: true, data: report });
-  const body = q.format === 'csv' ? Buffer.from(reportToCsv(report), 'utf8') : await xlsxInWorker(report);
+  const body = q.format === 'csv' ? Buffer.from(reportToCsv(report), 'utf8') : (bytes ?? Buffer.alloc(0));
   res.writeHead(200, {
     'content-type': CONTENT_TYPES[q.format],
     'content-length': body.length,

@@ -1,13 +1,16 @@
 /**
  * The jobs, as they run inside a worker thread (loaded by entry.ts): parsing and checking an
- * import, writing a report workbook. Nothing here touches the database.
+ * import, building a report and its workbook. Nothing here writes to the database.
  */
 import { setPriority } from 'node:os';
+import Database from 'better-sqlite3';
+import { Store } from '@qms/store';
 import type { MessagePort } from 'node:worker_threads';
 import { parseProcedureCatalog } from '../catalog/parse-catalog';
 import { parseDossierImport } from '../dossiers/import/parse-dossier-import';
 import { prepareImportRows } from '../dossiers/prepare-import';
-import { MAX_REPORTED_ISSUES, type FromWorker, type JobInput, type PreparedDossier, type ToWorker } from './protocol';
+import { buildReport } from '../reports/build-report';
+import { MAX_REPORTED_ISSUES, type FromWorker, type JobInput, type JobResults, type PreparedDossier, type ToWorker } from './protocol';
 
 /** Nice value of a job worker: the event loop of the hub wins the CPU over it (see thread-priority.ts). */
 const JOB_NICE = 19;
@@ -29,6 +32,29 @@ async function dossierImport(job: Extract<JobInput, { kind: 'dossier-import' }>,
   return all.length > 0 ? [] : prepared;
 }
 
+/** The report over a read-only connection of this worker (WAL: it never holds up the hub's writes). */
+async function report(job: Extract<JobInput, { kind: 'report' }>): Promise<JobResults['report']> {
+  const db = new Database(job.dbPath, { readonly: true, fileMustExist: true });
+  try {
+    const store = new Store(db);
+    const names = new Map<string, string | null>();
+    const directory = {
+      fields: () => store.config.fields(),
+      counters: () => store.config.counters(),
+      officerName: (id: string) => {
+        if (!names.has(id)) names.set(id, store.accounts.officerById(id)?.fullName ?? null);
+        return names.get(id) ?? null;
+      },
+    };
+    const built = buildReport(store, directory, job.options);
+    if (!job.xlsx) return { report: built, bytes: null };
+    const { reportToXlsx } = await import('../reports/xlsx');
+    return { report: built, bytes: new Uint8Array(await reportToXlsx(built)) };
+  } finally {
+    db.close();
+  }
+}
+
 async function run(job: JobInput, post: (m: FromWorker) => void): Promise<PreparedDossier[]> {
   switch (job.kind) {
     case 'dossier-import':
@@ -36,12 +62,9 @@ async function run(job: JobInput, post: (m: FromWorker) => void): Promise<Prepar
     case 'catalog-import':
       post({ type: 'result', value: await parseProcedureCatalog(Buffer.from(job.content.buffer, job.content.byteOffset, job.content.byteLength), job.format) });
       return [];
-    case 'report-xlsx': {
-      const { reportToXlsx } = await import('../reports/xlsx');
-      const bytes = new Uint8Array(await reportToXlsx(job.report));
-      post({ type: 'result', value: { bytes } });
+    case 'report':
+      post({ type: 'result', value: await report(job) });
       return [];
-    }
   }
 }
 
@@ -49,7 +72,7 @@ async function run(job: JobInput, post: (m: FromWorker) => void): Promise<Prepar
 export async function serve(port: MessagePort, job: JobInput): Promise<void> {
   lowerOwnPriority();
   const post = (m: FromWorker): void => {
-    const bytes = m.type === 'result' && m.value && typeof m.value === 'object' && 'bytes' in m.value ? (m.value.bytes as Uint8Array) : null;
+    const bytes = m.type === 'result' && m.value && typeof m.value === 'object' && 'bytes' in m.value ? (m.value.bytes as Uint8Array | null) : null;
     port.postMessage(m, bytes ? [bytes.buffer as ArrayBuffer] : []);
   };
   let rows: PreparedDossier[] = [];

@@ -6,7 +6,7 @@
  */
 import type { ImportIssue, ImportStatus } from '../dossiers/import/types';
 import type { ParsedCatalog } from '../catalog/types';
-import type { Report } from '../reports/types';
+import type { Report, ReportOptions } from '../reports/types';
 
 /** A procedure as the dossier import matches it (by code or exact name). */
 export interface ProcedureRef {
@@ -35,7 +35,8 @@ export interface PreparedDossier {
 export type JobInput =
   | { kind: 'dossier-import'; content: Uint8Array; format: 'csv' | 'xlsx'; procedures: ProcedureRef[]; timeZone: string }
   | { kind: 'catalog-import'; content: Uint8Array; format: 'csv' | 'xlsx' }
-  | { kind: 'report-xlsx'; report: Report };
+  /** A report read over its own read-only connection to `dbPath`, and its workbook when `xlsx`. */
+  | { kind: 'report'; dbPath: string; options: ReportOptions; xlsx: boolean };
 
 export interface DossierImportSummary {
   /** Rows that passed every check of the file (their count; they are fetched with `RowsRequest`). */
@@ -49,7 +50,7 @@ export interface DossierImportSummary {
 export interface JobResults {
   'dossier-import': DossierImportSummary;
   'catalog-import': ParsedCatalog;
-  'report-xlsx': { bytes: Uint8Array };
+  report: { report: Report; bytes: Uint8Array | null };
 }
 
 /** `ask` of a dossier import: rows `from` (0-based) to `from + count`. */
