@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { handleProcedureImport } from '../../apps/hub/src/catalog';
 import { withErrors } from '../../apps/hub/src/http/json';
+import { ImportGate } from '../../apps/hub/src/workers/import-gate';
 import { waitFor } from '../support/client';
 import { REPO_ROOT } from '../support/hub-process';
 import { startTestHub, type TestHub } from '../support/test-hub';
@@ -19,10 +20,12 @@ let h: TestHub;
 let server: Server;
 let base = '';
 let token = '';
+let gate: ImportGate;
 
 beforeEach(async () => {
   h = await startTestHub();
-  const deps = { store: h.store, clock: h.clock, executor: h.hub.executor };
+  gate = new ImportGate();
+  const deps = { store: h.store, clock: h.clock, executor: h.hub.executor, imports: gate };
   server = createServer((req, res) => {
     if (req.method !== 'POST' || (req.url ?? '').split('?')[0] !== '/api/admin/procedures/import') return void res.writeHead(404).end();
     void withErrors(res, () => undefined, () => handleProcedureImport(req, res, deps));
@@ -132,6 +135,19 @@ describe('importing the procedure catalog', () => {
     expect(count()).toBe(before);
     expect(procedure('1.001193')).toBeUndefined();
     expect(configEvents()).toEqual([]);
+  });
+
+  it('while another import runs, a catalog import is refused with BUSY and changes nothing', async () => {
+    const before = count();
+    let release = (): void => undefined;
+    const running = gate.run('dossiers', () => new Promise<void>((r) => (release = r)));
+    const r = await upload('good.csv');
+    expect(r.status).toBe(409);
+    expect(r.body.error.code).toBe('BUSY');
+    expect(count()).toBe(before);
+    release();
+    await running;
+    expect((await upload('good.csv')).status).toBe(200);
   });
 
   it('only an admin may import; a file that is not CSV or XLSX is refused', async () => {

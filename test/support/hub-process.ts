@@ -26,12 +26,17 @@ export interface HubProcess {
  * Starts the real hub entry point (`npm start`'s code) as its own process on a free port, over a
  * database prepared with `prepareDemoDb`.
  */
-export async function startHubProcess(dbPath: string, extraArgs: string[] = []): Promise<HubProcess> {
+export async function startHubProcess(
+  dbPath: string,
+  extraArgs: string[] = [],
+  options: { nodeArgs?: string[]; env?: Record<string, string>; ipc?: boolean } = {},
+): Promise<HubProcess> {
   const backupDir = join(dirname(dbPath), 'backups');
-  const args = ['--import', 'tsx', MAIN, '--port', '0', '--db', dbPath, '--log-level', 'warn', '--seed', 'none', '--backup-dir', backupDir, ...extraArgs];
+  const args = ['--import', 'tsx', ...(options.nodeArgs ?? []), MAIN, '--port', '0', '--db', dbPath, '--log-level', 'warn', '--seed', 'none', '--backup-dir', backupDir, ...extraArgs];
   const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
-    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...options.env },
+    stdio: options.ipc ? ['ignore', 'pipe', 'pipe', 'ipc'] : ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
   child.stdout?.on('data', (b: Buffer) => (out += b.toString()));

@@ -19,13 +19,16 @@ import { handlePublicDossier } from './http/public-dossier';
 import { originAllowed } from './http/origin';
 import { handlePersonalData } from './http/personal-data';
 import { handleDossierImport } from './http/dossier-import';
+import { recoverImports } from './dossiers/import-apply';
+import { ImportGate } from './workers/import-gate';
 import { withErrors } from './http/json';
 import { CSP, staticRoutes } from './http/static';
 import { PrintService, type PrintFn } from './printing/print-service';
 import { saveOfficer } from './admin/account-commands';
 import { handleBackupList, handleBackupNow, type BackupService } from './backup';
 import { handleProcedureImport } from './catalog';
-import { DEFAULT_TARGET_WAIT_MINUTES, buildReport, handleReportExport } from './reports';
+import { DEFAULT_TARGET_WAIT_MINUTES, handleReportExport } from './reports';
+import { reportInWorker } from './reports/report-job';
 import type { PrinterConfig } from '@qms/printer/config';
 import { sendError } from './http/json';
 import { ConnectError, authenticate } from './socket/auth';
@@ -155,12 +158,14 @@ export function createHub(options: HubOptions): Hub {
   executor.registerAsync('ticket:print', (actor, input) => printing.printTicket(actor, input));
   executor.registerAsync('printer:report', async (actor, input) => printing.report(actor, input));
   executor.registerAsync('officer:save', (actor, input) => saveOfficer(executor, actor, input, options.passwordCost));
-  executor.registerAsync('report:run', async (_actor, input: CommandInput<'report:run'>) =>
-    buildReport(store, executor.config, { ...input, targetWaitMinutes: DEFAULT_TARGET_WAIT_MINUTES, now: clock.now() }),
-  );
+  executor.registerAsync('report:run', async (_actor, input: CommandInput<'report:run'>) => {
+    const reportOptions = { ...input, targetWaitMinutes: DEFAULT_TARGET_WAIT_MINUTES, now: clock.now() };
+    return (await reportInWorker(store, executor.config, reportOptions)).report;
+  });
   const serveStatic = staticRoutes(options.webRoot ?? null, options.voiceDir ?? null);
 
-  const adminDeps = { store, clock, executor };
+  recoverImports(store, logger);
+  const adminDeps = { store, clock, executor, logger, imports: new ImportGate() };
   const ADMIN_ROUTES: Record<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>> = {
     'GET /api/admin/personal-data': (req, res) => handlePersonalData(req, res, adminDeps, 'export'),
     'POST /api/admin/personal-data': (req, res) => handlePersonalData(req, res, adminDeps, 'export'),

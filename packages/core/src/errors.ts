@@ -19,6 +19,7 @@ export const ERROR_CODES = [
   'PRINTER_FAULT',
   'ACCOUNT_LOCKED',
   'CONFLICT',
+  'BUSY',
   'STORAGE_FULL',
   'INTERNAL',
 ] as const;

@@ -4,6 +4,7 @@ import { WalCheckpointer, type CheckpointOptions } from './checkpointer';
 import type { Db } from './db';
 import { EventRepo } from './event-repo';
 import { IdempotencyRepo } from './idempotency-repo';
+import { ImportRunRepo } from './import-run-repo';
 import { PrinterFaultRepo } from './printer-fault-repo';
 import { RatingRepo } from './rating-repo';
 import { DossierRepo } from './dossier-repo';
@@ -22,6 +23,7 @@ export class Store {
   readonly ratings: RatingRepo;
   readonly dossiers: DossierRepo;
   readonly reports: ReportRepo;
+  readonly importRuns: ImportRunRepo;
   private checkpointer: WalCheckpointer | null = null;
 
   constructor(db: Db) {
@@ -35,6 +37,7 @@ export class Store {
     this.ratings = new RatingRepo(db);
     this.dossiers = new DossierRepo(db);
     this.reports = new ReportRepo(db);
+    this.importRuns = new ImportRunRepo(db);
   }
 
   /** Runs `fn` in one IMMEDIATE transaction: all of it commits (durably) or none of it. */
@@ -49,6 +52,20 @@ export class Store {
     }
     if (outermost) this.checkpointer?.committed();
     return value;
+  }
+
+  /**
+   * Runs `fn` (its own transactions) with commits that are not fsynced (synchronous=NORMAL): for
+   * the chunks of a bulk import, whose last, durable commit (synchronous=FULL again) flushes the
+   * WAL with every chunk before it. A crash before that loses only chunks that are undone anyway.
+   */
+  withoutSync<T>(fn: () => T): T {
+    this.db.pragma('synchronous = NORMAL');
+    try {
+      return fn();
+    } finally {
+      this.db.pragma('synchronous = FULL');
+    }
   }
 
   /**

@@ -39,6 +39,8 @@ function driverPath(): string {
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
+// below the event loop for the CPU (pid 0 = this thread on Linux; see thread-priority.ts)
+try { require('node:os').setPriority(0, 19); } catch {}
 try {
   const rw = new Database(workerData.path, { fileMustExist: true });
   try { rw.pragma('journal_mode = DELETE'); } finally { rw.close(); }

@@ -1,10 +1,11 @@
 /**
  * One backup, start to finish: SQLite's online backup API copies the live database page by page
- * (the hub keeps writing on the same connection meanwhile; the copy ends consistent) into
- * `<name>.partial`, which is fsynced, sealed (DELETE journal mode) and checked in a worker,
- * then renamed to its final name. A file under a backup's name is always complete and checked.
+ * (the hub keeps writing on the same connection meanwhile; the copy ends consistent), 256
+ * pages per turn of the event loop, into `<name>.partial`, which is fsynced (on libuv's pool),
+ * sealed (DELETE journal mode) and checked in a worker, then renamed to its final name. A file under a backup's name is always complete and checked.
  */
 import { chmodSync, closeSync, existsSync, fsyncSync, openSync, renameSync, rmSync, statSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { OWNER_ONLY_FILE, type Db } from '@qms/store';
 import { backupName, partialName } from './backup-files';
@@ -39,6 +40,22 @@ export function fsyncPath(path: string, isDir = false): void {
   }
 }
 
+/**
+ * fsyncPath for the hub's own backups: the flush of a freshly written file of many MB takes
+ * long, so it runs on libuv's pool and the event loop keeps serving meanwhile.
+ */
+export async function fsyncPathAsync(path: string, isDir = false): Promise<void> {
+  let handle: Awaited<ReturnType<typeof open>> | null = null;
+  try {
+    handle = await open(path, 'r');
+    await handle.sync();
+  } catch (e) {
+    if (!isDir) throw e;
+  } finally {
+    await handle?.close();
+  }
+}
+
 function removeQuietly(path: string): void {
   for (const p of [path, `${path}-journal`, `${path}-wal`, `${path}-shm`]) rmSync(p, { force: true });
 }
@@ -60,12 +77,12 @@ export async function writeBackup(db: Db, dir: string, at: number, timeZone: str
     closeSync(openSync(partial, 'wx', OWNER_ONLY_FILE));
     chmodSync(partial, OWNER_ONLY_FILE);
     await db.backup(partial, { progress: () => pagesPerStep });
-    fsyncPath(partial);
+    await fsyncPathAsync(partial);
     const check = await sealBackupInWorker(partial);
     if (!isSound(check)) throw new BackupCheckError(check);
-    fsyncPath(partial);
+    await fsyncPathAsync(partial);
     renameSync(partial, path);
-    fsyncPath(dir, true);
+    await fsyncPathAsync(dir, true);
     return { file, path, bytes: statSync(path).size, check };
   } catch (e) {
     removeQuietly(partial);

@@ -7,11 +7,18 @@ import { msg } from '../dossiers/import/messages';
 import { readCsv } from '../dossiers/import/read-csv';
 import { readXlsx } from '../dossiers/import/read-xlsx';
 import { isBlank, type SheetRow } from '../dossiers/import/sheet';
-import { MAX_IMPORT_BYTES } from '../dossiers/import/types';
+import { MAX_IMPORT_BYTES, MAX_XLSX_INFLATED_BYTES } from '../dossiers/import/types';
 import { COLUMN_ORDER, findHeader, type ColumnMap } from './columns';
 import { catalogMsg } from './messages';
 import { MAX_CATALOG_ROWS, type CatalogIssue, type CatalogRow, type ParsedCatalog } from './types';
 import { validateCatalogRow } from './validate-row';
+
+/** The catalog's bound on what the workbook library loads: its rows, a title, blank rows. */
+const CATALOG_WORKBOOK_LIMITS = {
+  maxInflatedBytes: MAX_XLSX_INFLATED_BYTES,
+  maxRows: MAX_CATALOG_ROWS + 1000,
+  maxCells: (MAX_CATALOG_ROWS + 1000) * 30,
+};
 
 const fileIssue = (line: number, message: string): ParsedCatalog => ({ rows: [], issues: [{ line, column: null, code: 'BAD_FILE', message }] });
 
@@ -48,7 +55,7 @@ export function validateCatalogSheet(sheet: readonly SheetRow[]): ParsedCatalog 
 
 export async function parseProcedureCatalog(content: Buffer, format: 'csv' | 'xlsx'): Promise<ParsedCatalog> {
   if (content.length > MAX_IMPORT_BYTES) return fileIssue(0, msg.fileTooBig(content.length));
-  const sheet = format === 'csv' ? readCsv(content) : await readXlsx(content);
+  const sheet = format === 'csv' ? readCsv(content) : await readXlsx(content, CATALOG_WORKBOOK_LIMITS);
   if (!sheet.ok) return fileIssue(sheet.issue.line, sheet.issue.message);
   return validateCatalogSheet(sheet.rows);
 }

@@ -10,6 +10,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   FORBIDDEN: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
+  BUSY: 409,
   PAYLOAD_TOO_LARGE: 413,
   ACCOUNT_LOCKED: 423,
   RATE_LIMITED: 429,

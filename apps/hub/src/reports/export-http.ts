@@ -4,9 +4,8 @@ import { REPORT_GROUP_BYS, isCalendarDay, type Store } from '@qms/store';
 import { z } from 'zod';
 import { requireAdmin } from '../http/admin-auth';
 import { sendJson } from '../http/json';
-import { buildReport } from './build-report';
 import { reportToCsv } from './csv';
-import { reportToXlsx } from './xlsx';
+import { reportInWorker } from './report-job';
 import type { ReportDirectory, ReportGroupBy } from './types';
 
 export const REPORT_FORMATS = ['xlsx', 'csv', 'json'] as const;
@@ -91,15 +90,11 @@ const CONTENT_TYPES = {
 export async function handleReportExport(req: IncomingMessage, res: ServerResponse, deps: ReportExportDeps): Promise<void> {
   requireAdmin(req, deps.store, deps.clock);
   const q = parseReportQuery(new URL(req.url ?? '/', 'http://hub').searchParams);
-  const report = buildReport(deps.store, deps.executor.config, {
-    from: q.from,
-    to: q.to,
-    groupBy: q.groupBy,
-    targetWaitMinutes: q.targetWaitMinutes,
-    now: deps.clock.now(),
-  });
+  // built (and its workbook written) in a job worker: the hub keeps serving meanwhile
+  const options = { from: q.from, to: q.to, groupBy: q.groupBy, targetWaitMinutes: q.targetWaitMinutes, now: deps.clock.now() };
+  const { report, bytes } = await reportInWorker(deps.store, deps.executor.config, options, q.format === 'xlsx');
   if (q.format === 'json') return sendJson(res, 200, { ok: true, data: report });
-  const body = q.format === 'csv' ? Buffer.from(reportToCsv(report), 'utf8') : await reportToXlsx(report);
+  const body = q.format === 'csv' ? Buffer.from(reportToCsv(report), 'utf8') : (bytes ?? Buffer.alloc(0));
   res.writeHead(200, {
     'content-type': CONTENT_TYPES[q.format],
     'content-length': body.length,

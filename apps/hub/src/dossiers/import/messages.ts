@@ -62,6 +62,12 @@ export const msg = {
     `${at(line)}dấu ngoặc kép (") mở ở dòng này không được đóng; hãy kiểm tra ô có dấu ngoặc kép.`,
   badCsv: (line: number, reason: string): string => `${at(line)}không đọc được tệp CSV (${quoteValue(reason)}).`,
   notWorkbook: (): string => 'Tệp không phải bảng tính Excel (.xlsx) hợp lệ, hoặc đã bị hỏng.',
+  workbookTooComplex: (): string =>
+    'Tệp Excel quá phức tạp để đọc (quá nhiều ô hoặc dữ liệu), quá giới hạn; hãy chia thành nhiều tệp hoặc lưu thành CSV.',
+  tooManyCells: (max: number): string =>
+    `Tệp Excel có hơn ${max.toLocaleString('vi-VN')} ô dữ liệu, quá giới hạn một lần nhập; hãy chia thành nhiều tệp.`,
+  tooManySheetRows: (max: number): string =>
+    `Tệp Excel có hơn ${max.toLocaleString('vi-VN')} dòng (tính cả các trang tính), quá giới hạn một lần nhập; hãy chia thành nhiều tệp.`,
   workbookTooBig: (): string =>
     `Tệp Excel khi giải nén lớn hơn ${mb(MAX_XLSX_INFLATED_BYTES)}, quá giới hạn; hãy chia thành nhiều tệp.`,
   noWorksheet: (): string => 'Tệp Excel không có trang tính nào.',

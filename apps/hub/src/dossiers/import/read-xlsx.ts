@@ -6,8 +6,8 @@
 import type { CellValue } from 'exceljs';
 import { msg } from './messages';
 import type { Cell, SheetReadResult, SheetRow } from './sheet';
-import { MAX_XLSX_INFLATED_BYTES } from './types';
-import { checkZipBudget } from './zip-budget';
+import { MAX_XLSX_CELLS, MAX_XLSX_INFLATED_BYTES, MAX_XLSX_ROWS } from './types';
+import { measureWorkbook, type WorkbookLimits } from './workbook-size';
 
 /** One exceljs cell value as a sheet cell. */
 export function toCell(value: CellValue): Cell {
@@ -25,10 +25,18 @@ export function toCell(value: CellValue): Cell {
 
 const fail = (message: string): SheetReadResult => ({ ok: false, issue: { line: 0, column: null, code: 'BAD_FILE', message } });
 
-export async function readXlsx(content: Buffer, maxInflatedBytes = MAX_XLSX_INFLATED_BYTES): Promise<SheetReadResult> {
-  const budget = checkZipBudget(content, maxInflatedBytes);
-  if (budget === 'too_big') return fail(msg.workbookTooBig());
-  if (budget === 'corrupt') return fail(msg.notWorkbook());
+export const DOSSIER_WORKBOOK_LIMITS: WorkbookLimits = {
+  maxInflatedBytes: MAX_XLSX_INFLATED_BYTES,
+  maxRows: MAX_XLSX_ROWS,
+  maxCells: MAX_XLSX_CELLS,
+};
+
+export async function readXlsx(content: Buffer, limits: WorkbookLimits = DOSSIER_WORKBOOK_LIMITS): Promise<SheetReadResult> {
+  const size = await measureWorkbook(content, limits);
+  if (size === 'too_big') return fail(msg.workbookTooBig());
+  if (size === 'corrupt') return fail(msg.notWorkbook());
+  if (size === 'too_many_rows') return { ok: false, issue: { line: 0, column: null, code: 'TOO_MANY_ROWS', message: msg.tooManySheetRows(limits.maxRows) } };
+  if (size === 'too_many_cells') return fail(msg.tooManyCells(limits.maxCells));
   // loaded on first use: exceljs costs ~27 MB of memory the hub should not carry all day
   const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();

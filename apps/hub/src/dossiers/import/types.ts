@@ -54,6 +54,13 @@ export const MAX_IMPORT_ROWS = 50_000;
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 /** An XLSX is a zip: the most its parts may inflate to, all together (guards against zip bombs). */
 export const MAX_XLSX_INFLATED_BYTES = 200 * 1024 * 1024;
+/**
+ * Most rows (`<row>` elements, all worksheets together) an XLSX may have before the workbook
+ * library loads it: the data rows, the header, and room for a title and blank rows.
+ */
+export const MAX_XLSX_ROWS = MAX_IMPORT_ROWS + 1000;
+/** Most cells an XLSX may have (about 30 columns per row): bounds the library's memory. */
+export const MAX_XLSX_CELLS = 1_500_000;
 /** Longest procedure reference accepted, and length applicant names are cut to. */
 export const MAX_NAME_LENGTH = 500;
 /** Longest excerpt of a bad value quoted in a message. */

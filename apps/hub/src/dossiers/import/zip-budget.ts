@@ -15,9 +15,9 @@ const LOCAL = 0x04034b50;
 const U16_MAX = 0xffff;
 const U32_MAX = 0xffffffff;
 
-class Corrupt extends Error {}
+export class Corrupt extends Error {}
 
-function check(ok: boolean): void {
+export function check(ok: boolean): void {
   if (!ok) throw new Corrupt();
 }
 
@@ -28,7 +28,7 @@ function u64(buf: Buffer, at: number): number {
 }
 
 /** Where the central directory starts and how many entries it has. */
-function findCentralDirectory(buf: Buffer): { offset: number; count: number } {
+export function findCentralDirectory(buf: Buffer): { offset: number; count: number } {
   let eocd = -1;
   for (let i = buf.length - 22; i >= Math.max(0, buf.length - 22 - U16_MAX); i--) {
     if (buf.readUInt32LE(i) === EOCD) {
@@ -46,14 +46,15 @@ function findCentralDirectory(buf: Buffer): { offset: number; count: number } {
   return { offset: u64(buf, at + 48), count: u64(buf, at + 32) };
 }
 
-interface Entry {
+export interface Entry {
+  name: string;
   method: number;
   compressedSize: number;
   localOffset: number;
   next: number;
 }
 
-function readEntry(buf: Buffer, at: number): Entry {
+export function readEntry(buf: Buffer, at: number): Entry {
   check(buf.readUInt32LE(at) === CENTRAL);
   const method = buf.readUInt16LE(at + 10);
   let compressedSize = buf.readUInt32LE(at + 20);
@@ -77,19 +78,26 @@ function readEntry(buf: Buffer, at: number): Entry {
     }
     e += 4 + size;
   }
-  return { method, compressedSize, localOffset, next: at + 46 + nameLength + extraLength + commentLength };
+  const name = buf.toString('utf8', at + 46, at + 46 + nameLength);
+  return { name, method, compressedSize, localOffset, next: at + 46 + nameLength + extraLength + commentLength };
 }
 
-function inflatedSize(buf: Buffer, entry: Entry, budget: number): number {
+/** The stored bytes of an entry (after its local header). */
+export function entryData(buf: Buffer, entry: Entry): Buffer {
   const at = entry.localOffset;
   check(buf.readUInt32LE(at) === LOCAL);
   const start = at + 30 + buf.readUInt16LE(at + 26) + buf.readUInt16LE(at + 28);
   const end = start + entry.compressedSize;
   check(end <= buf.length);
-  if (entry.method === 0) return entry.compressedSize;
-  check(entry.method === 8);
+  check(entry.method === 0 || entry.method === 8);
+  return buf.subarray(start, end);
+}
+
+function inflatedSize(buf: Buffer, entry: Entry, budget: number): number {
+  const data = entryData(buf, entry);
+  if (entry.method === 0) return data.length;
   try {
-    return inflateRawSync(buf.subarray(start, end), { maxOutputLength: budget + 1 }).length;
+    return inflateRawSync(data, { maxOutputLength: budget + 1 }).length;
   } catch (e) {
     if ((e as { code?: unknown }).code === 'ERR_BUFFER_TOO_LARGE') return budget + 1;
     throw new Corrupt();
