@@ -8,6 +8,7 @@ import { Server } from 'socket.io';
 import { AddressLimiter, DEFAULT_ADDRESS_LIMITS, type AddressLimiterOptions } from './auth/address-limiter';
 import { DEFAULT_LOGIN_POLICY, type LoginPolicy } from './auth/login';
 import { CommandExecutor } from './commands/executor';
+import { CommandRateLimiter, type RateLimitOptions } from './commands/rate-limit';
 import type { Actor } from './domain/context';
 import { buildSnapshot } from './domain/snapshot';
 import { handleApi } from './http/api';
@@ -25,6 +26,7 @@ import { DEFAULT_TARGET_WAIT_MINUTES, buildReport, handleReportExport } from './
 import type { PrinterConfig } from '@qms/printer/config';
 import { sendError } from './http/json';
 import { ConnectError, authenticate } from './socket/auth';
+import { DEFAULT_MAX_SOCKETS_PER_DEVICE, DeviceSockets } from './socket/device-sockets';
 import { PUBLIC_ROOM, STAFF_ROOM, broadcastEvents, officerRoom, roleRoom, sendNotices } from './socket/broadcast';
 import type { HubServer, HubSocket } from './socket/types';
 
@@ -52,6 +54,10 @@ export interface HubOptions {
   addressLimits?: Partial<AddressLimiterOptions>;
   /** Sends a ticket to a printer; the real ESC/POS printer by default. */
   print?: PrintFn;
+  /** Token buckets per socket and per device for every command (docs/protocol.md §7.1); load tests scale them up. */
+  rateLimits?: Partial<RateLimitOptions>;
+  /** Live sockets per device token (default 8); a new connection over it ends the device's oldest socket. */
+  maxSocketsPerDevice?: number;
 }
 
 export interface Hub {
@@ -176,7 +182,10 @@ export function createHub(options: HubOptions): Hub {
         next(e instanceof ConnectError ? e : new ConnectError({ code: 'UNAUTHENTICATED', message: 'Lỗi xác thực' }));
       });
   });
-  io.on('connection', (socket) => onConnection(socket, executor, logger));
+  const rateLimiter = new CommandRateLimiter(options.rateLimits);
+  const deviceSockets = new DeviceSockets(options.maxSocketsPerDevice ?? DEFAULT_MAX_SOCKETS_PER_DEVICE, rateLimiter);
+  io.use((socket, next) => next(deviceSockets.admit(socket)));
+  io.on('connection', (socket) => onConnection(socket, executor, rateLimiter, logger));
 
   /** Tells matching staff sockets why, then disconnects them (the client asks for a new login). */
   function endSessions(match: (d: HubSocket['data']) => boolean, code: 'SESSION_REVOKED'): void {
@@ -267,9 +276,10 @@ function actorOf(socket: HubSocket): Actor {
   return { role: d.role, id: d.actorId, name: d.name, deviceId: d.deviceId, socketId: socket.id };
 }
 
-function onConnection(socket: HubSocket, executor: CommandExecutor, logger: Logger): void {
+function onConnection(socket: HubSocket, executor: CommandExecutor, limiter: CommandRateLimiter, logger: Logger): void {
   const actor = actorOf(socket);
   const role = actor.role as Role;
+  const bucket = limiter.socketBucket(role);
   void socket.join([roleRoom(role), role === 'officer' || role === 'admin' ? STAFF_ROOM : PUBLIC_ROOM]);
   if (role === 'officer' || role === 'admin') void socket.join(officerRoom(actor.id));
   logger.debug({ role, actorId: actor.id }, 'socket connected');
@@ -290,6 +300,9 @@ function onConnection(socket: HubSocket, executor: CommandExecutor, logger: Logg
       logger.warn({ event: String(event).slice(0, 60), actorId: actor.id }, 'command without acknowledgement ignored');
       return;
     }
+    // before anything else looks at the command: a refused one costs the hub almost nothing
+    const refused = limiter.admit(actor, String(event), bucket);
+    if (refused) return ack(refused);
     executor.submit(actor, String(event), args.length > 1 ? args[0] : undefined, ack);
   });
 }

@@ -15,6 +15,8 @@ export interface HubCliOptions {
   backupDir: string;
   backupKeep: number;
   backupAt: string;
+  /** Multiplies every command rate limit (1 = the documented defaults). */
+  rateLimitScale: number;
   help: boolean;
 }
 
@@ -40,6 +42,8 @@ Cách dùng: npm start -- [tuỳ chọn]
   --backup-dir <d>  thư mục sao lưu (mặc định ./data/backups) env QMS_BACKUP_DIR
   --backup-keep <n> giữ bản sao lưu n ngày (mặc định 14)       env QMS_BACKUP_KEEP
   --backup-at <hh:mm> giờ sao lưu hằng ngày (mặc định 22:30)   env QMS_BACKUP_AT
+  --rate-limit-scale <k> nhân mọi giới hạn tốc độ gửi lệnh của
+                    thiết bị và tài khoản lên k lần (mặc định 1) env QMS_RATE_LIMIT_SCALE
   -h, --help        hiện hướng dẫn này
 `;
 
@@ -64,6 +68,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, cwd: string
       'backup-dir': { type: 'string' },
       'backup-keep': { type: 'string' },
       'backup-at': { type: 'string' },
+      'rate-limit-scale': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -80,10 +85,16 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, cwd: string
   if (!Number.isInteger(backupKeep) || backupKeep < 0) throw new OptionsError(`--backup-keep: số ngày không hợp lệ: ${keepText}`);
   const backupAt = values['backup-at'] ?? env.QMS_BACKUP_AT ?? '22:30';
   if (!parseTimeOfDay(backupAt)) throw new OptionsError(`--backup-at: giờ không hợp lệ (HH:MM): ${backupAt}`);
+  const scaleText = values['rate-limit-scale'] ?? env.QMS_RATE_LIMIT_SCALE ?? '1';
+  const rateLimitScale = Number(scaleText);
+  if (!Number.isFinite(rateLimitScale) || rateLimitScale <= 0 || scaleText.trim() === '') {
+    throw new OptionsError(`--rate-limit-scale: hệ số không hợp lệ (số dương): ${scaleText}`);
+  }
   return {
     backupDir: resolve(cwd, values['backup-dir'] ?? env.QMS_BACKUP_DIR ?? './data/backups'),
     backupKeep,
     backupAt,
+    rateLimitScale,
     port,
     host: values.host ?? env.QMS_HOST ?? '127.0.0.1',
     db: resolve(cwd, values.db ?? env.QMS_DB ?? './data/qms.sqlite'),

@@ -93,6 +93,7 @@ export async function main(): Promise<void> {
     defaultPrinter,
     publicUrl: options.publicUrl,
     voiceDir: options.voiceDir,
+    rateLimits: { scale: options.rateLimitScale },
   });
   hub.executor.rollDayIfNeeded();
   const { url } = await hub.listen(options.port, options.host);
