@@ -26,7 +26,7 @@ import { DEFAULT_TARGET_WAIT_MINUTES, buildReport, handleReportExport } from './
 import type { PrinterConfig } from '@qms/printer/config';
 import { sendError } from './http/json';
 import { ConnectError, authenticate } from './socket/auth';
-import { DEFAULT_MAX_SOCKETS_PER_DEVICE, DeviceSockets } from './socket/device-sockets';
+import { DEFAULT_MAX_SOCKETS_PER_DEVICE, DeviceSockets, endFloodingSocket } from './socket/device-sockets';
 import { PUBLIC_ROOM, STAFF_ROOM, broadcastEvents, officerRoom, roleRoom, sendNotices } from './socket/broadcast';
 import type { HubServer, HubSocket } from './socket/types';
 
@@ -302,7 +302,11 @@ function onConnection(socket: HubSocket, executor: CommandExecutor, limiter: Com
     }
     // before anything else looks at the command: a refused one costs the hub almost nothing
     const refused = limiter.admit(actor, String(event), bucket);
-    if (refused) return ack(refused);
+    if (refused) {
+      ack(refused.refusal);
+      if (refused.flooding) endFloodingSocket(socket, logger);
+      return;
+    }
     executor.submit(actor, String(event), args.length > 1 ? args[0] : undefined, ack);
   });
 }

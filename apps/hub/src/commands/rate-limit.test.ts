@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Actor } from '../domain/context';
-import { COMMAND_COSTS, CONNECT_COST, CommandRateLimiter, DEFAULT_ROLE_LIMITS, DEVICE_FACTOR, RATE_LIMITED_MESSAGE } from './rate-limit';
+import { COMMAND_COSTS, CONNECT_COST, CommandRateLimiter, DEFAULT_ROLE_LIMITS, DEVICE_FACTOR, MAX_REFUSALS_IN_A_ROW, RATE_LIMITED_MESSAGE } from './rate-limit';
 
 /** A limiter on a hand-moved monotonic clock. */
 function limiter(options: { maxDevices?: number; scale?: number } = {}) {
@@ -24,7 +24,8 @@ describe('command rate limits (token buckets)', () => {
     const { capacity, perSecond } = DEFAULT_ROLE_LIMITS.officer;
     expect(admitted(l, officer(), 'counter:callNext', capacity + 5, bucket)).toBe(capacity);
     const refused = l.admit(officer(), 'counter:callNext', bucket);
-    expect(refused).toEqual({ ok: false, error: { code: 'RATE_LIMITED', message: RATE_LIMITED_MESSAGE, details: { retryAfterMs: Math.ceil(1000 / perSecond) } } });
+    expect(refused?.flooding).toBe(false);
+    expect(refused?.refusal).toEqual({ ok: false, error: { code: 'RATE_LIMITED', message: RATE_LIMITED_MESSAGE, details: { retryAfterMs: Math.ceil(1000 / perSecond) } } });
     expect(RATE_LIMITED_MESSAGE.normalize('NFC')).toBe(RATE_LIMITED_MESSAGE);
     advance(Math.ceil(1000 / perSecond) - 1);
     expect(l.admit(officer(), 'counter:callNext', bucket)).not.toBeNull();
@@ -78,7 +79,7 @@ describe('command rate limits (token buckets)', () => {
   });
 
   it('remembers at most maxDevices device buckets, forgetting full ones first', () => {
-    const { l, advance } = limiter({ maxDevices: 100 });
+    const { l } = limiter({ maxDevices: 100 });
     for (let i = 0; i < 10_000; i++) l.admit(display(`d-${i}`), 'ticket:rate', l.socketBucket('display'));
     expect(l.deviceCount).toBeLessThanOrEqual(100);
   });
@@ -91,6 +92,17 @@ describe('command rate limits (token buckets)', () => {
     l.admit(display('newcomer'), 'ticket:rate', l.socketBucket('display'));
     expect(l.deviceCount).toBe(2);
     expect(l.admit(display('busy'), 'sync:snapshot', l.socketBucket('display'))).not.toBeNull();
+  });
+
+  it(`a socket refused ${MAX_REFUSALS_IN_A_ROW} times in a row is flooding; one admitted command starts the count again`, () => {
+    const { l, advance } = limiter();
+    const bucket = l.socketBucket('display');
+    admitted(l, display(), 'ticket:rate', DEFAULT_ROLE_LIMITS.display.capacity, bucket);
+    for (let i = 1; i < MAX_REFUSALS_IN_A_ROW; i++) expect(l.admit(display(), 'ticket:rate', bucket)?.flooding).toBe(false);
+    advance(1000);
+    expect(l.admit(display(), 'ticket:rate', bucket)).toBeNull();
+    for (let i = 1; i < MAX_REFUSALS_IN_A_ROW; i++) l.admit(display(), 'sync:snapshot', bucket);
+    expect(l.admit(display(), 'sync:snapshot', bucket)?.flooding).toBe(true);
   });
 
   it('never limits the hub itself (system actor)', () => {

@@ -56,8 +56,13 @@ export function commandCost(name: string): number {
   return Object.prototype.hasOwnProperty.call(COMMAND_COSTS, name) ? (COMMAND_COSTS[name as CommandName] ?? 1) : 1;
 }
 
+/** A socket refused this many commands in a row is flooding: the hub ends it. */
+export const MAX_REFUSALS_IN_A_ROW = 50;
+
 export class TokenBucket {
   private tokens: number;
+  /** Commands refused since the last one admitted (socket buckets only). */
+  refusedInARow = 0;
   constructor(
     readonly limit: BucketLimit,
     private at: number,
@@ -109,11 +114,19 @@ export class CommandRateLimiter {
     return new TokenBucket(this.scaled(role, 1), this.options.now());
   }
 
-  /** Null when the command may go on (its cost is then taken); else the RATE_LIMITED answer. */
-  admit(actor: Actor, name: string, socket: TokenBucket): AckResult<never> | null {
+  /**
+   * Null when the command may go on (its cost is then taken); else the RATE_LIMITED answer.
+   * `flooding`: the socket was refused MAX_REFUSALS_IN_A_ROW times in a row (no client of ours does that).
+   */
+  admit(actor: Actor, name: string, socket: TokenBucket): { refusal: AckResult<never>; flooding: boolean } | null {
     if (actor.role === 'system') return null;
     const wait = this.spend(deviceKey(actor), actor.role, commandCost(name), socket);
-    return wait === 0 ? null : fail('RATE_LIMITED', RATE_LIMITED_MESSAGE, { retryAfterMs: wait });
+    if (wait === 0) {
+      socket.refusedInARow = 0;
+      return null;
+    }
+    socket.refusedInARow++;
+    return { refusal: fail('RATE_LIMITED', RATE_LIMITED_MESSAGE, { retryAfterMs: wait }), flooding: socket.refusedInARow >= MAX_REFUSALS_IN_A_ROW };
   }
 
   /** 0 when a new socket of this device may connect (its snapshot is charged); else ms to wait. */

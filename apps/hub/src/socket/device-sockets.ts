@@ -1,3 +1,4 @@
+import type { Logger } from 'pino';
 import type { CommandRateLimiter } from '../commands/rate-limit';
 import { ConnectError } from './auth';
 import type { HubSocket } from './types';
@@ -7,6 +8,18 @@ export const DEFAULT_MAX_SOCKETS_PER_DEVICE = 8;
 
 export const TOO_MANY_CONNECTIONS_MESSAGE =
   'Thiết bị này đã mở quá nhiều kết nối; kết nối cũ nhất đã được đóng. Mỗi màn hình, kiosk nên có mã thiết bị riêng.';
+
+export const FLOODING_MESSAGE = 'Thiết bị gửi yêu cầu liên tục dù đã bị từ chối; kết nối đã bị đóng.';
+
+/**
+ * Ends a socket that keeps sending after its commands are refused (MAX_REFUSALS_IN_A_ROW), so a
+ * flood stops costing the hub even the refusals; reconnecting costs the device a snapshot's tokens.
+ */
+export function endFloodingSocket(socket: HubSocket, logger: Logger): void {
+  logger.warn({ role: socket.data.role, actorId: socket.data.actorId }, 'socket ended: it kept sending while rate limited');
+  socket.emit('hub:notice', { code: 'RATE_LIMITED', message: FLOODING_MESSAGE });
+  socket.disconnect(true);
+}
 
 /**
  * The sockets of each device token, for the cap on live connections per device. Runs as the
@@ -31,6 +44,9 @@ export class DeviceSockets {
     if (!deviceId) return undefined;
     const wait = this.limiter.admitConnection({ role, id: actorId, deviceId });
     if (wait > 0) {
+      // once the refusal is written, the transport goes too: a flood of refused connections must not
+      // stay open for socket.io's 45 s connect timeout (socket.io-client closes it itself anyway)
+      setImmediate(() => socket.conn.close());
       return new ConnectError({ code: 'RATE_LIMITED', message: `Thiết bị kết nối lại quá nhiều lần; xin thử lại sau ${Math.ceil(wait / 1000)} giây` });
     }
     const live = this.byDevice.get(deviceId) ?? new Set<HubSocket>();
