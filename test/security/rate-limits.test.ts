@@ -172,6 +172,27 @@ describe('sockets per device token', () => {
   });
 });
 
+describe('connections of a staff account', () => {
+  it('cost the account a snapshot each: a reconnect storm of one session is refused, another account still connects', async () => {
+    const session = data(await (await fetch(`${h.url}/api/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'canbo3', password: h.creds.officers[2]?.password }),
+    })).json() as AckResult<{ token: string }>);
+    const allowed = (DEFAULT_ROLE_LIMITS.officer.capacity * DEVICE_FACTOR) / CONNECT_COST;
+    const clients = Array.from({ length: allowed + 6 }, () => new TestClient(h.url, { kind: 'session', token: session.token }));
+    try {
+      await waitFor(() => clients.every((c) => c.snapshots.length > 0 || c.connectError !== null), 10_000);
+      const refused = clients.filter((c) => c.connectError !== null);
+      expect(refused.length).toBeGreaterThanOrEqual(5);
+      expect(refused.every((c) => c.connectError?.data?.code === 'RATE_LIMITED')).toBe(true);
+      await h.officer('canbo4').ready();
+    } finally {
+      for (const c of clients) c.close();
+    }
+  });
+});
+
 describe('printer faults', () => {
   it('2,000 reports of one fault from a kiosk are one open fault with count 2000 and one dashboard alert', async () => {
     const kiosk: Actor = { role: 'kiosk', id: 'kiosk-1', name: 'Kiosk sảnh chính', deviceId: 'kiosk-1' };

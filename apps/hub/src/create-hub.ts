@@ -296,15 +296,15 @@ function onConnection(socket: HubSocket, executor: CommandExecutor, limiter: Com
   socket.onAny((event: string, ...args: unknown[]) => {
     const last = args[args.length - 1];
     const ack = typeof last === 'function' ? (last as (r: unknown) => void) : null;
-    if (!ack) {
-      logger.warn({ event: String(event).slice(0, 60), actorId: actor.id }, 'command without acknowledgement ignored');
-      return;
-    }
-    // before anything else looks at the command: a refused one costs the hub almost nothing
+    // before anything else looks at it (an emit without an ack too): a refused one costs the hub almost nothing
     const refused = limiter.admit(actor, String(event), bucket);
     if (refused) {
-      ack(refused.refusal);
+      ack?.(refused.refusal);
       if (refused.flooding) endFloodingSocket(socket, logger);
+      return;
+    }
+    if (!ack) {
+      logger.warn({ event: String(event).slice(0, 60), actorId: actor.id }, 'command without acknowledgement ignored');
       return;
     }
     executor.submit(actor, String(event), args.length > 1 ? args[0] : undefined, ack);

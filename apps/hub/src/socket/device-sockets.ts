@@ -23,8 +23,8 @@ export function endFloodingSocket(socket: HubSocket, logger: Logger): void {
 
 /**
  * The sockets of each device token, for the cap on live connections per device. Runs as the
- * handshake step after authentication: a new connection costs its device a snapshot's tokens
- * (else `connect_error` RATE_LIMITED), and when the device then holds more than `max` sockets the
+ * handshake step after authentication: a new connection costs its device (or staff account) a
+ * snapshot's tokens (else `connect_error` RATE_LIMITED), and when the device then holds more than `max` sockets the
  * OLDEST are ended (`hub:notice` TOO_MANY_CONNECTIONS, then a server-side disconnect). The newest
  * is kept because it has just proved it is alive, while an old one may be half-open: a display
  * that reconnects after a network drop is never refused because of its own dead socket.
@@ -41,14 +41,15 @@ export class DeviceSockets {
   /** Socket.IO middleware step: `undefined` admits the socket, a ConnectError refuses it. */
   admit(socket: HubSocket): ConnectError | undefined {
     const { deviceId, role, actorId } = socket.data;
-    if (!deviceId) return undefined;
     const wait = this.limiter.admitConnection({ role, id: actorId, deviceId });
     if (wait > 0) {
       // once the refusal is written, the transport goes too: a flood of refused connections must not
       // stay open for socket.io's 45 s connect timeout (socket.io-client closes it itself anyway)
       setImmediate(() => socket.conn.close());
-      return new ConnectError({ code: 'RATE_LIMITED', message: `Thiết bị kết nối lại quá nhiều lần; xin thử lại sau ${Math.ceil(wait / 1000)} giây` });
+      const message = `Thiết bị hoặc tài khoản kết nối lại quá nhiều lần; xin thử lại sau ${Math.ceil(wait / 1000)} giây`;
+      return new ConnectError({ code: 'RATE_LIMITED', message });
     }
+    if (!deviceId) return undefined;
     const live = this.byDevice.get(deviceId) ?? new Set<HubSocket>();
     this.byDevice.set(deviceId, live);
     live.add(socket);
