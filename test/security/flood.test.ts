@@ -1,8 +1,8 @@
 /**
  * No device can starve the others (issue 19, item 2). The real hub runs as its own process (so
- * its RSS is its own), a second child floods it with one display token for a few seconds (new
- * sockets all the time and ~1,500 `sync:snapshot` a second, twice the review's flood), and four
- * officers meanwhile issue tickets at a person's pace. Their `ticket:issue` p99 during the flood
+ * its RSS is its own), a second child floods it with one display token for 12 s (5 new sockets a
+ * second, 1,000 `sync:snapshot` at once on each, then ~1,500 a second: twice the review's flood), and four
+ * officers meanwhile issue tickets, 5 a second each. Their `ticket:issue` p99 during the flood
  * must stay within 3x of their p99 measured quietly in the same test — before and after the
  * flood; the larger of the two is the baseline, since this shared host's speed drifts — and the
  * hub's RSS under 150 MB throughout. Everything stops by itself well within 60 s.
@@ -19,11 +19,11 @@ import { TestClient, data } from '../support/client';
 import { REPO_ROOT, startHubProcess, type HubProcess } from '../support/hub-process';
 import { prepareDemoDb } from '../support/test-hub';
 
-const PHASE_MS = 5_000;
-const FLOOD_MS = 7_000;
+const PHASE_MS = 10_000;
+const FLOOD_MS = 12_000;
 const FLOOD_PER_SECOND = 1_500;
-/** Each officer's pace: 8 commands a second, a busy person's double-click rate (within the officer limit for 20 s). */
-const OFFICER_INTERVAL_MS = 125;
+/** Each officer's pace: 5 commands a second, far above a person's and exactly the officer limit's refill (§7.1). */
+const OFFICER_INTERVAL_MS = 200;
 const MAX_RSS_MB = 150;
 /** Officers issue in different fields, so no field's daily number range runs out. */
 const FIELDS = ['tu-phap-ho-tich', 'chung-thuc', 'dat-dai-xay-dung', 'kinh-doanh', 'van-hoa-xa-hoi', 'cu-tru'];
@@ -151,16 +151,16 @@ describe('a display-token flood', () => {
         `officer ticket:issue p99: quiet ${p99(quietBefore).toFixed(1)} / ${p99(quietAfter).toFixed(1)} ms, ` +
           `flood ${during.toFixed(1)} ms (${flooded.length} samples); hub CPU ms per phase ${cpu.slice(1).map((c, i) => c - (cpu[i] ?? 0)).join(' / ')}; hub RSS ${rss[0]?.toFixed(0)} -> peak ${peak.toFixed(0)} MB; flood ${JSON.stringify(counts)}`,
       );
-      // it was a flood (thousands of requests, a hundred connections), and the hub cut it short:
+      // it was a flood (thousands of requests, dozens of connections), and the hub cut it short:
       // snapshots only as far as the token's bucket allowed, sockets that kept sending ended,
       // reconnections refused while the token had no tokens left
       expect(counts.sent).toBeGreaterThan(3_000);
-      expect(counts.connected + counts.refused).toBeGreaterThan(100);
+      expect(counts.connected + counts.refused).toBeGreaterThan(40);
       expect(counts.ok).toBeLessThan(counts.sent / 100);
       expect(counts.otherErrors).toBe(0);
       expect(counts.ended).toBeGreaterThan(0);
       expect(counts.refused).toBeGreaterThan(0);
-      expect(flooded.length).toBeGreaterThan(100);
+      expect(flooded.length).toBeGreaterThan(150);
       expect(during).toBeLessThanOrEqual(3 * baseline);
       expect(peak).toBeLessThan(MAX_RSS_MB);
     } finally {

@@ -2,7 +2,7 @@
  * Child process of test/security/flood.test.ts: floods a hub with one display token, as the
  * review did, then exits by itself. Usage: flooder.ts <url> <token> <durationMs> <requestsPerSecond>
  *
- * Opens new sockets of the token all the time (about 20 a second), sends a burst of 1,000
+ * Opens new sockets of the token all the time (5 a second), sends a burst of 1,000
  * `sync:snapshot` the moment one connects (the review sent 3,000 at once), then more from every
  * live socket at the given total rate. Packets are written by hand on engine.io (pre-encoded, no
  * per-request timers), so the flood costs this process little and the machine's CPU goes to the
@@ -15,7 +15,7 @@ const [url = '', token = '', durationText = '5000', rateText = '1500'] = process
 const durationMs = Number(durationText);
 const perSecond = Number(rateText);
 const BURST = 1_000;
-const NEW_SOCKETS_PER_SECOND = 20;
+const NEW_SOCKETS_PER_SECOND = 5;
 const TICK_MS = 10;
 
 const counts = { sent: 0, ok: 0, rateLimited: 0, otherErrors: 0, noAnswer: 0, connected: 0, refused: 0, ended: 0 };

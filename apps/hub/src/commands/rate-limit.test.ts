@@ -33,11 +33,11 @@ describe('command rate limits (token buckets)', () => {
     expect(l.admit(officer(), 'counter:callNext', bucket)).toBeNull();
   });
 
-  it('reads that build a whole view cost more: a display socket gets capacity / 5 snapshots', () => {
+  it('reads that build a whole view cost more: a display socket gets capacity / 10 snapshots', () => {
     const { l } = limiter();
     const { capacity } = DEFAULT_ROLE_LIMITS.display;
-    expect(COMMAND_COSTS['sync:snapshot']).toBe(5);
-    expect(admitted(l, display(), 'sync:snapshot', 100)).toBe(capacity / 5);
+    expect(COMMAND_COSTS['sync:snapshot']).toBe(10);
+    expect(admitted(l, display(), 'sync:snapshot', 100)).toBe(capacity / 10);
     // unknown names and refused roles are charged too (a flood of garbage is a flood)
     expect(admitted(l, display('display-2'), 'no:such', 100)).toBe(capacity);
   });
@@ -88,7 +88,7 @@ describe('command rate limits (token buckets)', () => {
     const { l, advance } = limiter({ maxDevices: 100 });
     for (let i = 0; i < DEVICE_FACTOR; i++) admitted(l, display('busy'), 'sync:snapshot', 100, l.socketBucket('display'));
     for (let i = 0; i < 99; i++) l.admit(display(`d-${i}`), 'ticket:rate', l.socketBucket('display'));
-    advance(1000); // the others are full again, 'busy' has 4 tokens
+    advance(1000); // the others are full again, 'busy' has a refill of one second only
     l.admit(display('newcomer'), 'ticket:rate', l.socketBucket('display'));
     expect(l.deviceCount).toBe(2);
     expect(l.admit(display('busy'), 'sync:snapshot', l.socketBucket('display'))).not.toBeNull();

@@ -30,7 +30,7 @@ export const DEVICE_FACTOR = 2;
  */
 export const DEFAULT_ROLE_LIMITS: Record<Role, BucketLimit> = {
   kiosk: { capacity: 60, perSecond: 3 },
-  display: { capacity: 40, perSecond: 2 },
+  display: { capacity: 60, perSecond: 1 },
   officer: { capacity: 60, perSecond: 5 },
   admin: { capacity: 120, perSecond: 10 },
 };
@@ -44,13 +44,13 @@ export const DEFAULT_RATE_LIMITS: RateLimitOptions = {
 
 /** Tokens a command costs; every other command costs 1. Reads that build a whole view cost more. */
 export const COMMAND_COSTS: Partial<Record<CommandName, number>> = {
-  'sync:snapshot': 5,
+  'sync:snapshot': 10,
   'report:run': 10,
   'dashboard:get': 3,
   'config:get': 3,
 };
 /** A new connection is sent a snapshot: it costs the device what `sync:snapshot` costs. */
-export const CONNECT_COST = 5;
+export const CONNECT_COST = 10;
 
 export function commandCost(name: string): number {
   return Object.prototype.hasOwnProperty.call(COMMAND_COSTS, name) ? (COMMAND_COSTS[name as CommandName] ?? 1) : 1;
