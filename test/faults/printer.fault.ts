@@ -144,9 +144,10 @@ describe('fault: printer offline / out of paper / silent and back', () => {
     const staffSnapshot = await staff.send('sync:snapshot', {});
     const finalHealth = await health(hub.url);
     const db = openDatabase(dbPath);
-    const faultRows = db.prepare("SELECT ticket_id AS ticketId, fault, resolved_at AS resolvedAt FROM printer_faults WHERE device_id = 'kiosk-1'").all() as Array<{
+    const faultRows = db.prepare("SELECT ticket_id AS ticketId, fault, count, resolved_at AS resolvedAt FROM printer_faults WHERE device_id = 'kiosk-1'").all() as Array<{
       ticketId: string;
       fault: string;
+      count: number;
       resolvedAt: number | null;
     }>;
     db.close();
@@ -168,7 +169,10 @@ describe('fault: printer offline / out of paper / silent and back', () => {
     const jobFor = (id: string): boolean => fake.jobs.some((j) => j.qrData?.endsWith(`/t/${id}`) ?? false);
     const okWithoutPaper = prints.filter((p) => p.answer === 'ok' && !jobFor(p.ticketId));
     const paperForFault = faulted.filter((p) => jobFor(p.ticketId));
-    const unrecorded = faulted.filter((p) => !faultRows.some((r) => r.ticketId === p.ticketId && r.fault === p.answer));
+    // one row per run of the same fault (repeats while it is open are counted on it, migration 0009)
+    const counted = (fault: string): number => faultRows.filter((r) => r.fault === fault).reduce((n, r) => n + r.count, 0);
+    const unrecorded = [...new Set(faulted.map((p) => p.answer))].filter((f) => counted(f) !== faulted.filter((p) => p.answer === f).length);
+    const faultsCounted = faultRows.reduce((n, r) => n + r.count, 0);
     const openRows = faultRows.filter((r) => r.resolvedAt === null);
     const faultEvents = staffEvents.filter((e) => e.type === 'printer:fault').length;
     const restoredEvents = staffEvents.filter((e) => e.type === 'printer:restored').length;
@@ -185,7 +189,7 @@ describe('fault: printer offline / out of paper / silent and back', () => {
       ['answer not what the printer state implies', wrong.length],
       [`slowest print of all / over ${PRINT_BOUND_MS} ms`, `${maxMs(prints)} ms / ${tooSlow.length}`],
       ['ok without paper / paper for a fault', `${okWithoutPaper.length} / ${paperForFault.length}`],
-      ['faults recorded (rows) / fault events to staff', `${faultRows.length} / ${faultEvents}`],
+      ['faults recorded (rows, counted) / fault events to staff', `${faultRows.length}, ${faultsCounted} / ${faultEvents}`],
       ['restored events / owed', `${restoredEvents} / ${restoredOwed}`],
       ['open faults after the printer came back', openRows.length],
       ['tickets issued meanwhile (other kiosk)', issues.length],
@@ -202,9 +206,9 @@ describe('fault: printer offline / out of paper / silent and back', () => {
       ...offTime.map((p) => `print of ${p.number} with the printer ${p.modes[0]}: ${p.ms} ms`),
       ...okWithoutPaper.map((p) => `print of ${p.number} answered ok but nothing was printed`),
       ...paperForFault.filter((p) => p.modes.length === 1).map((p) => `print of ${p.number} printed but answered ${p.answer}`),
-      ...unrecorded.map((p) => `fault ${p.answer} of ${p.number} not recorded`),
+      ...unrecorded.map((f) => `faults ${f}: ${counted(f)} counted for ${faulted.filter((p) => p.answer === f).length} faulted prints`),
     ];
-    if (faultRows.length !== faulted.length) problems.push(`${faultRows.length} fault rows for ${faulted.length} faulted prints`);
+    if (faultsCounted !== faulted.length) problems.push(`${faultsCounted} faults counted for ${faulted.length} faulted prints`);
     if (faultEvents !== faulted.length) problems.push(`${faultEvents} printer:fault events for ${faulted.length} faulted prints`);
     if (restoredEvents !== restoredOwed) problems.push(`${restoredEvents} printer:restored events, owed ${restoredOwed}`);
     if (openRows.length > 0) problems.push(`${openRows.length} faults still open after a good print`);

@@ -4,7 +4,9 @@ import { startTestHub, type TestHub } from '../support/test-hub';
 
 let h: TestHub;
 beforeEach(async () => {
-  h = await startTestHub();
+  // a hammer, not people: 600 tickets from one kiosk socket and 500 calls per officer socket at
+  // once, so the command rate limits (docs/protocol.md §7.1, rate-limits.test.ts) are scaled out of the way
+  h = await startTestHub({ hubOptions: { rateLimits: { scale: 100 } } });
 });
 afterEach(async () => {
   await h.close();

@@ -48,7 +48,9 @@ interface RoleHub {
 }
 
 async function roleHub(role: Role): Promise<RoleHub> {
-  const h = await startTestHub();
+  // a fuzzer is a flood: hundreds of commands a second from one socket, and a fresh probe socket
+  // after each; the command rate limits (rate-limits.test.ts) are scaled out of its way
+  const h = await startTestHub({ hubOptions: { rateLimits: { scale: 1000 } } });
   const scene = await buildScene(h);
   const health = data(await scene.admin.send('device:save', { kind: 'display', name: 'Màn hình kiểm tra', settings: {} }));
   if (!('token' in health)) throw new Error('no token for the health device');

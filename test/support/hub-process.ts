@@ -24,15 +24,17 @@ export interface HubProcess {
 
 /**
  * Starts the real hub entry point (`npm start`'s code) as its own process on a free port, over a
- * database prepared with `prepareDemoDb`.
+ * database prepared with `prepareDemoDb`. `bundle`: a bundled main.mjs run with plain node, as
+ * production runs dist/hub/main.mjs (no TypeScript loader in memory); default: the sources through tsx.
  */
 export async function startHubProcess(
   dbPath: string,
   extraArgs: string[] = [],
-  options: { nodeArgs?: string[]; env?: Record<string, string>; ipc?: boolean } = {},
+  options: { nodeArgs?: string[]; env?: Record<string, string>; ipc?: boolean; bundle?: string } = {},
 ): Promise<HubProcess> {
   const backupDir = join(dirname(dbPath), 'backups');
-  const args = ['--import', 'tsx', ...(options.nodeArgs ?? []), MAIN, '--port', '0', '--db', dbPath, '--log-level', 'warn', '--seed', 'none', '--backup-dir', backupDir, ...extraArgs];
+  const entry = options.bundle ? [options.bundle] : ['--import', 'tsx', MAIN];
+  const args = [...(options.nodeArgs ?? []), ...entry, '--port', '0', '--db', dbPath, '--log-level', 'warn', '--seed', 'none', '--backup-dir', backupDir, ...extraArgs];
   const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env: { ...process.env, ...options.env },

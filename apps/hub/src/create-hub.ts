@@ -11,6 +11,7 @@ import { DEFAULT_LOGIN_POLICY, type LoginPolicy } from './auth/login';
 import { LoginGuard } from './auth/login-guard';
 import type { UsernameLimiterOptions } from './auth/username-limits';
 import { CommandExecutor } from './commands/executor';
+import { CommandRateLimiter, type RateLimitOptions } from './commands/rate-limit';
 import type { Actor } from './domain/context';
 import { buildSnapshot } from './domain/snapshot';
 import { handleApi } from './http/api';
@@ -33,6 +34,7 @@ import type { PrinterConfig } from '@qms/printer/config';
 import { sendError } from './http/json';
 import { ConnectError, authenticate } from './socket/auth';
 import { staffAccessHolds } from './socket/staff-access';
+import { DEFAULT_MAX_SOCKETS_PER_DEVICE, DeviceSockets, endFloodingSocket } from './socket/device-sockets';
 import { PUBLIC_ROOM, STAFF_ROOM, broadcastEvents, officerRoom, roleRoom, sendNotices } from './socket/broadcast';
 import type { HubServer, HubSocket } from './socket/types';
 
@@ -68,6 +70,10 @@ export interface HubOptions {
   print?: PrintFn;
   /** Other origins whose pages may open a socket or log in (`--allowed-origins`); the hub's own always may. */
   allowedOrigins?: readonly string[];
+  /** Token buckets per socket and per device for every command (docs/protocol.md §7.1); load tests scale them up. */
+  rateLimits?: Partial<RateLimitOptions>;
+  /** Live sockets per device token (default 8); a new connection over it ends the device's oldest socket. */
+  maxSocketsPerDevice?: number;
 }
 
 export interface Hub {
@@ -214,10 +220,13 @@ export function createHub(options: HubOptions): Hub {
         next(e instanceof ConnectError ? e : new ConnectError({ code: 'UNAUTHENTICATED', message: 'Lỗi xác thực' }));
       });
   });
+  const rateLimiter = new CommandRateLimiter(options.rateLimits);
+  const deviceSockets = new DeviceSockets(options.maxSocketsPerDevice ?? DEFAULT_MAX_SOCKETS_PER_DEVICE, rateLimiter);
+  io.use((socket, next) => next(deviceSockets.admit(socket)));
   io.on('connection', (socket) => {
     // an account changed between the password check and now: the grant is stale before it is used
     if (!staffAccessHolds(store, socket.data, clock.now())) return endSession(socket);
-    onConnection(socket, executor, logger);
+    onConnection(socket, executor, rateLimiter, logger);
   });
 
   /** Tells a staff socket why, then disconnects it (the client asks for a new login). */
@@ -318,9 +327,10 @@ function actorOf(socket: HubSocket): Actor {
   return { role: d.role, id: d.actorId, name: d.name, deviceId: d.deviceId, socketId: socket.id };
 }
 
-function onConnection(socket: HubSocket, executor: CommandExecutor, logger: Logger): void {
+function onConnection(socket: HubSocket, executor: CommandExecutor, limiter: CommandRateLimiter, logger: Logger): void {
   const actor = actorOf(socket);
   const role = actor.role as Role;
+  const bucket = limiter.socketBucket(role);
   void socket.join([roleRoom(role), role === 'officer' || role === 'admin' ? STAFF_ROOM : PUBLIC_ROOM]);
   if (role === 'officer' || role === 'admin') void socket.join(officerRoom(actor.id));
   logger.debug({ role, actorId: actor.id }, 'socket connected');
@@ -337,6 +347,13 @@ function onConnection(socket: HubSocket, executor: CommandExecutor, logger: Logg
   socket.onAny((event: string, ...args: unknown[]) => {
     const last = args[args.length - 1];
     const ack = typeof last === 'function' ? (last as (r: unknown) => void) : null;
+    // before anything else looks at it (an emit without an ack too): a refused one costs the hub almost nothing
+    const refused = limiter.admit(actor, String(event), bucket);
+    if (refused) {
+      ack?.(refused.refusal);
+      if (refused.flooding) endFloodingSocket(socket, logger);
+      return;
+    }
     if (!ack) {
       logger.warn({ event: String(event).slice(0, 60), actorId: actor.id }, 'command without acknowledgement ignored');
       return;

@@ -18,6 +18,7 @@ describe('hub options', () => {
       backupAt: '22:30',
       allowedOrigins: [],
       trustProxy: [],
+      rateLimitScale: 1,
       help: false,
     });
   });
@@ -74,6 +75,14 @@ describe('hub options', () => {
     expect(() => parseOptions(['--allowed-origins', 'https://ok.example,*'], {}, '/')).toThrow(/allowed-origins/);
   });
 
+  it('--rate-limit-scale / QMS_RATE_LIMIT_SCALE multiply the command rate limits; only a positive number', () => {
+    expect(parseOptions([], { QMS_RATE_LIMIT_SCALE: '2.5' }, '/').rateLimitScale).toBe(2.5);
+    expect(parseOptions(['--rate-limit-scale', '50'], { QMS_RATE_LIMIT_SCALE: '2' }, '/').rateLimitScale).toBe(50);
+    for (const bad of ['0', '-1', 'abc', ' ', 'Infinity']) {
+      expect(() => parseOptions(['--rate-limit-scale', bad], {}, '/')).toThrow(/rate-limit-scale/);
+    }
+  });
+
   it('rejects bad values and unknown flags with a clear message', () => {
     expect(() => parseOptions(['--port', 'abc'], {}, '/')).toThrow(OptionsError);
     expect(() => parseOptions(['--port', '70000'], {}, '/')).toThrow(/cổng/);
@@ -84,6 +93,6 @@ describe('hub options', () => {
 
   it('--help lists every option', () => {
     expect(parseOptions(['--help'], {}, '/').help).toBe(true);
-    for (const flag of ['--port', '--host', '--db', '--seed', '--log-level', '--printer', '--public-url', '--always-open', 'QMS_PRINTER', 'QMS_PORT', 'QMS_DB']) expect(HELP).toContain(flag);
+    for (const flag of ['--port', '--host', '--db', '--seed', '--log-level', '--printer', '--public-url', '--always-open', '--rate-limit-scale', '--allowed-origins', '--trust-proxy', '--backup-dir', '--voice-dir', 'QMS_PRINTER', 'QMS_PORT', 'QMS_DB', 'QMS_RATE_LIMIT_SCALE']) expect(HELP).toContain(flag);
   });
 });

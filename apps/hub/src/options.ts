@@ -21,6 +21,8 @@ export interface HubCliOptions {
   allowedOrigins: string[];
   /** Proxies whose X-Forwarded-For names the client of a login (empty: none). */
   trustProxy: string[];
+  /** Multiplies every command rate limit (1 = the documented defaults). */
+  rateLimitScale: number;
   help: boolean;
 }
 
@@ -54,6 +56,8 @@ Cách dùng: npm start -- [tuỳ chọn]
                     máy: 127.0.0.1,::1); chỉ từ các địa chỉ này mới tin
                     X-Forwarded-For khi giới hạn đăng nhập sai
                     (mặc định: không tin proxy nào)            env QMS_TRUST_PROXY
+  --rate-limit-scale <k> nhân mọi giới hạn tốc độ gửi lệnh của
+                    thiết bị và tài khoản lên k lần (mặc định 1) env QMS_RATE_LIMIT_SCALE
   -h, --help        hiện hướng dẫn này
 `;
 
@@ -80,6 +84,7 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, cwd: string
       'backup-at': { type: 'string' },
       'allowed-origins': { type: 'string' },
       'trust-proxy': { type: 'string' },
+      'rate-limit-scale': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -101,12 +106,18 @@ export function parseOptions(argv: string[], env: NodeJS.ProcessEnv, cwd: string
   const trustProxy = parseTrustedProxies(proxyText);
   if (!trustProxy) throw new OptionsError(`--trust-proxy: cần danh sách địa chỉ IP cách nhau bởi dấu phẩy, không phải ${proxyText}`);
   const db = resolve(cwd, values.db ?? env.QMS_DB ?? './data/qms.sqlite');
+  const scaleText = values['rate-limit-scale'] ?? env.QMS_RATE_LIMIT_SCALE ?? '1';
+  const rateLimitScale = Number(scaleText);
+  if (!Number.isFinite(rateLimitScale) || rateLimitScale <= 0 || scaleText.trim() === '') {
+    throw new OptionsError(`--rate-limit-scale: hệ số không hợp lệ (số dương): ${scaleText}`);
+  }
   return {
     trustProxy,
     // default: beside the database (its folder is the hub's own), wherever the hub was started from
     backupDir: resolve(cwd, values['backup-dir'] ?? env.QMS_BACKUP_DIR ?? join(dirname(db), 'backups')),
     backupKeep,
     backupAt,
+    rateLimitScale,
     port,
     host: values.host ?? env.QMS_HOST ?? '127.0.0.1',
     db,

@@ -95,6 +95,7 @@ export async function main(): Promise<void> {
     voiceDir: options.voiceDir,
     allowedOrigins: options.allowedOrigins,
     trustProxy: options.trustProxy,
+    rateLimits: { scale: options.rateLimitScale },
   });
   hub.executor.rollDayIfNeeded();
   const { url } = await hub.listen(options.port, options.host);

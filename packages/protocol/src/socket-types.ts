@@ -70,7 +70,7 @@ export interface ServerToClientEvents {
   /** The events of one committed command, in seq order (usually one; "Gọi tiếp" may finish one ticket and call the next). */
   'hub:events': (events: HubEvent[]) => void;
   /** The hub tells a session it was taken over or revoked; the client should show why. */
-  'hub:notice': (notice: { code: 'SESSION_REPLACED' | 'SESSION_REVOKED' | 'COUNTER_TAKEN'; message: string }) => void;
+  'hub:notice': (notice: { code: 'SESSION_REPLACED' | 'SESSION_REVOKED' | 'COUNTER_TAKEN' | 'TOO_MANY_CONNECTIONS' | 'RATE_LIMITED'; message: string }) => void;
 }
 
 export interface InterServerEvents {}

@@ -129,7 +129,10 @@ export interface PrinterFaultView {
   ticketId: Id | null;
   fault: string;
   message: string;
+  /** First seen; a kiosk has one open fault per kind, its repeats are counted in `count`. */
   at: EpochMs;
+  count: number;
+  lastSeenAt: EpochMs;
 }
 
 export interface PrintResult {

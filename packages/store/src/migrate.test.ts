@@ -5,6 +5,7 @@ import { openDatabase, PAGE_CACHE_KIB, type Db } from './db';
 import { loadMigrations, migrate, schemaVersion, type Migration } from './migrate';
 import { DAY, T0, makeTempDir } from './test-fixtures';
 import { checkReportRollups, seedReportHistory } from './report-migration-case';
+import { checkFaultsAfter0009, seedFaultsBefore0009 } from './printer-fault-migration-case';
 
 const MIGRATIONS = loadMigrations();
 const LATEST = MIGRATIONS.length;
@@ -219,7 +220,7 @@ function seedTicketStates(db: Db): void {
 
 /** The three indexes of 0006 are partial, and a read through each finds the tickets it should. */
 function checkTicketStates(db: Db): void {
-  const partial = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND sql LIKE '% WHERE %' ORDER BY name").all();
+  const partial = db.prepare<[], { name: string }>("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'tickets' AND sql LIKE '% WHERE %' ORDER BY name").all();
   expect(partial.map((r) => r.name)).toEqual(['tickets_counter', 'tickets_field_finished', 'tickets_officer_day']);
   const inIndex = (index: string, where: string) =>
     db.prepare<[], { id: string }>(`SELECT id FROM tickets INDEXED BY ${index} WHERE ${where} ORDER BY id`).all().map((r) => r.id);
@@ -363,6 +364,7 @@ const MIGRATION_CASES: MigrationCase[] = [
     // an officer with a live session at version 7: both get account version 0, so the session stays live
     version: 8,
     seed(db) {
+      seedFaultsBefore0009(db);
       db.exec(`
         INSERT INTO officers (id, username, full_name, role, password_hash, created_at)
           VALUES ('o8', 'hoa.le', 'Lê Thị Hoa', 'admin', 'scrypt$x$y', ${T0});
@@ -377,6 +379,20 @@ const MIGRATION_CASES: MigrationCase[] = [
       expect(db.prepare(live).all()).toEqual([{ t: 'sess-8' }]);
       db.prepare("UPDATE officers SET account_version = account_version + 1 WHERE id = 'o8'").run();
       expect(db.prepare(live).all()).toEqual([]);
+      checkFaultsAfter0009(db);
+    },
+  },
+  {
+    version: 9,
+    seed(db) {
+      db.exec(`
+        INSERT INTO devices (id, kind, name, token_hash, created_at) VALUES ('kiosk-1', 'kiosk', 'Kiosk 1', 'hash-1', ${T0});
+        INSERT INTO printer_faults (device_id, ticket_id, fault, message, at, count, last_seen_at)
+          VALUES ('kiosk-1', 't1', 'paper_out', 'Hết giấy', ${T0}, 4, ${T0 + 9000});
+      `);
+    },
+    check(db) {
+      expect(db.prepare('SELECT fault, count, last_seen_at AS last FROM printer_faults').all()).toEqual([{ fault: 'paper_out', count: 4, last: T0 + 9000 }]);
     },
   },
 ];

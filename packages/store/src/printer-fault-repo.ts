@@ -6,7 +6,11 @@ export interface PrinterFaultRecord {
   ticketId: string | null;
   fault: string;
   message: string;
+  /** When the fault was first seen (while it stays open). */
   at: number;
+  /** How many times it was seen while open (failed prints, reports), and the last time. */
+  count: number;
+  lastSeenAt: number;
   resolvedAt: number | null;
 }
 
@@ -17,6 +21,8 @@ interface Row {
   fault: string;
   message: string;
   at: number;
+  count: number;
+  last_seen_at: number;
   resolved_at: number | null;
 }
 
@@ -27,18 +33,33 @@ const toRecord = (r: Row): PrinterFaultRecord => ({
   fault: r.fault,
   message: r.message,
   at: r.at,
+  count: r.count,
+  lastSeenAt: r.last_seen_at,
   resolvedAt: r.resolved_at,
 });
 
-/** Printer faults per kiosk: recorded when a print fails, resolved when that kiosk prints again. */
+/**
+ * Printer faults per kiosk: recorded when a print fails, resolved when that kiosk prints again.
+ * A kiosk has at most one open fault of each kind (migration 0009): a repeat is counted on it.
+ */
 export class PrinterFaultRepo {
   constructor(private readonly db: Db) {}
 
-  record(f: Omit<PrinterFaultRecord, 'id' | 'resolvedAt'>): PrinterFaultRecord {
-    const info = this.db
-      .prepare('INSERT INTO printer_faults (device_id, ticket_id, fault, message, at) VALUES (?, ?, ?, ?, ?)')
-      .run(f.deviceId, f.ticketId, f.fault, f.message, f.at);
-    return { ...f, id: Number(info.lastInsertRowid), resolvedAt: null };
+  /**
+   * Opens a fault, or counts a repeat on the kiosk's open fault of that kind (its ticket, when one
+   * is given, and its message become the latest; `at` stays the first time). Returns the row as it is now.
+   */
+  record(f: Omit<PrinterFaultRecord, 'id' | 'resolvedAt' | 'count' | 'lastSeenAt'>): PrinterFaultRecord {
+    const row = this.db
+      .prepare<[string, string | null, string, string, number, number], Row>(
+        `INSERT INTO printer_faults (device_id, ticket_id, fault, message, at, last_seen_at) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (device_id, fault) WHERE resolved_at IS NULL DO UPDATE SET
+           count = count + 1, last_seen_at = excluded.last_seen_at,
+           ticket_id = COALESCE(excluded.ticket_id, ticket_id), message = excluded.message
+         RETURNING *`,
+      )
+      .get(f.deviceId, f.ticketId, f.fault, f.message, f.at, f.at) as Row;
+    return toRecord(row);
   }
 
   /** Marks a device's open faults resolved; returns how many were open. */

@@ -24,6 +24,8 @@ type AuthInput = HandshakeAuth extends infer A ? (A extends HandshakeAuth ? Omit
 type Listener = () => void;
 
 const COMMAND_TIMEOUT_MS = 8000;
+/** A handshake refused with RATE_LIMITED (a device reconnecting too often) is tried again after this long. */
+const RATE_LIMITED_RETRY_MS = 5000;
 
 /**
  * One live connection to the hub shared by a screen: keeps the snapshot, applies events in
@@ -35,6 +37,7 @@ export class HubConnection {
   private readonly listeners = new Set<Listener>();
   private readonly eventListeners = new Set<(e: HubEvent, live: boolean) => void>();
   private resyncing = false;
+  private closed = false;
 
   constructor(url: string, auth: AuthInput, options: { transports?: string[] } = {}) {
     this.socket = io(url, {
@@ -59,6 +62,8 @@ export class HubConnection {
       const data = (err as Error & { data?: { code: string; message: string } }).data;
       if (data) this.set({ ...this.view, status: 'refused', refusal: data });
       else this.set({ ...this.view, status: 'offline' });
+      // too many connections of this device lately: the hub will take it again in a few seconds
+      if (data?.code === 'RATE_LIMITED') setTimeout(() => !this.closed && this.socket.connect(), RATE_LIMITED_RETRY_MS);
     });
   }
 
@@ -122,6 +127,7 @@ export class HubConnection {
   }
 
   close(): void {
+    this.closed = true;
     this.socket.disconnect();
   }
 

@@ -122,10 +122,11 @@ function Faults({ data, t, tz, locale }: P & { tz: string; locale: Locale }) {
       {n === 0 ? <p className="ok-text">{t('noFaults')}</p> : (
         <ul className="faults">
           {data.printerFaults.map((f) => (
-            <li key={f.id} data-fault={f.id}>
+            <li key={f.id} data-fault={f.id} data-count={f.count}>
               <strong>{f.deviceName}</strong> <code>{f.fault}</code>
               <span>{f.message}</span>
               <span className="muted">{t('faultAt', { time: formatClock(f.at, tz, locale) })}</span>
+              {f.count > 1 && <span className="badge is-danger">{t('faultRepeats', { n: f.count, time: formatClock(f.lastSeenAt, tz, locale) })}</span>}
             </li>
           ))}
         </ul>

@@ -2,7 +2,7 @@ import { RATING_LEVELS, type RatingLevel } from '@qms/core';
 import type { Dashboard } from '@qms/protocol';
 import type { CommandContext } from '../domain/context';
 import { fieldStats } from '../domain/stats';
-import { faultView } from '../printing/print-service';
+import { faultView } from '../domain/views';
 
 const minutes = (ms: number): number => Math.round(ms / 6000) / 10;
 

@@ -2,7 +2,7 @@ import type { Role, Snapshot, TicketView } from '@qms/protocol';
 import { PROTOCOL_VERSION } from '@qms/protocol';
 import type { CommandContext } from './context';
 import { fieldStats } from './stats';
-import { publicCounterView, publicTicketView, ticketView } from './views';
+import { faultView, publicCounterView, publicTicketView, ticketView } from './views';
 
 const RECENT_CALLS = 10;
 
@@ -41,16 +41,6 @@ export function buildSnapshot(ctx: CommandContext, role: Role): Snapshot {
     pickupFieldId: ctx.config.pickupFieldId(),
     myStats: staff ? ctx.store.tickets.officerDay(ctx.actor.id, ctx.day) : null,
     device: deviceView(ctx),
-    printerFaults: staff
-      ? ctx.store.printerFaults.open().map((f) => ({
-          id: f.id,
-          deviceId: f.deviceId,
-          deviceName: ctx.config.device(f.deviceId)?.name ?? f.deviceId,
-          ticketId: f.ticketId,
-          fault: f.fault,
-          message: f.message,
-          at: f.at,
-        }))
-      : [],
+    printerFaults: staff ? ctx.store.printerFaults.open().map((f) => faultView(ctx, f)) : [],
   };
 }

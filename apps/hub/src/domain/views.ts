@@ -1,5 +1,7 @@
 import type { Counter, Ticket } from '@qms/core';
-import type { CounterView, HubEventBody, TicketView } from '@qms/protocol';
+import type { CounterView, HubEventBody, PrinterFaultView, TicketView } from '@qms/protocol';
+import type { PrinterFaultRecord } from '@qms/store';
+import type { CommandContext } from './context';
 
 /** Staff view of a ticket (officers and admins). */
 export function ticketView(t: Ticket): TicketView {
@@ -40,6 +42,21 @@ export function counterView(c: Counter, officerName: string | null, currentTicke
     officerName,
     currentTicketId,
     consecutivePriorityCalls: c.consecutivePriorityCalls,
+  };
+}
+
+/** An open printer fault as staff see it: one per kiosk and kind, with how often it was seen. */
+export function faultView(ctx: CommandContext, f: PrinterFaultRecord): PrinterFaultView {
+  return {
+    id: f.id,
+    deviceId: f.deviceId,
+    deviceName: ctx.config.device(f.deviceId)?.name ?? f.deviceId,
+    ticketId: f.ticketId,
+    fault: f.fault,
+    message: f.message,
+    at: f.at,
+    count: f.count,
+    lastSeenAt: f.lastSeenAt,
   };
 }
 

@@ -1,10 +1,10 @@
 import { PRIORITY_GROUP_LABELS, DomainError, estimateWaitMinutes, type Ticket } from '@qms/core';
 import { PrinterFault, parsePrinterConfig, printerFromUrl, type PrinterConfig, type TicketPrintData } from '@qms/printer/config';
 import type { PrinterFaultView, PrintResult } from '@qms/protocol';
-import type { PrinterFaultRecord } from '@qms/store';
 import type { CommandExecutor } from '../commands/executor';
 import type { Actor, CommandContext } from '../domain/context';
 import { fieldAverageServiceMs } from '../domain/stats';
+import { faultView } from '../domain/views';
 
 export type PrintFn = (data: TicketPrintData, config: PrinterConfig) => Promise<{ bytes: number; ms: number }>;
 
@@ -15,18 +15,6 @@ export interface PrintServiceOptions {
   defaultPrinter: PrinterConfig | null;
   /** Base of the QR link when the kiosk does not say how it reached the hub. */
   publicUrl: string;
-}
-
-export function faultView(ctx: CommandContext, f: PrinterFaultRecord): PrinterFaultView {
-  return {
-    id: f.id,
-    deviceId: f.deviceId,
-    deviceName: ctx.config.device(f.deviceId)?.name ?? f.deviceId,
-    ticketId: f.ticketId,
-    fault: f.fault,
-    message: f.message,
-    at: f.at,
-  };
 }
 
 /** What goes on the paper: the ticket as it stands now (people ahead recounted at print time). */
