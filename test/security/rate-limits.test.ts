@@ -1,7 +1,7 @@
 /**
  * Command rate limits, the cap on sockets per device token and counted printer faults, over a
  * real hub on loopback with real socket.io-client sockets and the production limits
- * (docs/protocol.md §7.1). The timed flood is test/security/flood.test.ts.
+ * (docs/protocol.md §7.1). The timed flood is test/security/flood.load.ts.
  */
 import { COMMAND_COSTS, CONNECT_COST, DEFAULT_MAX_SOCKETS_PER_DEVICE, DEFAULT_ROLE_LIMITS, DEVICE_FACTOR, MAX_REFUSALS_IN_A_ROW, type Actor } from '@qms/hub';
 import type { AckResult } from '@qms/protocol';

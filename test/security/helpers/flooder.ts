@@ -1,5 +1,5 @@
 /**
- * Child process of test/security/flood.test.ts: floods a hub with one display token, as the
+ * Child process of test/security/flood.load.ts: floods a hub with one display token, as the
  * review did, then exits by itself. Usage: flooder.ts <url> <token> <durationMs> <requestsPerSecond>
  *
  * Opens new sockets of the token all the time (5 a second), sends a burst of 1,000
