@@ -14,7 +14,7 @@ describe('hub killed with SIGKILL', () => {
   it('keeps every acknowledged ticket and continues numbering without a duplicate', async () => {
     const dbPath = join(dir, 'qms.sqlite');
     await prepareDemoDb(dbPath);
-    const first = await startHubProcess(dbPath, ['--always-open']);
+    const first = await startHubProcess(dbPath, ['--always-open', '--rate-limit-scale', '1000']);
     const kiosks = [0, 1, 2].map(() => new TestClient(first.url, { kind: 'device', token: first.creds.kioskToken }));
     await Promise.all(kiosks.map((k) => k.ready()));
 
@@ -47,7 +47,7 @@ describe('hub killed with SIGKILL', () => {
     const lost = acked.filter((t) => stored.get(t.id)?.number !== t.number);
     expect(lost).toEqual([]);
 
-    const second = await startHubProcess(dbPath, ['--always-open']);
+    const second = await startHubProcess(dbPath, ['--always-open', '--rate-limit-scale', '1000']);
     const kiosk = new TestClient(second.url, { kind: 'device', token: second.creds.kioskToken });
     await kiosk.ready();
     const after = [];
