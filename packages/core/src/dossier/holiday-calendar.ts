@@ -7,8 +7,8 @@ import { fromDayNumber, isValidLocalDate, toDayNumber, weekdayOfDayNumber } from
 import { LUNAR_HOLIDAYS } from './lunar-table';
 
 /** off: not a working day; work: a working day (a worked Saturday, a cancelled holiday); open: the kiosk opens on this holiday. */
-export type CalendarEntryKind = 'off' | 'work' | 'open';
-export const CALENDAR_ENTRY_KINDS: readonly CalendarEntryKind[] = ['off', 'work', 'open'];
+export const CALENDAR_ENTRY_KINDS = ['off', 'work', 'open'] as const;
+export type CalendarEntryKind = (typeof CALENDAR_ENTRY_KINDS)[number];
 
 export interface CalendarEntry {
   day: string;
