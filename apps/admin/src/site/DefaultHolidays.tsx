@@ -23,16 +23,15 @@ export function DefaultHolidays({ year, site, locale, t, onAdd }: {
       <h3>{t('defaultsTitle', { year })}</h3>
       <p className="muted small">{isAnnouncedYear(year) ? t('defaultsAnnounced', { year }) : t('defaultsComputed')}</p>
       {!lunar && <p className="muted small" data-testid="no-lunar">{t('noDefaults')}</p>}
-      <table className="table compact holidays">
+      <table className="table compact default-holidays">
         <tbody>
           {rows.map((r) => {
             const wd = weekdayOf(r.day);
             const own = site.find((s) => s.day === r.day);
             return (
               <tr key={r.day} data-default-day={r.day} className={own ? 'muted' : ''}>
-                <td className="nowrap">{r.day.split('-').reverse().join('/')}</td>
-                <td className="muted nowrap small">{wd === null ? '' : WEEKDAY_LABELS[locale][wd]}</td>
-                <td>{r.name} <span className="muted small">· {r.kind === 'work' ? t('defaultWork') : t('defaultOff')}</span></td>
+                <td className="nowrap">{r.day.split('-').reverse().join('/')}<br /><span className="muted small">{wd === null ? '' : WEEKDAY_LABELS[locale][wd]}</span></td>
+                <td>{r.name}<br /><span className="muted small">{r.kind === 'work' ? t('defaultWork') : t('defaultOff')}</span></td>
                 <td className="nowrap">
                   {own ? <span className="small">{t('overridden')}</span> : r.kind === 'off' && (
                     <>

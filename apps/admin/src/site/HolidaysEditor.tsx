@@ -77,16 +77,18 @@ export function HolidaysEditor() {
       <h3>{t('siteEntriesTitle')}</h3>
       <p className="muted small">{t('siteEntriesHint')}</p>
       <table className="table compact holidays" data-testid="site-holidays">
-        <thead><tr><th>{t('holidayDay')}</th><th /><th>{t('holidayKind')}</th><th>{t('holidayName')}</th><th /></tr></thead>
+        <thead><tr><th>{t('holidayDay')}</th><th>{t('holidayKind')}</th><th>{t('holidayName')}</th><th /></tr></thead>
         <tbody>
-          {rows.length === 0 && <tr><td colSpan={5} className="muted">{t('noHolidays')}</td></tr>}
+          {rows.length === 0 && <tr><td colSpan={4} className="muted">{t('noHolidays')}</td></tr>}
           {rows.map(({ h, i }) => {
             const wd = weekdayOf(h.day);
             const e = errors[`holidays.${i}.day`] ?? errors[`holidays.${i}.name`];
             return (
               <tr key={i} data-holiday={i} className={e ? 'is-invalid' : ''}>
-                <td><input type="date" name="day" value={h.day} onChange={(ev) => edit(i, { day: ev.target.value })} /></td>
-                <td className="muted nowrap small">{wd === null ? '' : WEEKDAY_LABELS[locale][wd]}</td>
+                <td>
+                  <input type="date" name="day" value={h.day} onChange={(ev) => edit(i, { day: ev.target.value })} />
+                  <br /><span className="muted nowrap small">{wd === null ? '' : WEEKDAY_LABELS[locale][wd]}</span>
+                </td>
                 <td>
                   <select name="kind" value={h.kind} onChange={(ev) => edit(i, { kind: ev.target.value as CalendarEntryKind })}>
                     {CALENDAR_ENTRY_KINDS.map((k) => <option key={k} value={k}>{t(KIND_LABEL[k])}</option>)}
