@@ -98,6 +98,16 @@ describe('importing the procedure catalog', () => {
     expect(fresh.find((p) => p.code === '1.004873')).toMatchObject({ processingDays: 3, fieldId: 'tu-phap-ho-tich' });
   });
 
+  it('a «Giờ chốt nhận hồ sơ» column sets each procedure\'s cut-off hour; a blank cell leaves it as it was', async () => {
+    const r = await upload('cutoff.csv');
+    expect(r.status).toBe(200);
+    const cutoff = (code: string): unknown => (h.store.db.prepare('SELECT cutoff_time AS c FROM procedures WHERE code = ?').get(code) as { c: unknown }).c;
+    expect([cutoff('2.000908'), cutoff('2.000815'), cutoff('1.001193')]).toEqual(['15:00', '15:00', null]);
+    expect(h.hub.executor.readContext({ role: 'admin', id: 'x', name: 'x', deviceId: null }).config.procedures().find((p) => p.code === '2.000908')?.cutoffTime).toBe('15:00');
+    expect((await upload('good.csv')).body.data).toMatchObject({ created: 7, updated: 2 }); // no cut-off column
+    expect(cutoff('2.000908')).toBe('15:00');
+  });
+
   it('a re-import updates the procedures by code instead of adding them again', async () => {
     expect((await upload('good.csv')).status).toBe(200);
     const before = count();

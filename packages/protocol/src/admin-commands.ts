@@ -1,4 +1,4 @@
-import { COUNTER_KINDS, PRIORITY_GROUPS, STAFF_ROLES } from '@qms/core';
+import { CALENDAR_ENTRY_KINDS, COUNTER_KINDS, CUTOFF_TIME_PATTERN, PRIORITY_GROUPS, STAFF_ROLES } from '@qms/core';
 import { z } from 'zod';
 import { idSchema } from './ids';
 
@@ -17,8 +17,13 @@ export const siteUpdateInput = z.strictObject({
   pickupFieldId: idSchema.nullable(),
 });
 
+/**
+ * The site's calendar entries over Vietnam's default holidays: 'off' an extra day off, 'work' a
+ * working day (a worked Saturday, a cancelled default holiday), 'open' a holiday on which the
+ * kiosk issues tickets. An entry without a kind is a day off (clients before the calendar).
+ */
 export const holidaysSetInput = z.strictObject({
-  holidays: z.array(z.strictObject({ day, name: text(1, 120) })).max(400),
+  holidays: z.array(z.strictObject({ day, name: text(1, 120), kind: z.enum(CALENDAR_ENTRY_KINDS).default('off') })).max(400),
 });
 
 export const numberFormatSchema = z.strictObject({
@@ -51,6 +56,8 @@ export const procedureSaveInput = z.strictObject({
   code: z.string().trim().regex(/^[A-Za-z0-9.\-_]{1,40}$/),
   name: text(2, 300),
   processingDays: z.number().int().min(0).max(3650),
+  /** Local hour after which a dossier counts from the next working day; null = none. */
+  cutoffTime: z.string().regex(CUTOFF_TIME_PATTERN, 'giờ dạng HH:MM').nullable().default(null),
   fee: z.number().int().min(0).max(1_000_000_000),
   enabled: z.boolean(),
 });

@@ -1,4 +1,4 @@
-import type { Field, Id, OpeningSession, PriorityPolicy, Procedure, RatingLevel } from '@qms/core';
+import type { CalendarEntry, Field, Id, OpeningSession, PriorityPolicy, Procedure, RatingLevel } from '@qms/core';
 import type { PrinterFaultView } from './views';
 
 export interface AdminSite {
@@ -45,7 +45,8 @@ export interface AdminDevice {
 
 export interface AdminConfig {
   site: AdminSite;
-  holidays: Array<{ day: string; name: string }>;
+  /** The site's own entries; the defaults come from defaultHolidays() in core. */
+  holidays: CalendarEntry[];
   fields: Field[];
   procedures: Procedure[];
   counters: AdminCounter[];

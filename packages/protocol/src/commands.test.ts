@@ -62,7 +62,7 @@ const GOOD: { [C in CommandName]: CommandPayload<C> } = {
     priority: { enabledGroups: ['elderly'], maxConsecutivePriority: 2 },
     pickupFieldId: 'f-result',
   },
-  'holidays:set': { holidays: [{ day: '2027-01-01', name: 'Tet Duong lich' }] },
+  'holidays:set': { holidays: [{ day: '2027-01-01', name: 'Tet Duong lich', kind: 'off' }, { day: '2027-01-09', name: 'Lam bu', kind: 'work' }] },
   'field:save': {
     id: 'f1',
     code: 'tu-phap',
@@ -77,7 +77,7 @@ const GOOD: { [C in CommandName]: CommandPayload<C> } = {
     defaultServiceMinutes: 10,
   },
   'field:reorder': { ids: ['f2', 'f1'] },
-  'procedure:save': { id: 'p1', fieldId: 'f1', code: '1.001193', name: 'Dang ky khai sinh', processingDays: 0, fee: 0, enabled: true },
+  'procedure:save': { id: 'p1', fieldId: 'f1', code: '1.001193', name: 'Dang ky khai sinh', processingDays: 0, cutoffTime: '15:00', fee: 0, enabled: true },
   'counter:save': { id: 'c1', number: 3, name: 'Quay 3', kind: 'receiving', fieldIds: ['f1', 'f2'], enabled: true },
   'officer:save': { id: 'o9', username: 'canbo9', fullName: 'Can bo 9', role: 'officer', enabled: true, password: 'mat-khau-moi-9' },
   'device:save': { id: 'display-2', kind: 'display', name: 'Man hinh tang 2', settings: { counters: [5, 6] } },
@@ -226,7 +226,7 @@ const BAD_IDS = [
 
 /** Values of another JSON type than `value`. */
 /** Keys where null is a legitimate value. */
-const NULLABLE = new Set(['priorityGroup', 'pickupFieldId']);
+const NULLABLE = new Set(['priorityGroup', 'pickupFieldId', 'cutoffTime']);
 
 function wrongTypes(key: string, value: unknown): unknown[] {
   let others: unknown[];

@@ -1,4 +1,4 @@
-import type { Field, Procedure, RatingLevel } from '@qms/core';
+import type { CalendarEntry, Field, Procedure, RatingLevel } from '@qms/core';
 import type { AdminConfig, AdminCounter, AdminDevice, AdminOfficer, AdminSite, Dashboard, DeviceWithToken, Report } from './admin-views';
 import type { Ack } from './ack';
 import type { CommandPayload } from './commands';
@@ -44,7 +44,7 @@ export interface CommandResults {
   'ticket:issuePickup': PickupResult;
   'config:get': AdminConfig;
   'site:update': AdminSite;
-  'holidays:set': Array<{ day: string; name: string }>;
+  'holidays:set': CalendarEntry[];
   'field:save': Field;
   'field:reorder': Field[];
   'procedure:save': Procedure;

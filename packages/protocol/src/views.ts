@@ -95,6 +95,11 @@ export interface Snapshot {
   stats: FieldStats[];
   /** Whether the hub refuses kiosk tickets outside `site.openingHours` (off with --always-open). */
   hoursEnforced: boolean;
+  /**
+   * Holidays from today through the next 14 days on which the kiosk stays closed (no admin
+   * "open" entry); empty when hours are not enforced. The kiosk shows the holiday's name.
+   */
+  kioskClosedDays: Array<{ day: string; name: string }>;
   /** The kiosk or display itself and its settings (filters, notice line, voice); null for staff. */
   device: DeviceView | null;
   /** Today's figures of the signed-in officer (staff only; null for devices). */

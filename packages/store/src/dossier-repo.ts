@@ -1,4 +1,4 @@
-import type { Dossier, DossierChannel, DossierStatus, Id, Procedure } from '@qms/core';
+import type { CalendarEntry, CalendarEntryKind, Dossier, DossierChannel, DossierStatus, Id, Procedure } from '@qms/core';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './db';
 
@@ -34,6 +34,7 @@ interface ProcedureRow {
   processing_days: number;
   fee: number;
   enabled: number;
+  cutoff_time: string | null;
 }
 
 export interface DossierHistoryEntry {
@@ -79,6 +80,7 @@ const toProcedure = (r: ProcedureRow): Procedure => ({
   code: r.code,
   name: r.name,
   processingDays: r.processing_days,
+  cutoffTime: r.cutoff_time,
   fee: r.fee,
   enabled: r.enabled === 1,
 });
@@ -229,29 +231,31 @@ export class DossierRepo {
 
   /** Upserts a procedure by id (one statement prepared once: a catalog import saves up to 10,000). */
   saveProcedure(p: Procedure, sortOrder = 0): void {
-    this.saveProcedureStatement ??= this.db.prepare(`INSERT INTO procedures (id, field_id, code, name, processing_days, fee, enabled, sort_order)
-        VALUES (@id, @fieldId, @code, @name, @processingDays, @fee, @enabledInt, @sortOrder)
+    this.saveProcedureStatement ??= this.db.prepare(`INSERT INTO procedures (id, field_id, code, name, processing_days, cutoff_time, fee, enabled, sort_order)
+        VALUES (@id, @fieldId, @code, @name, @processingDays, @cutoffTime, @fee, @enabledInt, @sortOrder)
         ON CONFLICT (id) DO UPDATE SET field_id = excluded.field_id, code = excluded.code, name = excluded.name,
-          processing_days = excluded.processing_days, fee = excluded.fee, enabled = excluded.enabled, sort_order = excluded.sort_order`);
-    this.saveProcedureStatement.run({ id: p.id, fieldId: p.fieldId, code: p.code, name: p.name, processingDays: p.processingDays, fee: p.fee, enabledInt: p.enabled ? 1 : 0, sortOrder });
+          processing_days = excluded.processing_days, cutoff_time = excluded.cutoff_time, fee = excluded.fee, enabled = excluded.enabled, sort_order = excluded.sort_order`);
+    this.saveProcedureStatement.run({ id: p.id, fieldId: p.fieldId, code: p.code, name: p.name, processingDays: p.processingDays, cutoffTime: p.cutoffTime ?? null, fee: p.fee, enabledInt: p.enabled ? 1 : 0, sortOrder });
   }
 
-  holidays(): Set<string> {
-    return new Set(this.db.prepare<[], { day: string }>('SELECT day FROM holidays').all().map((r) => r.day));
+  /** The site's own calendar entries (over Vietnam's default holidays, see SiteCalendar in core). */
+  holidayList(): CalendarEntry[] {
+    return this.db
+      .prepare<[], { day: string; name: string; kind: string }>('SELECT day, name, kind FROM holidays ORDER BY day')
+      .all()
+      .map((r) => ({ day: r.day, name: r.name, kind: r.kind as CalendarEntryKind }));
   }
 
-  holidayList(): Array<{ day: string; name: string }> {
-    return this.db.prepare<[], { day: string; name: string }>('SELECT day, name FROM holidays ORDER BY day').all();
-  }
-
-  /** The whole calendar at once (the admin edits it as a list). */
-  replaceHolidays(list: ReadonlyArray<{ day: string; name: string }>): void {
+  /** The whole list at once (the admin edits it as a list). */
+  replaceHolidays(list: ReadonlyArray<{ day: string; name: string; kind?: CalendarEntryKind }>): void {
     this.db.prepare('DELETE FROM holidays').run();
-    for (const h of list) this.saveHoliday(h.day, h.name);
+    for (const h of list) this.saveHoliday(h.day, h.name, h.kind);
   }
 
-  saveHoliday(day: string, name: string): void {
-    this.db.prepare('INSERT INTO holidays (day, name) VALUES (?, ?) ON CONFLICT (day) DO UPDATE SET name = excluded.name').run(day, name);
+  saveHoliday(day: string, name: string, kind: CalendarEntryKind = 'off'): void {
+    this.db
+      .prepare('INSERT INTO holidays (day, name, kind) VALUES (?, ?, ?) ON CONFLICT (day) DO UPDATE SET name = excluded.name, kind = excluded.kind')
+      .run(day, name, kind);
   }
 }
 

@@ -395,7 +395,35 @@ const MIGRATION_CASES: MigrationCase[] = [
       expect(db.prepare('SELECT fault, count, last_seen_at AS last FROM printer_faults').all()).toEqual([{ fault: 'paper_out', count: 4, last: T0 + 9000 }]);
     },
   },
+  {
+    version: 10,
+    seed(db) {
+      db.exec(`
+        INSERT INTO fields (id, code, name_vi, name_en, number_style, number_prefix, range_start, range_end, pad, sort_order)
+          VALUES ('f-cert', 'CT', 'Chứng thực', 'Certification', 'numeric', '', 1001, 1999, 3, 1);
+        INSERT INTO procedures (id, field_id, code, name, processing_days, cutoff_time) VALUES ('p-ct', 'f-cert', 'CT1', 'Chứng thực bản sao', 0, '15:00');
+        INSERT INTO holidays (day, name, kind) VALUES ('2027-09-04', 'Làm bù', 'work');
+      `);
+    },
+    check(db) {
+      expect(db.prepare('SELECT cutoff_time AS c FROM procedures').get()).toEqual({ c: '15:00' });
+      expect(db.prepare('SELECT day, kind FROM holidays').get()).toEqual({ day: '2027-09-04', kind: 'work' });
+    },
+  },
 ];
+
+describe('0010: holiday calendar entries and procedure cut-off hours', () => {
+  it('rows entered before stay days off; procedures have no cut-off; kinds and hours are checked', () => {
+    const db = open();
+    migrateTo(db, 9);
+    MIGRATION_CASES.find((m) => m.version === 4)?.seed(db);
+    migrate(db);
+    expect(db.prepare('SELECT day, name, kind FROM holidays').all()).toEqual([{ day: '2027-01-01', name: 'Tết Dương lịch', kind: 'off' }]);
+    expect(db.prepare('SELECT cutoff_time AS c FROM procedures').get()).toEqual({ c: null });
+    expect(() => db.prepare("INSERT INTO holidays (day, name, kind) VALUES ('2027-01-02', 'x', 'closed')").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE procedures SET cutoff_time = '3pm'").run()).toThrow(/CHECK/);
+  });
+});
 
 describe('0008: account versions', () => {
   it('sessions opened before the migration stay live; a raised version ends them', () => {

@@ -98,7 +98,8 @@ function openStore(version?: number): Store {
     for (const f of FIELDS) store.config.saveField(f);
     for (const o of OFFICERS) store.accounts.saveOfficer(o, 0);
     for (const c of COUNTERS) store.config.saveCounter(c);
-    store.dossiers.saveProcedure({ id: 'p1', fieldId: 'f-land', code: 'P1', name: 'Thủ tục', processingDays: 3, fee: 0, enabled: true });
+    // plain SQL: the store is opened at older schema versions too (procedures gained cutoff_time in 0010)
+    db.prepare("INSERT INTO procedures (id, field_id, code, name, processing_days) VALUES ('p1', 'f-land', 'P1', 'Thủ tục', 3)").run();
   });
   return store;
 }

@@ -17,6 +17,7 @@ export function ProcedureForm({ procedure, fields, defaultFieldId, onClose }: { 
     code: procedure?.code ?? '',
     name: procedure?.name ?? '',
     processingDays: String(procedure?.processingDays ?? 0),
+    cutoffTime: procedure?.cutoffTime ?? '',
     fee: String(procedure?.fee ?? 0),
     enabled: procedure?.enabled ?? true,
   }));
@@ -30,6 +31,7 @@ export function ProcedureForm({ procedure, fields, defaultFieldId, onClose }: { 
       code: form.code.trim(),
       name: form.name.normalize('NFC'),
       processingDays: toInt(form.processingDays),
+      cutoffTime: form.cutoffTime.trim() === '' ? null : form.cutoffTime.trim(),
       fee: toInt(form.fee.replace(/[.,\s]/g, '')),
       enabled: form.enabled,
     };
@@ -64,6 +66,11 @@ export function ProcedureForm({ procedure, fields, defaultFieldId, onClose }: { 
           <FormRow label={t('processingDays')} hint={t('processingDaysHint')} error={err(errors, 'processingDays')}>
             <input name="processingDays" inputMode="numeric" value={form.processingDays} onChange={(e) => set({ processingDays: e.target.value })} />
           </FormRow>
+          <FormRow label={t('cutoffTime')} hint={t('cutoffTimeHint')} error={err(errors, 'cutoffTime')}>
+            <input name="cutoffTime" placeholder="15:00" maxLength={5} value={form.cutoffTime} onChange={(e) => set({ cutoffTime: e.target.value })} />
+          </FormRow>
+        </div>
+        <div className="grid3">
           <FormRow label={t('fee')} error={err(errors, 'fee')}>
             <input name="fee" inputMode="numeric" value={form.fee} onChange={(e) => set({ fee: e.target.value })} />
           </FormRow>

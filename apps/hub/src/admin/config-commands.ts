@@ -1,4 +1,4 @@
-import { DomainError, validateNumberFormat, type Counter, type Field, type Id, type Procedure } from '@qms/core';
+import { DomainError, validateNumberFormat, type CalendarEntry, type Counter, type Field, type Id, type Procedure } from '@qms/core';
 import type { AdminConfig, AdminCounter, AdminSite, CommandInput } from '@qms/protocol';
 import type { CommandContext } from '../domain/context';
 import { adminCounter, adminDevice, adminOfficer, adminSite } from './views';
@@ -46,7 +46,13 @@ export function updateSite(ctx: CommandContext, input: CommandInput<'site:update
   return { ...ctx.site, ...site, pickupFieldId };
 }
 
-export function setHolidays(ctx: CommandContext, input: CommandInput<'holidays:set'>): Array<{ day: string; name: string }> {
+/** Replaces the site's calendar entries (one a day) over the default holidays. */
+export function setHolidays(ctx: CommandContext, input: CommandInput<'holidays:set'>): CalendarEntry[] {
+  const seen = new Set<string>();
+  for (const h of input.holidays) {
+    if (seen.has(h.day)) throw new DomainError('VALIDATION_FAILED', `Ngày ${h.day} có hai mục trong lịch`, { day: h.day });
+    seen.add(h.day);
+  }
   ctx.store.dossiers.replaceHolidays(input.holidays);
   changed(ctx, 'holidays');
   return ctx.store.dossiers.holidayList();

@@ -44,7 +44,8 @@ export function checkCatalogRows(fields: readonly Field[], rows: readonly Catalo
 }
 
 const same = (a: Procedure, b: Procedure): boolean =>
-  a.code === b.code && a.name === b.name && a.fieldId === b.fieldId && a.processingDays === b.processingDays && a.fee === b.fee && a.enabled === b.enabled;
+  a.code === b.code && a.name === b.name && a.fieldId === b.fieldId && a.processingDays === b.processingDays && a.fee === b.fee && a.enabled === b.enabled &&
+  (a.cutoffTime ?? null) === (b.cutoffTime ?? null);
 
 function newId(code: string, taken: ReadonlySet<string>): string {
   const readable = `tt-${code.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
@@ -69,6 +70,7 @@ export function applyCatalogRows(ctx: CommandContext, rows: readonly CatalogRow[
       code: r.code,
       name: r.name,
       processingDays: r.processingDays,
+      cutoffTime: r.cutoffTime ?? before?.cutoffTime ?? null,
       fee: r.fee,
       enabled: r.enabled ?? before?.enabled ?? true,
     };

@@ -13,11 +13,12 @@ const ALIASES: Record<CatalogColumn, readonly string[]> = {
   field: ['linh vuc', 'ma linh vuc', 'ten linh vuc', 'field', 'field code', 'field id'],
   processingDays: ['thoi han giai quyet', 'thoi gian giai quyet', 'thoi han', 'thoi han xu ly', 'so ngay giai quyet', 'processing days', 'processing time', 'days'],
   fee: ['le phi', 'phi le phi', 'le phi phi', 'muc phi', 'phi', 'fee', 'fees'],
+  cutoffTime: ['gio chot nhan ho so', 'gio chot', 'gio tiep nhan cuoi', 'gio nhan ho so cuoi', 'cut-off hour', 'cut-off time', 'cutoff time', 'cutoff'],
   status: ['trang thai', 'tinh trang', 'trang thai ap dung', 'hieu luc', 'status', 'enabled'],
 };
 
 export const REQUIRED_COLUMNS: readonly CatalogColumn[] = ['code', 'name', 'field', 'processingDays', 'fee'];
-export const COLUMN_ORDER: readonly CatalogColumn[] = [...REQUIRED_COLUMNS, 'status'];
+export const COLUMN_ORDER: readonly CatalogColumn[] = [...REQUIRED_COLUMNS, 'status', 'cutoffTime'];
 
 export const COLUMN_LABELS: Record<CatalogColumn, { vi: string; en: string }> = {
   code: { vi: 'Mã thủ tục', en: 'Code' },
@@ -26,6 +27,7 @@ export const COLUMN_LABELS: Record<CatalogColumn, { vi: string; en: string }> = 
   processingDays: { vi: 'Thời hạn giải quyết', en: 'Processing days' },
   fee: { vi: 'Lệ phí', en: 'Fee' },
   status: { vi: 'Trạng thái', en: 'Status' },
+  cutoffTime: { vi: 'Giờ chốt nhận hồ sơ', en: 'Cut-off hour' },
 };
 
 export interface FoundColumn {

@@ -17,6 +17,8 @@ export const catalogMsg = {
     `${at(line)}${col(header)} có ${quoteValue(value)} không phải số ngày làm việc (vd. 3, «03 ngày làm việc», «Trong ngày»; từ 0 đến ${MAX_PROCESSING_DAYS}).`,
   badFee: (line: number, header: string, value: string): string =>
     `${at(line)}${col(header)} có ${quoteValue(value)} không phải số tiền (vd. 50000, «50.000 đồng», «Miễn phí»; tối đa ${MAX_FEE.toLocaleString('vi-VN')} đồng).`,
+  badCutoff: (line: number, header: string, value: string): string =>
+    `${at(line)}${col(header)} có ${quoteValue(value)} không phải giờ chốt (vd. 15:00, «15h», «15 giờ 30»).`,
   badStatus: (line: number, header: string, value: string): string =>
     `${at(line)}${col(header)} có ${quoteValue(value)} không phải trạng thái được hỗ trợ (Đang áp dụng, Ngừng).`,
   duplicate: (line: number, header: string, value: string, firstLine: number): string =>

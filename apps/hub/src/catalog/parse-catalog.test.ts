@@ -82,7 +82,7 @@ describe('parsing a procedure catalog', () => {
 
     const titled = await csv('DANH MỤC THỦ TỤC\n\nCode,Name,Field,Processing days,Fee\n1.001193,Đăng ký khai sinh,tu-phap-ho-tich,0,0\n');
     expect(titled.issues).toEqual([]);
-    expect(titled.rows).toEqual([{ line: 4, code: '1.001193', name: 'Đăng ký khai sinh', fieldRef: 'tu-phap-ho-tich', processingDays: 0, fee: 0, enabled: null }]);
+    expect(titled.rows).toEqual([{ line: 4, code: '1.001193', name: 'Đăng ký khai sinh', fieldRef: 'tu-phap-ho-tich', processingDays: 0, fee: 0, enabled: null, cutoffTime: null }]);
   });
 
   it('whole-file problems: empty, only a header, not UTF-8, not a workbook', async () => {

@@ -15,11 +15,13 @@ export interface CatalogRow {
   processingDays: number;
   /** Lệ phí in VND (0 = none). */
   fee: number;
+  /** Giờ chốt nhận hồ sơ `HH:MM`; null = not given (new: none; existing: unchanged). */
+  cutoffTime: string | null;
   /** Trạng thái: true = Đang áp dụng, false = Ngừng, null = not given (new: in force; existing: unchanged). */
   enabled: boolean | null;
 }
 
-export type CatalogColumn = 'code' | 'name' | 'field' | 'processingDays' | 'fee' | 'status';
+export type CatalogColumn = 'code' | 'name' | 'field' | 'processingDays' | 'fee' | 'status' | 'cutoffTime';
 
 export type CatalogIssueCode =
   | 'MISSING_COLUMN'
@@ -29,6 +31,7 @@ export type CatalogIssueCode =
   | 'BAD_DAYS'
   | 'BAD_FEE'
   | 'BAD_STATUS'
+  | 'BAD_CUTOFF'
   | 'DUPLICATE_IN_FILE'
   | 'UNKNOWN_FIELD'
   | 'TOO_MANY_ROWS'

@@ -5,7 +5,7 @@ import { cellText, cleanText, type Cell, type SheetRow } from '../dossiers/impor
 import type { ColumnMap } from './columns';
 import { catalogMsg } from './messages';
 import { MAX_PROCEDURE_NAME, type CatalogColumn, type CatalogIssue, type CatalogIssueCode, type CatalogRow } from './types';
-import { parseCode, parseDays, parseFee, parseStatus } from './values';
+import { parseCode, parseCutoff, parseDays, parseFee, parseStatus } from './values';
 
 class Row {
   readonly issues: CatalogIssue[] = [];
@@ -79,8 +79,11 @@ export function validateCatalogRow(src: SheetRow, columns: ColumnMap, firstLineO
   const enabled = parseStatus(r.cell('status'));
   if (enabled === undefined) r.add('status', 'BAD_STATUS', catalogMsg.badStatus(r.line, r.header('status'), r.text('status')));
 
-  if (r.issues.length > 0 || code === null || name === null || fieldRef === null || processingDays === null || fee === null || enabled === undefined) {
+  const cutoffTime = parseCutoff(r.cell('cutoffTime'));
+  if (cutoffTime === undefined) r.add('cutoffTime', 'BAD_CUTOFF', catalogMsg.badCutoff(r.line, r.header('cutoffTime'), r.text('cutoffTime')));
+
+  if (r.issues.length > 0 || code === null || name === null || fieldRef === null || processingDays === null || fee === null || enabled === undefined || cutoffTime === undefined) {
     return { row: null, issues: r.issues };
   }
-  return { row: { line: r.line, code, name, fieldRef, processingDays, fee, enabled }, issues: [] };
+  return { row: { line: r.line, code, name, fieldRef, processingDays, fee, enabled, cutoffTime }, issues: [] };
 }

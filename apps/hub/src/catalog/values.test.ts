@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCode, parseDays, parseFee, parseStatus } from './values';
+import { parseCode, parseCutoff, parseDays, parseFee, parseStatus } from './values';
 
 describe('Thời hạn giải quyết (working days)', () => {
   it.each([
@@ -84,5 +84,19 @@ describe('Mã thủ tục', () => {
 
   it('refuses spaces, other characters and formulas', () => {
     for (const bad of ['1.001 193', 'mã 1', '=CMD()', '.001193', '', 'x'.repeat(61), '<b>1</b>']) expect(parseCode(bad)).toBeNull();
+  });
+});
+
+describe('Giờ chốt nhận hồ sơ', () => {
+  it('HH:MM, «15h», «15 giờ 30», an Excel time; blank is not given; anything else is refused', () => {
+    for (const t of ['15:00', '15h', '15h00', '15 giờ', '15:00:00', ' 15 : 00 ']) expect(parseCutoff(t), t).toBe('15:00');
+    expect(parseCutoff('9h30')).toBe('09:30');
+    expect(parseCutoff('16 giờ 30 phút')).toBe('16:30');
+    expect(parseCutoff(0.625)).toBe('15:00'); // an Excel time cell
+    expect(parseCutoff(new Date(Date.UTC(1899, 11, 30, 15, 0)))).toBe('15:00');
+    expect(parseCutoff('')).toBeNull();
+    expect(parseCutoff(null)).toBeNull();
+    expect(parseCutoff(undefined)).toBeNull();
+    for (const bad of ['25:00', '15:75', 'chiều', '3pm', 1.5]) expect(parseCutoff(bad), String(bad)).toBeUndefined();
   });
 });

@@ -85,6 +85,28 @@ const STOPPED = new Set([
 ]);
 
 /** Trạng thái: true (Đang áp dụng), false (Ngừng), undefined when not recognised; blank is null. */
+/**
+ * Giờ chốt nhận hồ sơ: «15:00», «15h», «15h30», «15 giờ», an Excel time (a fraction of a day,
+ * or a Date on 1899-12-30). Empty is null (none given); anything else undefined (an issue).
+ */
+export function parseCutoff(cell: Cell | undefined): string | null | undefined {
+  let minutes: number;
+  if (typeof cell === 'number') {
+    if (!(cell >= 0 && cell < 1)) return undefined;
+    minutes = Math.round(cell * 24 * 60);
+  } else if (cell instanceof Date) {
+    minutes = cell.getUTCHours() * 60 + cell.getUTCMinutes();
+  } else {
+    const text = fold(cellText(cell));
+    if (text === '') return null;
+    const m = /^(\d{1,2})\s*(?::|h|gio)\s*([0-5]\d)?(?::00)?\s*(?:phut)?$/.exec(text);
+    if (!m) return undefined;
+    minutes = Number(m[1]) * 60 + Number(m[2] ?? '0');
+  }
+  if (!(minutes >= 0 && minutes < 24 * 60)) return undefined;
+  return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
 export function parseStatus(cell: Cell | undefined): boolean | null | undefined {
   const text = fold(cellText(cell))
     .replace(/[^a-z0-9]+/g, ' ')

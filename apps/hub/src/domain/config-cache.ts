@@ -1,4 +1,4 @@
-import { DomainError, type Counter, type Field, type Id, type Procedure, type Site } from '@qms/core';
+import { DomainError, SiteCalendar, type Counter, type Field, type Id, type Procedure, type Site } from '@qms/core';
 import type { Device, Store } from '@qms/store';
 import { LookupThrottle } from '../dossiers/lookup-throttle';
 
@@ -14,7 +14,7 @@ export class ConfigCache {
   private readonly names = new Map<Id, string | null>();
   private devicesValue: Device[] | null = null;
   private proceduresValue: Procedure[] | null = null;
-  private holidaysValue: Set<string> | null = null;
+  private calendarValue: SiteCalendar | null = null;
   private pickupValue: string | null | undefined = undefined;
   /** Dossier look-ups per kiosk (throttled; in memory, per hub). */
   readonly kioskLookups = new LookupThrottle();
@@ -51,9 +51,10 @@ export class ConfigCache {
     return this.proceduresValue;
   }
 
-  holidays(): ReadonlySet<string> {
-    this.holidaysValue ??= this.store.dossiers.holidays();
-    return this.holidaysValue;
+  /** Vietnam's default holidays with the site's entries over them (due dates, kiosk closing). */
+  calendar(): SiteCalendar {
+    this.calendarValue ??= new SiteCalendar(this.store.dossiers.holidayList());
+    return this.calendarValue;
   }
 
   /** The field whose queue result pickups join ("Trả kết quả"). */
@@ -82,7 +83,7 @@ export class ConfigCache {
     this.names.clear();
     this.devicesValue = null;
     this.proceduresValue = null;
-    this.holidaysValue = null;
+    this.calendarValue = null;
     this.pickupValue = undefined;
   }
 }

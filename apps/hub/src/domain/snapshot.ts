@@ -5,6 +5,21 @@ import { fieldStats } from './stats';
 import { faultView, publicCounterView, publicTicketView, ticketView } from './views';
 
 const RECENT_CALLS = 10;
+const CLOSED_DAYS_AHEAD = 14;
+
+/** Holidays from today on that keep the kiosk closed, so a kiosk left on past midnight knows them. */
+function kioskClosedDays(ctx: CommandContext): Snapshot['kioskClosedDays'] {
+  if (!ctx.config.enforceHours) return [];
+  const calendar = ctx.config.calendar();
+  const out: Snapshot['kioskClosedDays'] = [];
+  const start = Date.parse(`${ctx.day}T00:00:00Z`);
+  for (let i = 0; i <= CLOSED_DAYS_AHEAD; i += 1) {
+    const day = new Date(start + i * 86_400_000).toISOString().slice(0, 10);
+    const name = calendar.kioskClosedFor(day);
+    if (name !== null) out.push({ day, name });
+  }
+  return out;
+}
 
 function deviceView(ctx: CommandContext): Snapshot['device'] {
   const d = ctx.actor.deviceId ? ctx.config.device(ctx.actor.deviceId) : null;
@@ -37,6 +52,7 @@ export function buildSnapshot(ctx: CommandContext, role: Role): Snapshot {
     recentCalls: ctx.store.tickets.recentCalls(ctx.day, RECENT_CALLS).map((t) => project(ticketView(t))),
     stats: fieldStats(ctx.store, ctx.fields(), ctx.counters(), ctx.store.tickets.waitingCounts(ctx.day)),
     hoursEnforced: ctx.config.enforceHours,
+    kioskClosedDays: kioskClosedDays(ctx),
     procedures: ctx.config.procedures(),
     pickupFieldId: ctx.config.pickupFieldId(),
     myStats: staff ? ctx.store.tickets.officerDay(ctx.actor.id, ctx.day) : null,

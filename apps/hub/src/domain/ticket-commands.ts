@@ -58,9 +58,19 @@ const DEFAULT_TICKETS_PER_MINUTE = 10;
 
 /** Opening hours and the anti-hoarding limit, for tickets taken at a kiosk. */
 function checkKioskMayIssue(ctx: CommandContext): void {
-  if (ctx.config.enforceHours && !isOpenAt(ctx.site, ctx.now)) {
+  if (!ctx.config.enforceHours) return checkKioskRate(ctx);
+  const holiday = ctx.config.calendar().kioskClosedFor(ctx.day);
+  if (holiday !== null) {
+    throw new DomainError('SITE_CLOSED', `Hôm nay nghỉ lễ (${holiday}), kiosk tạm ngừng cấp số`, { holiday });
+  }
+  if (!isOpenAt(ctx.site, ctx.now)) {
     throw new DomainError('SITE_CLOSED', 'Ngoài giờ làm việc, kiosk tạm ngừng cấp số');
   }
+  checkKioskRate(ctx);
+}
+
+/** The anti-hoarding limit: tickets a kiosk may issue per minute. */
+function checkKioskRate(ctx: CommandContext): void {
   const setting = Number(ctx.config.device(ctx.actor.id)?.settings.maxTicketsPerMinute);
   const limit = Number.isInteger(setting) && setting > 0 ? setting : DEFAULT_TICKETS_PER_MINUTE;
   if (ctx.store.tickets.countIssuedBy(ctx.actor.id, ctx.now - 60_000) >= limit) {

@@ -67,7 +67,7 @@ export function createDossier(
     ticketId: ticket?.id ?? null,
     applicant: { ...input.applicant, fullName: input.applicant.fullName.normalize('NFC') },
     receivedAt: ctx.now,
-    dueDate: dueDateFor(ctx.now, procedure.processingDays, ctx.config.holidays(), ctx.site.timeZone),
+    dueDate: dueDateFor(ctx.now, procedure.processingDays, ctx.config.calendar(), ctx.site.timeZone, procedure.cutoffTime ?? null),
     status: 'processing',
     resolvedAt: null,
     returnedAt: null,

@@ -34,25 +34,9 @@ export function demoProcedures(): Procedure[] {
     code,
     name,
     processingDays,
+    // Nghị định 23/2015/NĐ-CP, điều 7: a certification asked for after 15:00 is done the next working day
+    cutoffTime: fieldId === 'chung-thuc' && processingDays === 0 ? '15:00' : null,
     fee,
     enabled: true,
   }));
 }
-
-/** Public holidays (nghỉ lễ, Tết) 2026–2027 as announced; sites edit their own calendar. */
-export const DEMO_HOLIDAYS: Array<[string, string]> = [
-  ['2026-01-01', 'Tết Dương lịch'],
-  ...['2026-02-14', '2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-21', '2026-02-22'].map(
-    (d): [string, string] => [d, 'Tết Nguyên đán'],
-  ),
-  ['2026-04-26', 'Giỗ Tổ Hùng Vương'],
-  ['2026-04-27', 'Giỗ Tổ Hùng Vương (nghỉ bù)'],
-  ['2026-04-30', 'Ngày Giải phóng miền Nam'],
-  ['2026-05-01', 'Quốc tế Lao động'],
-  ['2026-09-01', 'Quốc khánh'],
-  ['2026-09-02', 'Quốc khánh'],
-  ['2027-01-01', 'Tết Dương lịch'],
-  ...['2027-02-05', '2027-02-06', '2027-02-07', '2027-02-08', '2027-02-09', '2027-02-10', '2027-02-11'].map(
-    (d): [string, string] => [d, 'Tết Nguyên đán'],
-  ),
-];

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { PRIORITY_GROUPS, type Clock, type Counter, type Field, type Site } from '@qms/core';
 import type { Store } from '@qms/store';
 import { hashPassword, hashToken, newToken } from '../auth/secrets';
-import { DEMO_HOLIDAYS, demoProcedures } from './demo-procedures';
+import { demoProcedures } from './demo-procedures';
 
 export interface DemoCredentials {
   admin: { username: string; password: string };
@@ -104,7 +104,6 @@ export async function seedDemoSite(store: Store, clock: Clock): Promise<DemoCred
       store.config.saveCounter({ id: `q${number}`, number, name, kind, fieldIds, status: 'closed', officerId: null, consecutivePriorityCalls: 0, enabled: true });
     }
     demoProcedures().forEach((p, i) => store.dossiers.saveProcedure(p, i));
-    for (const [day, name] of DEMO_HOLIDAYS) store.dossiers.saveHoliday(day, name);
     store.config.setPickupFieldId('tra-ket-qua');
     store.accounts.saveDevice({ id: 'kiosk-1', kind: 'kiosk', name: 'Kiosk sảnh chính', settings: {}, createdAt: now, revokedAt: null }, hashToken(kioskToken));
     store.accounts.saveDevice({ id: 'display-1', kind: 'display', name: 'Màn hình phòng chờ', settings: {}, createdAt: now, revokedAt: null }, hashToken(displayToken));

@@ -1,4 +1,4 @@
-import { isOpenAt, type PriorityGroup } from '@qms/core';
+import { isOpenAt, serviceDayOf, type PriorityGroup } from '@qms/core';
 import type { IssueTicketResult } from '@qms/protocol';
 import { HubConnection, translator, type Locale } from '@qms/ui';
 import { ConnectionBanner, useConnection, useHubNow, useIdle } from '@qms/ui/react';
@@ -67,12 +67,14 @@ function ConnectedKiosk({ identity, token }: { identity: KioskIdentity; token: s
   };
 
   const online = view.status === 'online' && snapshot !== null;
-  const open = snapshot ? !snapshot.hoursEnforced || isOpenAt(snapshot.site, now) : true;
+  const today = snapshot ? serviceDayOf(now, snapshot.site.timeZone) : '';
+  const holiday = snapshot?.kioskClosedDays.find((d) => d.day === today)?.name ?? null;
+  const open = snapshot ? !snapshot.hoursEnforced || (holiday === null && isOpenAt(snapshot.site, now)) : true;
   return (
     <div className="kiosk" data-screen={screen.name} lang={locale}>
       <ConnectionBanner view={view} locale={locale} />
       {lastScan && <div className="kiosk-scan" data-testid="scan">{t('scanned', { code: lastScan })}</div>}
-      {snapshot && !open && <ClosedScreen site={snapshot.site} now={now} t={t} />}
+      {snapshot && !open && <ClosedScreen site={snapshot.site} now={now} holiday={holiday} t={t} />}
       {snapshot && open && screen.name === 'home' && (
         <HomeScreen
           snapshot={snapshot}

@@ -5,3 +5,4 @@ export * from './cccd';
 export * from './status';
 export * from './derived';
 export * from './mask';
+export * from './holiday-calendar';

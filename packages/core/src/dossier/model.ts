@@ -48,6 +48,8 @@ export interface Procedure {
   name: string;
   /** Working days to resolve; 0 = same day. */
   processingDays: number;
+  /** Local hour `HH:MM` after which a dossier counts from the next working day; null/absent = none. */
+  cutoffTime?: string | null;
   /** Fee in VND. */
   fee: number;
   enabled: boolean;

@@ -1,27 +1,33 @@
 /**
- * Working days (ngày làm việc) for due dates: Monday–Friday that are not public holidays.
- * Holidays (Tết, 30/4, 1/5, 2/9, compensatory days …) are data passed in by the caller as
- * local dates `YYYY-MM-DD`; entries that are not valid dates are ignored.
+ * Working days (ngày làm việc) for due dates. The caller passes either a site calendar
+ * (SiteCalendar: Vietnam's holidays with the site's days off and worked Saturdays) or a plain
+ * set of local dates `YYYY-MM-DD` that are off besides Saturday and Sunday; entries that are
+ * not valid dates are ignored.
  */
 import { DomainError } from '../errors';
 import type { EpochMs } from '../model';
-import { DEFAULT_TIME_ZONE, serviceDayOf } from '../numbering';
-import { assertLocalDate, fromDayNumber, isValidLocalDate, toDayNumber, weekdayOfDayNumber } from './local-date';
+import { DEFAULT_TIME_ZONE, localTimeOf, serviceDayOf } from '../numbering';
+import type { WorkingCalendar } from './holiday-calendar';
+import { assertLocalDate, fromDayNumber, toDayNumber, weekdayOfDayNumber } from './local-date';
+
+/** Days off: a site calendar, or a set of holidays (Monday–Friday otherwise). */
+export type Holidays = ReadonlySet<string> | WorkingCalendar;
 
 /** Longest processing time accepted, in working days (about 14 years): a guard, not a rule. */
 export const MAX_PROCESSING_DAYS = 3650;
 
-function isWorkingDayNumber(n: number, holidays: ReadonlySet<string>): boolean {
+function isWorkingDayNumber(n: number, holidays: Holidays): boolean {
+  if ('isWorkingDay' in holidays) return holidays.isWorkingDay(fromDayNumber(n));
   const wd = weekdayOfDayNumber(n);
   return wd >= 1 && wd <= 5 && !holidays.has(fromDayNumber(n));
 }
 
 /** Monday–Friday and not in `holidays`. Throws INVALID_ARGUMENT for a malformed date. */
-export function isWorkingDay(date: string, holidays: ReadonlySet<string>): boolean {
+export function isWorkingDay(date: string, holidays: Holidays): boolean {
   return isWorkingDayNumber(toDayNumber(date), holidays);
 }
 
-function nextWorkingOnOrAfter(n: number, holidays: ReadonlySet<string>): number {
+function nextWorkingOnOrAfter(n: number, holidays: Holidays): number {
   let day = n;
   while (!isWorkingDayNumber(day, holidays)) day += 1;
   return day;
@@ -33,7 +39,7 @@ function nextWorkingOnOrAfter(n: number, holidays: ReadonlySet<string>): number 
  * `days = 0` gives the first working day on or after `startDate`.
  * Fri + 1 = Mon; Sat + 1 = Tue.
  */
-export function addWorkingDays(startDate: string, days: number, holidays: ReadonlySet<string>): string {
+export function addWorkingDays(startDate: string, days: number, holidays: Holidays): string {
   if (!Number.isInteger(days) || days < 0 || days > MAX_PROCESSING_DAYS) {
     throw new DomainError('INVALID_ARGUMENT', `Số ngày làm việc phải là số nguyên từ 0 đến ${MAX_PROCESSING_DAYS}`, {
       days,
@@ -44,34 +50,34 @@ export function addWorkingDays(startDate: string, days: number, holidays: Readon
   return fromDayNumber(n);
 }
 
+/** A cut-off hour `HH:MM` (00:00–23:59). */
+export const CUTOFF_TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+const minutesOf = (hhmm: string): number => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
+
 /**
  * Due date (ngày hẹn trả) of a dossier received at `receivedAt`, counted from the local
  * receiving date in `timeZone`. Same-day procedures (0) are due that day, or on the next
- * working day when received on a weekend or holiday.
+ * working day when received on a weekend or holiday. With a cut-off hour (`HH:MM`), a dossier
+ * received at or after it counts from the next working day.
  */
 export function dueDateFor(
   receivedAt: EpochMs,
   processingDays: number,
-  holidays: ReadonlySet<string>,
+  holidays: Holidays,
   timeZone: string = DEFAULT_TIME_ZONE,
+  cutoffTime: string | null = null,
 ): string {
-  return addWorkingDays(serviceDayOf(receivedAt, timeZone), processingDays, holidays);
+  const day = serviceDayOf(receivedAt, timeZone);
+  const late = cutoffTime !== null && CUTOFF_TIME_PATTERN.test(cutoffTime) && localTimeOf(receivedAt, timeZone).minutes >= minutesOf(cutoffTime);
+  const start = late && isWorkingDayNumber(toDayNumber(day), holidays) ? fromDayNumber(toDayNumber(day) + 1) : day;
+  return addWorkingDays(start, processingDays, holidays);
 }
 
 /** Working days in the half-open range (lo, hi], lo <= hi. */
-function workingDaysIn(lo: number, hi: number, holidays: ReadonlySet<string>): number {
-  const span = hi - lo;
-  let count = Math.floor(span / 7) * 5;
-  for (let n = lo + Math.floor(span / 7) * 7 + 1; n <= hi; n += 1) {
-    const wd = weekdayOfDayNumber(n);
-    if (wd >= 1 && wd <= 5) count += 1;
-  }
-  for (const h of holidays) {
-    if (!isValidLocalDate(h)) continue;
-    const n = toDayNumber(h);
-    const wd = weekdayOfDayNumber(n);
-    if (n > lo && n <= hi && wd >= 1 && wd <= 5) count -= 1;
-  }
+function workingDaysIn(lo: number, hi: number, holidays: Holidays): number {
+  let count = 0;
+  for (let n = lo + 1; n <= hi; n += 1) if (isWorkingDayNumber(n, holidays)) count += 1;
   return count;
 }
 
@@ -80,7 +86,7 @@ function workingDaysIn(lo: number, hi: number, holidays: ReadonlySet<string>): n
  * resolved on `to` with due date `from` is late (0 when resolved on the due date or on a
  * weekend right after it). Negative when `to` is before `from` (days to spare).
  */
-export function workingDaysBetween(from: string, to: string, holidays: ReadonlySet<string>): number {
+export function workingDaysBetween(from: string, to: string, holidays: Holidays): number {
   assertLocalDate(from, 'from');
   assertLocalDate(to, 'to');
   const a = toDayNumber(from);
