@@ -5,6 +5,7 @@ import { openDatabase, PAGE_CACHE_KIB, type Db } from './db';
 import { loadMigrations, migrate, schemaVersion, type Migration } from './migrate';
 import { DAY, T0, makeTempDir } from './test-fixtures';
 import { checkReportRollups, seedReportHistory } from './report-migration-case';
+import { checkDossierChannel, dossierObjects, seedDossierChannel } from './dossier-channel-migration-case';
 
 const MIGRATIONS = loadMigrations();
 const LATEST = MIGRATIONS.length;
@@ -74,7 +75,7 @@ describe('migrate', () => {
         'counter_fields', 'counters', 'devices', 'events', 'fields', 'idempotency', 'dossier_history', 'dossiers', 'holidays', 'officers',
         'printer_faults', 'procedures', 'ratings', 'sessions', 'ticket_dossiers', 'site', 'tickets',
         'ticket_daily', 'ticket_monthly', 'wait_hist', 'wait_hist_monthly', 'service_hist', 'service_hist_monthly',
-        'arrivals_hourly', 'arrivals_monthly', 'dossier_cohort', 'rollup_state',
+        'arrivals_hourly', 'arrivals_monthly', 'dossier_cohort', 'rollup_state', 'import_runs', 'import_run_updates',
       ].sort(),
     );
   });
@@ -379,7 +380,40 @@ const MIGRATION_CASES: MigrationCase[] = [
       expect(db.prepare(live).all()).toEqual([]);
     },
   },
+  // 0009 and 0010 are reserved (empty) numbers
+  { version: 9, seed: () => undefined, check: () => undefined },
+  { version: 10, seed: () => undefined, check: () => undefined },
+  {
+    // written at 11: a dossier received by post and a finished import run with its journal
+    version: 11,
+    seed(db) {
+      db.exec(`
+        INSERT INTO fields (id, code, name_vi, name_en, number_style, number_prefix, range_start, range_end, pad, sort_order)
+          VALUES ('f-land', 'DD', 'Đất đai', 'Land', 'prefixed', 'A', 1, 999, 3, 1);
+        INSERT INTO procedures (id, field_id, code, name, processing_days) VALUES ('p1', 'f-land', 'DD-1', 'Cấp giấy chứng nhận', 3);
+        INSERT INTO dossiers (id, code, procedure_id, field_id, channel, received_at, received_day, due_date, status)
+          VALUES ('d-post', 'H26-261123-0001', 'p1', 'f-land', 'post', ${T0}, '${DAY}', '${DAY}', 'processing');
+        INSERT INTO import_runs (id, started_at, actor_id, finished_at, created, updated, unchanged) VALUES ('imp-1', ${T0}, 'o1', ${T0 + 1}, 0, 1, 0);
+      `);
+    },
+    check(db) {
+      expect(db.prepare("SELECT channel FROM dossiers WHERE code = 'h26-261123-0001' COLLATE NOCASE").get()).toEqual({ channel: 'post' });
+      expect(db.prepare('SELECT id, updated FROM import_runs').get()).toEqual({ id: 'imp-1', updated: 1 });
+    },
+  },
 ];
+
+describe('0011: dossier channel post, code index, import runs', () => {
+  it('rebuilds dossiers keeping rows, history, links, rollups, indexes and triggers; marks old import runs', () => {
+    const db = open();
+    migrateTo(db, 10);
+    seedDossierChannel(db);
+    const before = dossierObjects(db);
+    migrate(db);
+    checkDossierChannel(db, before);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+});
 
 describe('0008: account versions', () => {
   it('sessions opened before the migration stay live; a raised version ends them', () => {
