@@ -143,6 +143,20 @@ export class DossierRepo {
     );
   }
 
+  /**
+   * Daily sequences taken by codes `<prefix>NNNN` (`prefix` = `<agency>-<YYMMDD>-`), in any case
+   * and whatever the channel: an imported code can sit in the counter's own code space.
+   */
+  takenCodeSeqs(prefix: string): Set<number> {
+    // a range on dossiers_code_nocase: codes from `prefix` up to the prefix with its last character's successor
+    const end = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+    const rows = this.db
+      .prepare<[string, string], { code: string }>('SELECT code FROM dossiers WHERE code >= ? COLLATE NOCASE AND code < ? COLLATE NOCASE')
+      .all(prefix, end);
+    const seqs = rows.filter((r) => /^\d{4}$/.test(r.code.slice(prefix.length))).map((r) => Number(r.code.slice(prefix.length)));
+    return new Set(seqs);
+  }
+
   forTicket(ticketId: Id): Array<Dossier & { link: TicketDossierKind }> {
     return this.db
       .prepare<[string], DossierRow & { kind: string }>(
