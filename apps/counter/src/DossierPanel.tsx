@@ -1,7 +1,7 @@
 import { DOSSIER_STATUS_LABELS, canChangeDossierStatus, type DossierStatus } from '@qms/core';
 import type { DossierView, Snapshot, TicketView } from '@qms/protocol';
 import { newKey, translator, type HubConnection, type Locale } from '@qms/ui';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { CreateDossierDialog, type DossierDraft } from './CreateDossierDialog';
 import { DOSSIER_MESSAGES, formatDay } from './dossier-messages';
 import { Receipt } from './Receipt';
@@ -32,8 +32,13 @@ export function DossierPanel({ conn, snapshot, ticket, officerName, locale }: Pr
   useEffect(() => {
     void reload();
   }, [reload]);
+  const shown = useRef<readonly DossierView[]>([]);
+  shown.current = dossiers;
   useEffect(() => conn.onHubEvent((e) => {
-    if (e.type === 'dossier:changed') void reload();
+    if (e.type !== 'dossier:changed') return;
+    // an import updates up to 50,000 dossiers, one event each: only those on this panel matter
+    if (e.action === 'updated' && !shown.current.some((d) => d.id === e.dossier?.id)) return;
+    void reload();
   }), [conn, reload]);
   const create = async (draft: DossierDraft): Promise<void> => {
     const r = await conn.send('dossier:create', { ticketId: ticket.id, ...draft, idempotencyKey: newKey('dossier') });
