@@ -2,6 +2,7 @@ import { DOSSIER_STATUS_LABELS, canChangeDossierStatus, type DossierStatus } fro
 import type { DossierView, Snapshot, TicketView } from '@qms/protocol';
 import { newKey, translator, type HubConnection, type Locale } from '@qms/ui';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { dossierPanelReloads } from './dossier-events';
 import { CreateDossierDialog, type DossierDraft } from './CreateDossierDialog';
 import { DOSSIER_MESSAGES, formatDay } from './dossier-messages';
 import { Receipt } from './Receipt';
@@ -35,10 +36,7 @@ export function DossierPanel({ conn, snapshot, ticket, officerName, locale }: Pr
   const shown = useRef<readonly DossierView[]>([]);
   shown.current = dossiers;
   useEffect(() => conn.onHubEvent((e) => {
-    if (e.type !== 'dossier:changed') return;
-    // an import updates up to 50,000 dossiers, one event each: only those on this panel matter
-    if (e.action === 'updated' && !shown.current.some((d) => d.id === e.dossier?.id)) return;
-    void reload();
+    if (dossierPanelReloads(e, shown.current.map((d) => d.id))) void reload();
   }), [conn, reload]);
   const create = async (draft: DossierDraft): Promise<void> => {
     const r = await conn.send('dossier:create', { ticketId: ticket.id, ...draft, idempotencyKey: newKey('dossier') });
