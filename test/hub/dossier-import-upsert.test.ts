@@ -5,6 +5,7 @@
  * the header, dates read month first refused, and a counter that can always receive a dossier
  * after an import brought codes into its own code space.
  */
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { data } from '../support/client';
 import { startTestHub, type TestHub } from '../support/test-hub';
@@ -28,8 +29,8 @@ afterEach(async () => {
 const HEADER = 'Mã hồ sơ,Thủ tục,Ngày tiếp nhận,Ngày hẹn trả,Trạng thái,Ngày có kết quả,Hình thức nộp';
 const csv = (...lines: string[]): Buffer => Buffer.from(`${lines.join('\r\n')}\r\n`);
 
-async function upload(file: Buffer, query = ''): Promise<{ status: number; body: any }> {
-  const res = await fetch(`${h.url}/api/admin/dossiers/import?name=ds.csv${query}`, {
+async function upload(file: Buffer, query = '', name = 'ds.csv'): Promise<{ status: number; body: any }> {
+  const res = await fetch(`${h.url}/api/admin/dossiers/import?name=${name}${query}`, {
     method: 'POST',
     headers: { authorization: `Bearer ${token}`, 'content-type': 'text/csv' },
     body: new Uint8Array(file),
@@ -160,6 +161,19 @@ describe('cumulative files update what is stored', () => {
     const r = await upload(titled);
     expect(r.status).toBe(200);
     expect(r.body.data.created).toBe(1);
+    // an XLSX as portals write it: a merged title, the period, a blank row, then the header on row 4
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Danh sách');
+    sheet.addRow(['DANH SÁCH HỒ SƠ TIẾP NHẬN']);
+    sheet.mergeCells('A1:G1');
+    sheet.addRow(['Từ ngày 01/10/2025 đến ngày 31/10/2025']);
+    sheet.addRow([]);
+    sheet.addRow(HEADER.split(','));
+    sheet.addRow(['000.00.00.H26-251002-0002', 'KS', '02/10/2025 08:00', '06/10/2025', 'Đang xử lý', '', 'Bưu chính']);
+    const xlsx = await upload(Buffer.from(await workbook.xlsx.writeBuffer()), '', 'ds.xlsx');
+    expect(xlsx.status, JSON.stringify(xlsx.body)).toBe(200);
+    expect(xlsx.body.data.created).toBe(1);
+    expect(dossier('000.00.00.H26-251002-0002')).toMatchObject({ channel: 'post' });
     const none = await upload(csv('BÁO CÁO', 'Không có dữ liệu'));
     expect(none.status).toBe(422);
     expect(none.body.issues[0]).toMatchObject({ line: 0, code: 'NO_HEADER' });
