@@ -46,24 +46,23 @@ describe('importing the portal’s online dossiers', () => {
   it.each(['good.csv', 'good-semicolon.csv', 'good.xlsx'])('%s: every row is stored as an online dossier', async (file) => {
     const r = await upload(file);
     expect(r.status).toBe(200);
-    expect(r.body.data.imported).toBe(5);
+    expect(r.body.data).toEqual({ imported: 5, created: 5, updated: 0, unchanged: 0 });
     expect(count()).toBe(5);
     const statuses = h.store.db.prepare("SELECT status FROM dossiers ORDER BY code").all().map((x) => (x as { status: string }).status);
     expect(statuses.sort()).toEqual(['needs_supplement', 'processing', 'rejected', 'result_ready', 'returned'].sort());
   });
 
-  it('a file imported twice is refused line by line the second time (duplicates in the database), nothing added', async () => {
-    expect((await upload('good.csv')).status).toBe(200);
+  it('a file imported twice changes nothing the second time: every row unchanged, no history or event added', async () => {
+    expect((await upload('good.csv')).body.data).toEqual({ imported: 5, created: 5, updated: 0, unchanged: 0 });
+    const history = (): unknown => h.store.db.prepare('SELECT COUNT(*) AS n FROM dossier_history').get();
+    const before = { history: history(), seq: h.store.events.lastSeq() };
     const again = await upload('good.csv');
-    expect(again.status).toBe(422);
-    expect(again.body.issues.map((i: { line: number; code: string }) => [i.line, i.code])).toEqual([
-      [2, 'DUPLICATE_IN_DB'],
-      [3, 'DUPLICATE_IN_DB'],
-      [4, 'DUPLICATE_IN_DB'],
-      [5, 'DUPLICATE_IN_DB'],
-      [6, 'DUPLICATE_IN_DB'],
-    ]);
+    expect(again.status).toBe(200);
+    expect(again.body.data).toEqual({ imported: 5, created: 0, updated: 0, unchanged: 5 });
     expect(count()).toBe(5);
+    expect(history()).toEqual(before.history);
+    // only the run's own 'imported' event
+    expect(h.store.events.lastSeq()).toBe(before.seq + 1);
   });
 
   it.each(['mixed.csv', 'mixed.xlsx', 'bad-header.csv', 'not-utf8.csv'])('%s: bad rows reported by line, nothing half-imported', async (file) => {

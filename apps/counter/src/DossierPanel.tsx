@@ -1,7 +1,8 @@
 import { DOSSIER_STATUS_LABELS, canChangeDossierStatus, type DossierStatus } from '@qms/core';
 import type { DossierView, Snapshot, TicketView } from '@qms/protocol';
 import { newKey, translator, type HubConnection, type Locale } from '@qms/ui';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { dossierPanelReloads } from './dossier-events';
 import { CreateDossierDialog, type DossierDraft } from './CreateDossierDialog';
 import { DOSSIER_MESSAGES, formatDay } from './dossier-messages';
 import { Receipt } from './Receipt';
@@ -32,8 +33,10 @@ export function DossierPanel({ conn, snapshot, ticket, officerName, locale }: Pr
   useEffect(() => {
     void reload();
   }, [reload]);
+  const shown = useRef<readonly DossierView[]>([]);
+  shown.current = dossiers;
   useEffect(() => conn.onHubEvent((e) => {
-    if (e.type === 'dossier:changed') void reload();
+    if (dossierPanelReloads(e, shown.current.map((d) => d.id))) void reload();
   }), [conn, reload]);
   const create = async (draft: DossierDraft): Promise<void> => {
     const r = await conn.send('dossier:create', { ticketId: ticket.id, ...draft, idempotencyKey: newKey('dossier') });

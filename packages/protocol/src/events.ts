@@ -14,9 +14,12 @@ export type HubEventBody =
   | { type: 'counter:changed'; counter: CounterView; stats: FieldStats[] }
   | {
       type: 'dossier:changed';
-      action: 'created' | 'status' | 'linked' | 'imported' | 'erased';
+      /** 'updated': an import brought a stored dossier's status or dates up to date (or an undone import put them back). */
+      action: 'created' | 'status' | 'linked' | 'imported' | 'updated' | 'erased';
       /** No personal data: code, status, field, ticket, due date. */
       dossier: { id: string; code: string; status: DossierStatus; fieldId: string; ticketId: string | null; dueDate: string } | null;
+      /** 'updated': the status before. */
+      from?: DossierStatus;
       count?: number;
     }
   | {

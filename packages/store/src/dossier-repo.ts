@@ -90,6 +90,8 @@ export class DossierRepo {
   private saveProcedureStatement: Statement | null = null;
   private insertStatement: Statement | null = null;
   private historyStatement: Statement | null = null;
+  private updateImportedStatement: Statement | null = null;
+  private byCodesStatement: Statement<[string], DossierRow> | null = null;
 
   constructor(private readonly db: Db) {}
 
@@ -112,6 +114,14 @@ export class DossierRepo {
     });
   }
 
+  /** What an import may change of a stored dossier: status, its dates and the due date. */
+  updateImported(d: Pick<Dossier, 'id' | 'status' | 'dueDate' | 'resolvedAt' | 'returnedAt'>): void {
+    this.updateImportedStatement ??= this.db.prepare(
+      'UPDATE dossiers SET status = @status, due_date = @dueDate, resolved_at = @resolvedAt, returned_at = @returnedAt WHERE id = @id',
+    );
+    this.updateImportedStatement.run({ id: d.id, status: d.status, dueDate: d.dueDate, resolvedAt: d.resolvedAt, returnedAt: d.returnedAt });
+  }
+
   /** Status and its dates (everything else of a dossier is fixed once received). */
   updateStatus(d: Pick<Dossier, 'id' | 'status' | 'resolvedAt' | 'returnedAt'>): void {
     this.db
@@ -124,16 +134,22 @@ export class DossierRepo {
     return row ? toDossier(row) : null;
   }
 
+  /** The dossier of a code in any case (the one written exactly so first, should two differ only in case). */
   byCode(code: string): Dossier | null {
-    const row = this.db.prepare<[string], DossierRow>('SELECT * FROM dossiers WHERE code = ?').get(code);
+    const row = this.db
+      .prepare<[string, string], DossierRow>('SELECT * FROM dossiers WHERE code = ? COLLATE NOCASE ORDER BY code = ? DESC LIMIT 1')
+      .get(code, code);
     return row ? toDossier(row) : null;
   }
 
-  existingCodes(codes: readonly string[]): Set<string> {
-    const rows = this.db
-      .prepare<[string], { code: string }>('SELECT code FROM dossiers WHERE code IN (SELECT value FROM json_each(?))')
-      .all(JSON.stringify(codes));
-    return new Set(rows.map((r) => r.code));
+  /** Stored dossiers of these codes, keyed by the code in upper case (codes compare without regard to case). */
+  byCodes(codes: readonly string[]): Map<string, Dossier> {
+    this.byCodesStatement ??= this.db.prepare<[string], DossierRow>(
+      'SELECT * FROM dossiers WHERE code COLLATE NOCASE IN (SELECT value FROM json_each(?))',
+    );
+    const found = new Map<string, Dossier>();
+    for (const row of this.byCodesStatement.all(JSON.stringify(codes))) found.set(row.code.toUpperCase(), toDossier(row));
+    return found;
   }
 
   /** Highest daily sequence of this hub's own codes on a day (online codes come from the portal). */
@@ -143,6 +159,20 @@ export class DossierRepo {
         .prepare<[string], { seq: number | null }>("SELECT MAX(code_seq) AS seq FROM dossiers WHERE received_day = ? AND channel = 'counter'")
         .get(day)?.seq ?? null
     );
+  }
+
+  /**
+   * Daily sequences taken by codes `<prefix>NNNN` (`prefix` = `<agency>-<YYMMDD>-`), in any case
+   * and whatever the channel: an imported code can sit in the counter's own code space.
+   */
+  takenCodeSeqs(prefix: string): Set<number> {
+    // a range on dossiers_code_nocase: codes from `prefix` up to the prefix with its last character's successor
+    const end = prefix.slice(0, -1) + String.fromCharCode(prefix.charCodeAt(prefix.length - 1) + 1);
+    const rows = this.db
+      .prepare<[string, string], { code: string }>('SELECT code FROM dossiers WHERE code >= ? COLLATE NOCASE AND code < ? COLLATE NOCASE')
+      .all(prefix, end);
+    const seqs = rows.filter((r) => /^\d{4}$/.test(r.code.slice(prefix.length))).map((r) => Number(r.code.slice(prefix.length)));
+    return new Set(seqs);
   }
 
   forTicket(ticketId: Id): Array<Dossier & { link: TicketDossierKind }> {
@@ -171,11 +201,12 @@ export class DossierRepo {
       .run(ticketId, dossierId, kind, at);
   }
 
-  addHistory(dossierId: Id, e: DossierHistoryEntry): void {
+  /** Appends a history row; returns its id. */
+  addHistory(dossierId: Id, e: DossierHistoryEntry): number {
     this.historyStatement ??= this.db.prepare(
       'INSERT INTO dossier_history (dossier_id, at, from_status, to_status, actor_kind, actor_id, note) VALUES (?, ?, ?, ?, ?, ?, ?)',
     );
-    this.historyStatement.run(dossierId, e.at, e.from, e.to, e.actorKind, e.actorId, e.note);
+    return Number(this.historyStatement.run(dossierId, e.at, e.from, e.to, e.actorKind, e.actorId, e.note).lastInsertRowid);
   }
 
   history(dossierId: Id): DossierHistoryEntry[] {

@@ -6,6 +6,7 @@ import { loadMigrations, migrate, schemaVersion, type Migration } from './migrat
 import { DAY, T0, makeTempDir } from './test-fixtures';
 import { checkReportRollups, seedReportHistory } from './report-migration-case';
 import { checkFaultsAfter0009, seedFaultsBefore0009 } from './printer-fault-migration-case';
+import { checkDossierChannel, dossierObjects, seedDossierChannel } from './dossier-channel-migration-case';
 
 const MIGRATIONS = loadMigrations();
 const LATEST = MIGRATIONS.length;
@@ -75,7 +76,7 @@ describe('migrate', () => {
         'counter_fields', 'counters', 'devices', 'events', 'fields', 'idempotency', 'dossier_history', 'dossiers', 'holidays', 'officers',
         'printer_faults', 'procedures', 'ratings', 'sessions', 'ticket_dossiers', 'site', 'tickets',
         'ticket_daily', 'ticket_monthly', 'wait_hist', 'wait_hist_monthly', 'service_hist', 'service_hist_monthly',
-        'arrivals_hourly', 'arrivals_monthly', 'dossier_cohort', 'rollup_state',
+        'arrivals_hourly', 'arrivals_monthly', 'dossier_cohort', 'rollup_state', 'import_runs', 'import_run_updates',
       ].sort(),
     );
   });
@@ -410,6 +411,24 @@ const MIGRATION_CASES: MigrationCase[] = [
       expect(db.prepare('SELECT day, kind FROM holidays').get()).toEqual({ day: '2027-09-04', kind: 'work' });
     },
   },
+  {
+    // written at 11: a dossier received by post and a finished import run with its journal
+    version: 11,
+    seed(db) {
+      db.exec(`
+        INSERT INTO fields (id, code, name_vi, name_en, number_style, number_prefix, range_start, range_end, pad, sort_order)
+          VALUES ('f-land', 'DD', 'Đất đai', 'Land', 'prefixed', 'A', 1, 999, 3, 1);
+        INSERT INTO procedures (id, field_id, code, name, processing_days) VALUES ('p1', 'f-land', 'DD-1', 'Cấp giấy chứng nhận', 3);
+        INSERT INTO dossiers (id, code, procedure_id, field_id, channel, received_at, received_day, due_date, status)
+          VALUES ('d-post', 'H26-261123-0001', 'p1', 'f-land', 'post', ${T0}, '${DAY}', '${DAY}', 'processing');
+        INSERT INTO import_runs (id, started_at, actor_id, finished_at, created, updated, unchanged) VALUES ('imp-1', ${T0}, 'o1', ${T0 + 1}, 0, 1, 0);
+      `);
+    },
+    check(db) {
+      expect(db.prepare("SELECT channel FROM dossiers WHERE code = 'h26-261123-0001' COLLATE NOCASE").get()).toEqual({ channel: 'post' });
+      expect(db.prepare('SELECT id, updated FROM import_runs').get()).toEqual({ id: 'imp-1', updated: 1 });
+    },
+  },
 ];
 
 describe('0010: holiday calendar entries and procedure cut-off hours', () => {
@@ -422,6 +441,18 @@ describe('0010: holiday calendar entries and procedure cut-off hours', () => {
     expect(db.prepare('SELECT cutoff_time AS c FROM procedures').get()).toEqual({ c: null });
     expect(() => db.prepare("INSERT INTO holidays (day, name, kind) VALUES ('2027-01-02', 'x', 'closed')").run()).toThrow(/CHECK/);
     expect(() => db.prepare("UPDATE procedures SET cutoff_time = '3pm'").run()).toThrow(/CHECK/);
+  });
+});
+
+describe('0011: dossier channel post, code index, import runs', () => {
+  it('rebuilds dossiers keeping rows, history, links, rollups, indexes and triggers; marks old import runs', () => {
+    const db = open();
+    migrateTo(db, 10);
+    seedDossierChannel(db);
+    const before = dossierObjects(db);
+    migrate(db);
+    checkDossierChannel(db, before);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 });
 

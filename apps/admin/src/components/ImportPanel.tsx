@@ -2,6 +2,7 @@ import { useRef, useState } from 'react';
 import { DATA_MESSAGES } from '../i18n/data';
 import { useAdmin, useCommon, useT } from '../lib/admin-context';
 import { uploadFile } from '../lib/http';
+import { ImportPreview, readPreview, type ImportPreviewData } from './ImportPreview';
 
 export interface ImportIssueRow {
   line: number;
@@ -31,10 +32,24 @@ export function readIssues(body: unknown): ImportIssueRow[] {
 
 type Outcome =
   | { kind: 'done'; imported: number | null; detail: string }
-  | { kind: 'failed'; message: string; issues: ImportIssueRow[] };
+  | { kind: 'checked'; preview: ImportPreviewData }
+  | { kind: 'failed'; message: string; issues: ImportIssueRow[]; preview: ImportPreviewData | null };
 
-/** Upload of a CSV/XLSX file to an import endpoint; per-line problems are listed in a table. */
-export function ImportPanel({ url, title, hint, testId, onImported }: { url: string; title: string; hint: string; testId: string; onImported?: () => void }) {
+interface Props {
+  url: string;
+  title: string;
+  hint: string;
+  testId: string;
+  onImported?: () => void;
+  /** Check first (`?dryRun=1`), show what the file would do, and import only once confirmed. */
+  preview?: boolean;
+}
+
+/**
+ * Upload of a CSV/XLSX file to an import endpoint; per-line problems are listed in a table.
+ * With `preview`, the file is checked first and its summary shown with a confirm button.
+ */
+export function ImportPanel({ url, title, hint, testId, onImported, preview = false }: Props) {
   const { session, flash } = useAdmin();
   const t = useT(DATA_MESSAGES);
   const tc = useCommon();
@@ -42,12 +57,17 @@ export function ImportPanel({ url, title, hint, testId, onImported }: { url: str
   const [file, setFile] = useState<File | null>(null);
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const submit = async (): Promise<void> => {
+  const submit = async (dryRun: boolean): Promise<void> => {
     if (!file) return;
     setBusy(true);
     setOutcome(null);
-    const r = await uploadFile(session.token, url, file);
+    const r = await uploadFile(session.token, dryRun ? `${url}?dryRun=1` : url, file);
     setBusy(false);
+    const checked = r.ok && dryRun ? readPreview(r.data) : null;
+    if (checked) {
+      setOutcome({ kind: 'checked', preview: checked });
+      return;
+    }
     if (r.ok) {
       const data = (r.data ?? {}) as Record<string, unknown>;
       const imported = typeof data['imported'] === 'number' ? data['imported'] : null;
@@ -63,10 +83,16 @@ export function ImportPanel({ url, title, hint, testId, onImported }: { url: str
       return;
     }
     const message = r.error.status === 404 ? tc('notSupported') : r.error.message;
-    setOutcome({ kind: 'failed', message, issues: readIssues(r.error.body) });
+    const summary = (r.error.body as { summary?: unknown } | null)?.summary;
+    setOutcome({ kind: 'failed', message, issues: readIssues(r.error.body), preview: readPreview(summary) });
+  };
+  const cancel = (): void => {
+    setOutcome(null);
+    setFile(null);
+    if (input.current) input.current.value = '';
   };
   return (
-    <form className="card form-card import" data-testid={testId} onSubmit={(e) => { e.preventDefault(); void submit(); }}>
+    <form className="card form-card import" data-testid={testId} onSubmit={(e) => { e.preventDefault(); void submit(preview); }}>
       <h2>{title}</h2>
       <p className="muted">{hint}</p>
       <div className="control-row is-centered">
@@ -76,8 +102,21 @@ export function ImportPanel({ url, title, hint, testId, onImported }: { url: str
           {t('chooseFile')}
         </label>
         <span className={file ? 'file-name' : 'muted'} data-testid="file-name">{file ? `${file.name} (${Math.ceil(file.size / 1024)} KB)` : t('noFile')}</span>
-        <button type="submit" className="btn primary" data-testid="upload" disabled={!file || busy}>{busy ? t('uploading') : t('upload')}</button>
+        <button type="submit" className="btn primary" data-testid="upload" disabled={!file || busy || outcome?.kind === 'checked'}>
+          {preview ? (busy ? t('checking') : t('checkFile')) : busy ? t('uploading') : t('upload')}
+        </button>
       </div>
+      {outcome?.kind === 'checked' && (
+        <>
+          <ImportPreview preview={outcome.preview} importable />
+          <div className="control-row">
+            <button type="button" className="btn primary" data-testid="confirm-import" disabled={busy} onClick={() => void submit(false)}>
+              {busy ? t('uploading') : t('confirmImport')}
+            </button>
+            <button type="button" className="btn" data-testid="cancel-import" disabled={busy} onClick={cancel}>{t('cancelImport')}</button>
+          </div>
+        </>
+      )}
       {outcome?.kind === 'done' && (
         <p className="ok-box" role="status" data-testid="import-result">
           {t('imported', { n: outcome.imported ?? '?' })}{outcome.detail && ` — ${outcome.detail}`}
@@ -86,6 +125,7 @@ export function ImportPanel({ url, title, hint, testId, onImported }: { url: str
       {outcome?.kind === 'failed' && (
         <>
           <p className="error" role="alert" data-testid="import-error">{t('importFailed', { message: outcome.message })}</p>
+          {outcome.preview && <ImportPreview preview={outcome.preview} importable={false} />}
           {outcome.issues.length > 0 && (
             <div className="issues">
               <h3>{t('issuesTitle', { n: outcome.issues.length })}</h3>

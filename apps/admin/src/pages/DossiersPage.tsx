@@ -9,7 +9,7 @@ export function DossiersPage() {
   return (
     <section className="page dossiers">
       <PageHeader title={t('dossiersTitle')} subtitle={t('dossiersSubtitle')} />
-      <ImportPanel url="/api/admin/dossiers/import" title={t('importDossiers')} hint={t('importDossiersHint')} testId="dossier-import" />
+      <ImportPanel url="/api/admin/dossiers/import" title={t('importDossiers')} hint={t('importDossiersHint')} testId="dossier-import" preview />
       <PersonalData />
     </section>
   );

@@ -45,6 +45,18 @@ function record(ctx: CommandContext, d: Dossier, from: DossierStatus | null, not
   ctx.store.dossiers.addHistory(d.id, { at: ctx.now, from, to: d.status, actorKind: ctx.actor.role, actorId: ctx.actor.id, note });
 }
 
+/**
+ * The next daily sequence of this hub's codes that no stored dossier holds: after the last one
+ * the hub gave today, skipping codes an import brought into the same code space (any case).
+ */
+function nextFreeCodeSeq(ctx: CommandContext): number {
+  const prefix = formatDossierCode(ctx.site.agencyCode, ctx.day, 1).slice(0, -4);
+  const taken = ctx.store.dossiers.takenCodeSeqs(prefix);
+  let seq = (ctx.store.dossiers.lastCodeSeq(ctx.day) ?? 0) + 1;
+  while (taken.has(seq)) seq += 1;
+  return seq;
+}
+
 /** "Tiếp nhận hồ sơ": a new dossier from the ticket being served, coded and due-dated. */
 export function createDossier(
   ctx: CommandContext,
@@ -57,7 +69,7 @@ export function createDossier(
   if (input.applicant.cccd !== null && !isValidCccd(input.applicant.cccd)) {
     throw new DomainError('VALIDATION_FAILED', 'Số CCCD không hợp lệ (12 chữ số, mã tỉnh đúng)', { field: 'cccd' });
   }
-  const seq = (ctx.store.dossiers.lastCodeSeq(ctx.day) ?? 0) + 1;
+  const seq = nextFreeCodeSeq(ctx);
   const dossier: Dossier = {
     id: crypto.randomUUID(),
     code: formatDossierCode(ctx.site.agencyCode, ctx.day, seq),

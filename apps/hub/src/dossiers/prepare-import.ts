@@ -1,7 +1,8 @@
 /**
  * The import's checks that need the catalog but not the database (they run in the job worker
  * with a copy of the procedures): each parsed row's procedure is found by code or exact name,
- * its service day computed, and rows naming no procedure become UNKNOWN_PROCEDURE issues.
+ * its service day computed, and rows naming no procedure become UNKNOWN_PROCEDURE issues. Whether
+ * a code is stored already is the hub's business (import-apply: it is then an update).
  */
 import { serviceDayOf } from '@qms/core';
 import type { PreparedDossier, ProcedureRef } from '../workers/protocol';
@@ -11,7 +12,7 @@ import type { ImportRow } from './import';
 export interface ApplyIssue {
   line: number;
   column: string | null;
-  code: 'DUPLICATE_IN_DB' | 'UNKNOWN_PROCEDURE';
+  code: 'UNKNOWN_PROCEDURE';
   message: string;
 }
 
@@ -47,7 +48,6 @@ export function prepareImportRows(
       });
       continue;
     }
-    const resolvedAt = r.resolvedAt ?? (r.status === 'result_ready' || r.status === 'returned' || r.status === 'rejected' ? r.returnedAt : null);
     prepared.push({
       line: r.line,
       code: r.code,
@@ -57,9 +57,10 @@ export function prepareImportRows(
       receivedDay: serviceDayOf(r.receivedAt, timeZone),
       dueDate: r.dueDate,
       status: r.status,
-      resolvedAt,
+      resolvedAt: r.resolvedAt,
       returnedAt: r.returnedAt,
       applicantName: r.applicantName,
+      channel: r.channel,
     });
   }
   return { prepared, issues };

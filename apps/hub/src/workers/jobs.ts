@@ -28,8 +28,9 @@ async function dossierImport(job: Extract<JobInput, { kind: 'dossier-import' }>,
   const parsed = await parseDossierImport(Buffer.from(job.content.buffer, job.content.byteOffset, job.content.byteLength), job.format);
   const { prepared, issues } = prepareImportRows(parsed.rows, job.procedures, job.timeZone);
   const all = [...parsed.issues, ...issues].sort((a, b) => a.line - b.line);
-  post({ type: 'result', value: { rows: all.length > 0 ? 0 : prepared.length, issues: all.slice(0, MAX_REPORTED_ISSUES), issueCount: all.length } });
-  return all.length > 0 ? [] : prepared;
+  // the good rows are kept even beside issues: a dry run counts them
+  post({ type: 'result', value: { rows: prepared.length, issues: all.slice(0, MAX_REPORTED_ISSUES), issueCount: all.length } });
+  return prepared;
 }
 
 /** The report over a read-only connection of this worker (WAL: it never holds up the hub's writes). */

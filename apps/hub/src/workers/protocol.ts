@@ -4,7 +4,7 @@
  * dossier import hands its checked rows out in chunks, so no single message is large enough to
  * hold the event loop while it is copied in).
  */
-import type { ImportIssue, ImportStatus } from '../dossiers/import/types';
+import type { ImportChannel, ImportIssue, ImportStatus } from '../dossiers/import/types';
 import type { ParsedCatalog } from '../catalog/types';
 import type { Report, ReportOptions } from '../reports/types';
 
@@ -16,7 +16,7 @@ export interface ProcedureRef {
   name: string;
 }
 
-/** A dossier row checked and resolved in the worker, ready to insert. */
+/** A dossier row checked and resolved in the worker, ready to insert or to update a stored one. */
 export interface PreparedDossier {
   line: number;
   code: string;
@@ -27,9 +27,11 @@ export interface PreparedDossier {
   receivedDay: string;
   dueDate: string;
   status: ImportStatus;
+  /** As the file gives it (null when blank: see import-merge for what that means). */
   resolvedAt: number | null;
   returnedAt: number | null;
   applicantName: string | null;
+  channel: ImportChannel;
 }
 
 export type JobInput =
@@ -39,7 +41,7 @@ export type JobInput =
   | { kind: 'report'; dbPath: string; options: ReportOptions; xlsx: boolean };
 
 export interface DossierImportSummary {
-  /** Rows that passed every check of the file (their count; they are fetched with `RowsRequest`). */
+  /** Rows that passed every check (their count; fetched with `RowsRequest`), also when others did not. */
   rows: number;
   /** The first MAX_REPORTED_ISSUES issues by line. */
   issues: ImportIssue[];

@@ -18,7 +18,7 @@ describe('mapHeader', () => {
     const { columns, missing } = mapHeader(['MA HO SO', 'thủ tục (*)', ' Ngày  Nộp ', 'dueDate', 'STATUS', 'Ngày giải quyết:', 'returned_at', 'Người nộp']);
     expect(missing).toEqual([]);
     expect(Object.fromEntries(Object.entries(columns).map(([k, v]) => [k, v.index]))).toEqual({
-      code: 0, procedureRef: 1, receivedAt: 2, dueDate: 3, status: 4, resolvedAt: 5, returnedAt: 6, applicantName: 7,
+      code: 0, procedureRef: 1, receivedAt: 2, dueDate: 3, status: 4, resolvedAt: 5, returnedAt: 6, applicantName: 7, submittedAt: 2,
     });
     expect(columns.receivedAt?.header).toBe('Ngày Nộp');
   });
@@ -26,6 +26,12 @@ describe('mapHeader', () => {
   it('prefers «Ngày tiếp nhận» over «Ngày nộp» wherever they stand; otherwise the leftmost of two equal headings', () => {
     expect(mapHeader(['Ngày nộp', 'Ngày tiếp nhận']).columns.receivedAt).toEqual({ index: 1, header: 'Ngày tiếp nhận' });
     expect(mapHeader(['Mã hồ sơ', 'Mã hồ sơ']).columns.code?.index).toBe(0);
+  });
+
+  it('finds the channel under the headings one-stop systems use', () => {
+    for (const heading of ['Hình thức nộp', 'Kênh tiếp nhận', 'Hình thức tiếp nhận', 'HINH_THUC_NOP', 'Kênh nộp hồ sơ', 'Channel']) {
+      expect(mapHeader(['Mã hồ sơ', heading]).columns.channel).toEqual({ index: 1, header: heading });
+    }
   });
 
   it('lists the required columns that are missing, in column order', () => {

@@ -16,10 +16,16 @@ const ALIASES: Record<ImportColumn, readonly string[]> = {
   resolvedAt: ['ngay co ket qua', 'ngay giai quyet', 'ngay xu ly xong', 'ngay hoan thanh', 'resolved date', 'resolved at', 'resolved'],
   returnedAt: ['ngay tra ket qua', 'ngay tra', 'returned date', 'returned at', 'returned'],
   applicantName: ['chu ho so', 'nguoi nop', 'ten nguoi nop', 'nguoi nop ho so', 'applicant name', 'applicant'],
+  channel: [
+    'hinh thuc nop', 'kenh tiep nhan', 'hinh thuc tiep nhan', 'hinh thuc nop ho so', 'kenh nop', 'kenh nop ho so', 'kenh',
+    'hinh thuc', 'nguon ho so', 'channel', 'submission channel',
+  ],
+  // only read to check the date in the code when the file also has «Ngày tiếp nhận»
+  submittedAt: ['ngay nop', 'ngay nop ho so', 'submitted date', 'submitted at'],
 };
 
 export const REQUIRED_COLUMNS: readonly ImportColumn[] = ['code', 'procedureRef', 'receivedAt', 'dueDate', 'status'];
-export const COLUMN_ORDER: readonly ImportColumn[] = [...REQUIRED_COLUMNS, 'resolvedAt', 'returnedAt', 'applicantName'];
+export const COLUMN_ORDER: readonly ImportColumn[] = [...REQUIRED_COLUMNS, 'resolvedAt', 'returnedAt', 'applicantName', 'channel', 'submittedAt'];
 
 export interface FoundColumn {
   /** 0-based index of the cell in each row. */

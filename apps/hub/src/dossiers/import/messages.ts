@@ -14,6 +14,8 @@ export const COLUMN_LABELS: Record<ImportColumn, { vi: string; en: string }> = {
   resolvedAt: { vi: 'Ngày có kết quả', en: 'Resolved date' },
   returnedAt: { vi: 'Ngày trả kết quả', en: 'Returned date' },
   applicantName: { vi: 'Chủ hồ sơ', en: 'Applicant name' },
+  channel: { vi: 'Hình thức nộp', en: 'Channel' },
+  submittedAt: { vi: 'Ngày nộp', en: 'Submitted date' },
 };
 
 /**
@@ -33,11 +35,25 @@ const mb = (bytes: number): string => `${Math.ceil((bytes / 1024 / 1024) * 10) /
 
 const DATE_FORMATS = 'DD/MM/YYYY, DD/MM/YYYY HH:mm hoặc YYYY-MM-DD';
 const STATUSES = 'Đang xử lý, Cần bổ sung, Từ chối, Có kết quả, Đã trả kết quả';
+const CHANNELS = 'Trực tiếp, Trực tuyến, Bưu chính';
+/** `YYYY-MM-DD` as people read it: DD/MM/YYYY. */
+const dmy = (day: string): string => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
 const SAVE_AS_UTF8 = 'Hãy mở tệp bằng Excel và lưu lại với kiểu «CSV UTF-8 (Comma delimited)».';
 
 export const msg = {
-  missingColumn: (c: ImportColumn): string =>
-    `Dòng tiêu đề: thiếu cột bắt buộc «${COLUMN_LABELS[c].vi}» (hoặc «${COLUMN_LABELS[c].en}»).`,
+  missingColumn: (c: ImportColumn, headerLine = 1): string =>
+    `Dòng tiêu đề${headerLine === 1 ? '' : ` (dòng ${headerLine})`}: thiếu cột bắt buộc «${COLUMN_LABELS[c].vi}» (hoặc «${COLUMN_LABELS[c].en}»).`,
+  noHeader: (rows: number, required: readonly ImportColumn[]): string =>
+    `Không tìm thấy dòng tiêu đề cột (${required.map((c) => `«${COLUMN_LABELS[c].vi}»`).join(', ')}) trong ${rows} dòng đầu của tệp; ` +
+    'hãy kiểm tra tệp có đúng là danh sách hồ sơ xuất từ hệ thống một cửa hoặc Cổng dịch vụ công.',
+  badChannel: (line: number, header: string, value: string): string =>
+    `${at(line)}${col(header)} có ${quoteValue(value)} không phải hình thức nộp được hỗ trợ (${CHANNELS}).`,
+  /** `codeDay`, `day`: YYYY-MM-DD; `swapped`: the cell's date read with day and month the other way round is the code's. */
+  codeDateMismatch: (line: number, code: string, codeDay: string, header: string, value: string, day: string, swapped: boolean): string =>
+    `${at(line)}mã hồ sơ ${quoteValue(code)} mang ngày ${dmy(codeDay)} nhưng ${col(header)} có ${quoteValue(value)} (ngày ${dmy(day)}); ` +
+    (swapped
+      ? 'có thể ngày và tháng bị đảo chỗ (tệp phải ghi ngày theo DD/MM/YYYY). Hãy sửa lại ngày rồi nhập lại.'
+      : 'ngày trong mã hồ sơ phải trùng ngày này. Hãy kiểm tra lại mã hoặc ngày.'),
   missingValue: (line: number, header: string): string => `${at(line)}${col(header)} để trống.`,
   badDate: (line: number, header: string, value: string): string =>
     `${at(line)}${col(header)} có ${quoteValue(value)} không phải ngày hợp lệ (dùng ${DATE_FORMATS}).`,

@@ -6,23 +6,23 @@ import { fixture, vn } from './test-fixtures';
 const GOOD_ROWS: ImportRow[] = [
   {
     line: 2, code: '000.00.00.H26-240115-0001', procedureRef: '1.001193', receivedAt: vn('2024-01-15T08:30'), dueDate: '2024-01-18',
-    status: 'processing', resolvedAt: null, returnedAt: null, applicantName: 'Nguyễn Văn An',
+    status: 'processing', resolvedAt: null, returnedAt: null, applicantName: 'Nguyễn Văn An', channel: 'online',
   },
   {
     line: 3, code: '000.00.00.H26-240115-0002', procedureRef: 'Đăng ký khai sinh', receivedAt: vn('2024-01-15T00:00'), dueDate: '2024-01-15',
-    status: 'returned', resolvedAt: vn('2024-01-15T10:00'), returnedAt: vn('2024-01-15T15:45'), applicantName: 'Trần Thị Bình',
+    status: 'returned', resolvedAt: vn('2024-01-15T10:00'), returnedAt: vn('2024-01-15T15:45'), applicantName: 'Trần Thị Bình',  channel: 'online',
   },
   {
     line: 4, code: '000.00.00.H26-240116-0003', procedureRef: 'Chứng thực bản sao từ bản chính giấy tờ, văn bản', receivedAt: vn('2024-01-16T00:00'),
-    dueDate: '2024-01-19', status: 'result_ready', resolvedAt: vn('2024-01-18T00:00'), returnedAt: null, applicantName: null,
+    dueDate: '2024-01-19', status: 'result_ready', resolvedAt: vn('2024-01-18T00:00'), returnedAt: null, applicantName: null, channel: 'online',
   },
   {
     line: 5, code: '000.00.00.H26-240116-0004', procedureRef: '2.000908', receivedAt: vn('2024-01-16T09:05'), dueDate: '2024-01-26',
-    status: 'needs_supplement', resolvedAt: null, returnedAt: null, applicantName: 'Lê Văn Cường',
+    status: 'needs_supplement', resolvedAt: null, returnedAt: null, applicantName: 'Lê Văn Cường', channel: 'online',
   },
   {
     line: 6, code: '000.00.00.H26-240117-0005', procedureRef: '1.004227', receivedAt: vn('2024-01-17T14:05'), dueDate: '2024-02-01',
-    status: 'rejected', resolvedAt: vn('2024-01-18T00:00'), returnedAt: vn('2024-01-19T09:00'), applicantName: 'Phạm Thị Dung',
+    status: 'rejected', resolvedAt: vn('2024-01-18T00:00'), returnedAt: vn('2024-01-19T09:00'), applicantName: 'Phạm Thị Dung', channel: 'online',
   },
 ];
 
@@ -50,15 +50,15 @@ describe('parseDossierImport: mixed files (every bad row reported, only good row
     expect(result.rows).toEqual([
       {
         line: 2, code: '000.00.00.H26-240201-0001', procedureRef: '1.001193', receivedAt: vn('2024-02-01T00:00'), dueDate: '2024-02-06',
-        status: 'processing', resolvedAt: null, returnedAt: null, applicantName: 'Hoàng Văn Em',
+        status: 'processing', resolvedAt: null, returnedAt: null, applicantName: 'Hoàng Văn Em', channel: 'online',
       },
       {
         line: 3, code: '000.00.00.H26-240201-0002', procedureRef: 'Chứng thực chữ ký trong giấy tờ, văn bản', receivedAt: vn('2024-02-01T10:15'),
-        dueDate: '2024-02-02', status: 'result_ready', resolvedAt: vn('2024-02-02T00:00'), returnedAt: null, applicantName: 'Vũ Thị Gấm',
+        dueDate: '2024-02-02', status: 'result_ready', resolvedAt: vn('2024-02-02T00:00'), returnedAt: null, applicantName: 'Vũ Thị Gấm', channel: 'online',
       },
       {
         line: 13, code: '000.00.00.H26-240206-0010', procedureRef: 'Đăng ký kết hôn', receivedAt: vn('2024-02-06T14:00'), dueDate: '2024-02-06',
-        status: 'returned', resolvedAt: vn('2024-02-06T16:00'), returnedAt: null, applicantName: "Robert'); DROP TABLE dossiers;--",
+        status: 'returned', resolvedAt: vn('2024-02-06T16:00'), returnedAt: null, applicantName: "Robert'); DROP TABLE dossiers;--", channel: 'online',
       },
     ]);
     expect(result.issues).toEqual([

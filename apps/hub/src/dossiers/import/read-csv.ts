@@ -8,15 +8,26 @@ import { msg } from './messages';
 import type { SheetReadResult, SheetRow } from './sheet';
 import { decodeCsvBytes } from './utf8';
 
-/** `;` when the first line (outside quotes) has more semicolons than commas, else `,`. */
+/** Lines looked at for the delimiter: title rows above the header may hold none. */
+const DELIMITER_LINES = 20;
+
+/**
+ * `;` when the first line holding a delimiter (outside quotes), among the first
+ * DELIMITER_LINES, has more semicolons than commas, else `,`. That line is the header, or a
+ * title row padded with the same delimiter.
+ */
 export function detectDelimiter(text: string): ',' | ';' {
   let commas = 0;
   let semicolons = 0;
+  let lines = 0;
   let quoted = false;
-  for (const ch of text) {
+  for (let i = 0; i < text.length && lines < DELIMITER_LINES; i++) {
+    const ch = text[i];
     if (ch === '"') quoted = !quoted;
-    else if (!quoted && (ch === '\n' || ch === '\r')) break;
-    else if (!quoted && ch === ',') commas += 1;
+    else if (!quoted && (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n'))) {
+      if (commas + semicolons > 0) break;
+      lines += 1;
+    } else if (!quoted && ch === ',') commas += 1;
     else if (!quoted && ch === ';') semicolons += 1;
   }
   return semicolons > commas ? ';' : ',';

@@ -5,6 +5,9 @@
 
 export type ImportStatus = 'processing' | 'needs_supplement' | 'rejected' | 'result_ready' | 'returned';
 
+/** How the dossier was filed: at the counter (trực tiếp), online (trực tuyến) or by post (bưu chính). */
+export type ImportChannel = 'counter' | 'online' | 'post';
+
 export interface ImportRow {
   /** 1-based line (CSV: the line the record starts on) or row (XLSX) as the user sees it; header = 1. */
   line: number;
@@ -19,6 +22,8 @@ export interface ImportRow {
   resolvedAt: number | null;
   returnedAt: number | null;
   applicantName: string | null;
+  /** From the channel column («Hình thức nộp»…); 'online' when the file has none. */
+  channel: ImportChannel;
 }
 
 export type ImportIssueCode =
@@ -26,6 +31,9 @@ export type ImportIssueCode =
   | 'MISSING_VALUE'
   | 'BAD_DATE'
   | 'BAD_STATUS'
+  | 'BAD_CHANNEL'
+  | 'CODE_DATE_MISMATCH'
+  | 'NO_HEADER'
   | 'BAD_CODE'
   | 'DUPLICATE_IN_FILE'
   | 'DUE_BEFORE_RECEIVED'
@@ -47,8 +55,14 @@ export interface ParsedImport {
   issues: ImportIssue[];
 }
 
-/** The fields a column can feed: the values `ImportIssue.column` takes. */
-export type ImportColumn = Exclude<keyof ImportRow, 'line'>;
+/**
+ * The fields a column can feed: the values `ImportIssue.column` takes. `submittedAt` («Ngày
+ * nộp» beside «Ngày tiếp nhận») is only read to check the date in the dossier code.
+ */
+export type ImportColumn = Exclude<keyof ImportRow, 'line'> | 'submittedAt';
+
+/** Rows searched for the header (portal exports put a title, a unit and a period above it). */
+export const HEADER_SEARCH_ROWS = 20;
 
 export const MAX_IMPORT_ROWS = 50_000;
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;

@@ -8,10 +8,13 @@ import { toEpochMs, toLocalDate } from './dates';
 import { msg } from './messages';
 import { RowCells } from './row-cells';
 import type { SheetRow } from './sheet';
+import { parseChannel } from './channel';
 import { parseStatus } from './status';
-import { MAX_NAME_LENGTH, type ImportIssue, type ImportRow } from './types';
+import { MAX_NAME_LENGTH, type ImportChannel, type ImportIssue, type ImportRow } from './types';
 
 const CODE = /^[A-Za-z0-9.\-_/]{3,60}$/;
+/** A code of the national standard, `<agency>-<YYMMDD>-<NNNN>`, in any case. */
+const NATIONAL_CODE = /^[A-Za-z0-9.]{3,30}-(\d{2})(\d{2})(\d{2})-\d{4}$/;
 
 const codePoints = (text: string): number => (text.length <= MAX_NAME_LENGTH ? text.length : Array.from(text).length);
 const cutToMaxName = (text: string): string =>
@@ -25,8 +28,9 @@ function checkCode(r: RowCells, firstLineOfCode: Map<string, number>): string | 
     r.add('code', 'BAD_CODE', msg.badCode(r.line, r.header('code'), code));
     return null;
   }
-  const first = firstLineOfCode.get(code);
-  if (first === undefined) firstLineOfCode.set(code, r.line);
+  // codes are compared without regard to case, as the hub finds them
+  const first = firstLineOfCode.get(code.toUpperCase());
+  if (first === undefined) firstLineOfCode.set(code.toUpperCase(), r.line);
   else r.add('code', 'DUPLICATE_IN_FILE', msg.duplicate(r.line, r.header('code'), code, first));
   return code;
 }
@@ -43,6 +47,35 @@ function dateNotBefore(r: RowCells, c: 'resolvedAt' | 'returnedAt', receivedDay:
   const t = r.date(c, false);
   if (t && receivedDay !== null && toLocalDate(t) < receivedDay) r.add(c, 'BAD_DATE', msg.beforeReceived(r.line, r.header(c), r.text(c), r.text('receivedAt')));
   return t;
+}
+
+/** The channel column, when the file has one: a word never guessed (BAD_CHANNEL). */
+function checkChannel(r: RowCells, hasColumn: boolean): ImportChannel | null {
+  if (!hasColumn) return 'online';
+  const text = r.required('channel');
+  if (text === null) return null;
+  const channel = parseChannel(text);
+  if (channel === null) r.add('channel', 'BAD_CHANNEL', msg.badChannel(r.line, r.header('channel'), text));
+  return channel;
+}
+
+/**
+ * The day in a national code must be the day the dossier was filed: «Ngày nộp» when the file
+ * has it beside «Ngày tiếp nhận», else the day received. A mismatch is most often a date read
+ * month first (10/06/2025 for 6 October), so it is refused, never guessed.
+ */
+function checkCodeDate(r: RowCells, code: string | null, received: WallClockTime | null, hasSubmitted: boolean): void {
+  const m = code === null ? null : NATIONAL_CODE.exec(code);
+  if (!m || code === null) return;
+  const submitted = hasSubmitted ? r.date('submittedAt', false) : null;
+  const column = submitted ? 'submittedAt' : 'receivedAt';
+  const filed = submitted ?? received;
+  if (!filed) return;
+  const codeDay = `20${m[1]}-${m[2]}-${m[3]}`;
+  const day = toLocalDate(filed);
+  if (day === codeDay) return;
+  const swapped = filed.day <= 12 && `${day.slice(0, 5)}${day.slice(8, 10)}-${day.slice(5, 7)}` === codeDay;
+  r.add(column, 'CODE_DATE_MISMATCH', msg.codeDateMismatch(r.line, code, codeDay, r.header(column), r.text(column), day, swapped));
 }
 
 /**
@@ -66,8 +99,11 @@ export function validateRow(src: SheetRow, columns: ColumnMap, firstLineOfCode: 
   const resolved = dateNotBefore(r, 'resolvedAt', receivedDay);
   const returned = dateNotBefore(r, 'returnedAt', receivedDay);
   const applicant = r.text('applicantName');
+  const channel = checkChannel(r, columns.channel !== undefined);
+  const hasSubmitted = columns.submittedAt !== undefined && columns.submittedAt.index !== columns.receivedAt?.index;
+  if (!r.issues.some((i) => i.column === 'code')) checkCodeDate(r, code, received, hasSubmitted);
 
-  if (r.issues.length > 0 || code === null || procedureRef === null || !received || dueDate === null || status === null) {
+  if (r.issues.length > 0 || code === null || procedureRef === null || !received || dueDate === null || status === null || channel === null) {
     return { row: null, issues: r.issues };
   }
   const row: ImportRow = {
@@ -80,6 +116,7 @@ export function validateRow(src: SheetRow, columns: ColumnMap, firstLineOfCode: 
     resolvedAt: resolved ? toEpochMs(resolved) : null,
     returnedAt: returned ? toEpochMs(returned) : null,
     applicantName: applicant === '' ? null : cutToMaxName(applicant),
+    channel,
   };
   return { row, issues: [] };
 }

@@ -47,15 +47,42 @@ describe('validateSheet', () => {
     expect(rows[0]?.applicantName).toBe('Nguyễn Văn An');
   });
 
-  it('a header that is not on line 1 is not looked for: every required column is missing', () => {
-    const rows: SheetRow[] = [{ line: 2, cells: HEADER }, { line: 3, cells: ok('HS-001') }];
-    expect(validateSheet(rows).issues.map((i) => [i.line, i.column, i.code])).toEqual([
-      [1, 'code', 'MISSING_COLUMN'],
-      [1, 'procedureRef', 'MISSING_COLUMN'],
-      [1, 'receivedAt', 'MISSING_COLUMN'],
-      [1, 'dueDate', 'MISSING_COLUMN'],
-      [1, 'status', 'MISSING_COLUMN'],
+  it('finds the header under title rows (as portal exports have) and numbers lines as the file does', () => {
+    const rows: SheetRow[] = [
+      { line: 1, cells: ['UBND PHƯỜNG BA ĐÌNH'] },
+      { line: 2, cells: ['DANH SÁCH HỒ SƠ TIẾP NHẬN', null, null, 'Từ ngày 01/01/2024 đến ngày 31/01/2024'] },
+      { line: 4, cells: HEADER },
+      { line: 5, cells: ok('HS-001') },
+    ];
+    const { rows: found, issues } = validateSheet(rows);
+    expect(issues).toEqual([]);
+    expect(found.map((r) => [r.line, r.code])).toEqual([[5, 'HS-001']]);
+  });
+
+  it('a header with columns missing under a title is reported on its own line', () => {
+    const rows: SheetRow[] = [{ line: 1, cells: ['DANH SÁCH HỒ SƠ'] }, { line: 2, cells: ['Mã hồ sơ', 'Thủ tục', 'Trạng thái', 'Ghi chú'] }];
+    expect(validateSheet(rows).issues).toEqual([
+      { line: 2, column: 'receivedAt', code: 'MISSING_COLUMN', message: 'Dòng tiêu đề (dòng 2): thiếu cột bắt buộc «Ngày tiếp nhận» (hoặc «Received date»).' },
+      { line: 2, column: 'dueDate', code: 'MISSING_COLUMN', message: 'Dòng tiêu đề (dòng 2): thiếu cột bắt buộc «Ngày hẹn trả» (hoặc «Due date»).' },
     ]);
+  });
+
+  it('no header in the first 20 rows: NO_HEADER naming the columns looked for', () => {
+    const rows: SheetRow[] = Array.from({ length: 20 }, (_, i) => ({ line: i + 1, cells: [`Dòng ghi chú ${i + 1}`] }));
+    rows.push({ line: 21, cells: HEADER }, { line: 22, cells: ok('HS-001') });
+    expect(validateSheet(rows)).toEqual({
+      rows: [],
+      issues: [{
+        line: 0, column: null, code: 'NO_HEADER',
+        message: 'Không tìm thấy dòng tiêu đề cột («Mã hồ sơ», «Thủ tục», «Ngày tiếp nhận», «Ngày hẹn trả», «Trạng thái») trong 20 dòng đầu của tệp; '
+          + 'hãy kiểm tra tệp có đúng là danh sách hồ sơ xuất từ hệ thống một cửa hoặc Cổng dịch vụ công.',
+      }],
+    });
+  });
+
+  it('codes differing only in case are the same dossier: DUPLICATE_IN_FILE', () => {
+    const { issues } = validateSheet(sheet(ok('000.00.00.H26-240115-0001'), ok('000.00.00.h26-240115-0001')));
+    expect(issues.map((i) => [i.line, i.code])).toEqual([[3, 'DUPLICATE_IN_FILE']]);
   });
 
   it('codes: 3–60 of A–Z a–z 0–9 . - _ /, nothing else (no spaces, no diacritics)', () => {
