@@ -379,7 +379,53 @@ const MIGRATION_CASES: MigrationCase[] = [
       expect(db.prepare(live).all()).toEqual([]);
     },
   },
+  {
+    // placeholder kept free for another change of issue 20 (renumbered at merge)
+    version: 9,
+    seed() {},
+    check() {},
+  },
+  {
+    // dossiers, one by post, with history and a ticket link, written at version 10
+    version: 10,
+    seed: seedPostChannelCase,
+    check: checkPostChannelCase,
+  },
 ];
+
+function seedPostChannelCase(db: Db): void {
+  seedReportHistory(db);
+  db.exec(`INSERT INTO dossier_history (dossier_id, at, from_status, to_status, actor_kind) VALUES ('d2', ${T0}, NULL, 'processing', 'officer');
+    INSERT INTO ticket_dossiers (ticket_id, dossier_id, kind, at) VALUES ('t2', 'd1', 'reception', ${T0});`);
+}
+
+const POST_DOSSIER = `INSERT INTO dossiers (id, code, procedure_id, field_id, channel, received_at, received_day, due_date, status)
+  VALUES ('d9', 'C-9', 'p1', 'f-land', 'post', ${T0}, '${DAY}', '${DAY}', 'processing')`;
+
+function checkPostChannelCase(db: Db): void {
+  checkReportRollups(db);
+  expect(db.prepare('SELECT COUNT(*) AS n FROM dossier_history').get()).toEqual({ n: 1 });
+  expect(db.prepare('SELECT dossier_id AS d FROM ticket_dossiers').all()).toEqual([{ d: 'd1' }]);
+  db.exec(POST_DOSSIER);
+  expect(db.prepare("SELECT received FROM dossier_cohort WHERE channel = 'post'").get()).toEqual({ received: 1 });
+  expect(() => db.exec("UPDATE dossiers SET channel = 'fax' WHERE id = 'd9'")).toThrow(/CHECK/);
+  db.exec("DELETE FROM dossiers WHERE id = 'd9'");
+}
+
+describe('0010: dossiers by post, as-of report indexes', () => {
+  it('rebuilds dossiers with its rows, links, indexes and rollup triggers, and accepts post', () => {
+    const db = open();
+    migrateTo(db, 9);
+    seedPostChannelCase(db);
+    expect(() => db.exec(POST_DOSSIER)).toThrow(/CHECK/);
+    migrate(db);
+    checkPostChannelCase(db);
+    const names = db.prepare("SELECT name FROM sqlite_schema WHERE tbl_name = 'dossiers' AND name NOT LIKE 'sqlite_%' ORDER BY name").all();
+    expect(names).toEqual(['dossiers', 'dossiers_cccd', 'dossiers_received_day', 'dossiers_report_received', 'dossiers_report_settled',
+      'dossiers_rollup_delete', 'dossiers_rollup_insert', 'dossiers_rollup_update', 'dossiers_status_due', 'dossiers_ticket'].map((name) => ({ name })));
+    expect(db.pragma('foreign_key_check')).toEqual([]);
+  });
+});
 
 describe('0008: account versions', () => {
   it('sessions opened before the migration stay live; a raised version ends them', () => {

@@ -31,13 +31,16 @@ export const DOSSIER_STATUS_LABELS: Record<'vi' | 'en', Record<DossierStatus, st
   },
 };
 
-/** How a dossier was received: at a counter (trực tiếp) or through the online portal (trực tuyến). */
-export const DOSSIER_CHANNELS = ['counter', 'online'] as const;
+/**
+ * How a dossier was received: at a counter (trực tiếp), through the online portal (trực tuyến)
+ * or by post (bưu chính công ích).
+ */
+export const DOSSIER_CHANNELS = ['counter', 'online', 'post'] as const;
 export type DossierChannel = (typeof DOSSIER_CHANNELS)[number];
 
 export const DOSSIER_CHANNEL_LABELS: Record<'vi' | 'en', Record<DossierChannel, string>> = {
-  vi: { counter: 'Trực tiếp', online: 'Trực tuyến' },
-  en: { counter: 'In person', online: 'Online' },
+  vi: { counter: 'Trực tiếp', online: 'Trực tuyến', post: 'Bưu chính' },
+  en: { counter: 'In person', online: 'Online', post: 'By post' },
 };
 
 /** An administrative procedure (thủ tục hành chính) of a field. */
