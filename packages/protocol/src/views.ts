@@ -1,4 +1,5 @@
 import type {
+  DossierChannel,
   DossierStatus,
   Procedure,
   CounterKind,
@@ -160,7 +161,7 @@ export interface DossierView {
   procedureId: Id;
   procedureName: string;
   fieldId: Id;
-  channel: 'counter' | 'online';
+  channel: DossierChannel;
   ticketId: Id | null;
   ticketNumber: string | null;
   applicant: { fullName: string; cccd: string | null; phone: string | null; birthDate: string | null; address: string | null };
