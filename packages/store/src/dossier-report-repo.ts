@@ -72,25 +72,28 @@ function keyOf(groupBy: DossierGroupBy, carried: boolean): string {
   }
 }
 
+/**
+ * One pass over the two index ranges: `sday` is the local day of the result when it came by
+ * asOf (NULL while in progress), so each figure is one comparison.
+ */
 function sql(groupBy: DossierGroupBy): string {
-  const resolved = `settled <= @asOf`;
-  const settledDay = `date(settled / 1000 + 25200, 'unixepoch')`;
+  const sday = `CASE WHEN ${SETTLED} <= @asOf THEN date(${SETTLED} / 1000 + 25200, 'unixepoch') END`;
   return `SELECT key,
       TOTAL(carried = 0 AND channel = 'counter') AS receivedCounter,
       TOTAL(carried = 0 AND channel = 'online') AS receivedOnline,
       TOTAL(carried = 0 AND channel = 'post') AS receivedPost,
       TOTAL(carried) AS carriedOver,
-      TOTAL(${resolved} AND ${settledDay} < due_date) AS resolvedEarly,
-      TOTAL(${resolved} AND ${settledDay} = due_date) AS resolvedOnTime,
-      TOTAL(${resolved} AND ${settledDay} > due_date) AS resolvedLate,
-      TOTAL(NOT ${resolved} AND due_date >= @asOfDay) AS inProgressNotDue,
-      TOTAL(NOT ${resolved} AND due_date < @asOfDay) AS overdue
+      TOTAL(sday < due_date) AS resolvedEarly,
+      TOTAL(sday = due_date) AS resolvedOnTime,
+      TOTAL(sday > due_date) AS resolvedLate,
+      TOTAL(sday IS NULL AND due_date >= @asOfDay) AS inProgressNotDue,
+      TOTAL(sday IS NULL AND due_date < @asOfDay) AS overdue
     FROM (
-      SELECT 0 AS carried, ${keyOf(groupBy, false)} AS key, channel, due_date, ${SETTLED} AS settled
+      SELECT 0 AS carried, ${keyOf(groupBy, false)} AS key, channel, due_date, ${sday} AS sday
         FROM dossiers INDEXED BY dossiers_report_received
         WHERE received_day BETWEEN @from AND @to AND received_at <= @asOf
       UNION ALL
-      SELECT 1, ${keyOf(groupBy, true)}, channel, due_date, ${SETTLED}
+      SELECT 1, ${keyOf(groupBy, true)}, channel, due_date, ${sday}
         FROM dossiers INDEXED BY dossiers_report_settled
         WHERE ${SETTLED} >= @fromStart AND received_day < @from
     )
