@@ -87,9 +87,13 @@ describe('DossierReportRepo.asOf', () => {
     expect(keys('day')).toEqual([['2025-07-01', 1], ['2025-07-02', 3], ['~carried', 1]]);
   });
 
-  it('reads through the two covering indexes of 0010', () => {
-    const plan = store.db.prepare(`EXPLAIN QUERY PLAN SELECT 1 FROM dossiers INDEXED BY dossiers_report_settled
-      WHERE COALESCE(resolved_at, returned_at, 9007199254740991) >= 0 AND received_day < '2025-07-01'`).all() as Array<{ detail: string }>;
-    expect(plan.map((p) => p.detail).join(' ')).toMatch(/COVERING INDEX dossiers_report_settled/);
+  it('reads the range through the covering index of 0010 and the carried-over ones by their result time', () => {
+    const plan = (sql: string): string => (store.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as Array<{ detail: string }>).map((p) => p.detail).join(' ');
+    expect(plan(`SELECT channel, due_date, resolved_at, returned_at, procedure_id, counter_id, officer_id, field_id FROM dossiers
+      INDEXED BY dossiers_report_received WHERE received_day BETWEEN '2025-07-01' AND '2025-09-30' AND received_at <= 0`))
+      .toMatch(/COVERING INDEX dossiers_report_received \(received_day>\? AND received_day<\?\)/);
+    expect(plan(`SELECT due_date FROM dossiers INDEXED BY dossiers_report_settled
+      WHERE COALESCE(resolved_at, returned_at, 9007199254740991) >= 0 AND received_day < '2025-07-01'`))
+      .toMatch(/INDEX dossiers_report_settled \(<expr>>\?\)/);
   });
 });

@@ -421,7 +421,7 @@ describe('0010: dossiers by post, as-of report indexes', () => {
     migrate(db);
     checkPostChannelCase(db);
     const names = db.prepare("SELECT name FROM sqlite_schema WHERE tbl_name = 'dossiers' AND name NOT LIKE 'sqlite_%' ORDER BY name").all();
-    expect(names).toEqual(['dossiers', 'dossiers_cccd', 'dossiers_received_day', 'dossiers_report_received', 'dossiers_report_settled',
+    expect(names).toEqual(['dossiers', 'dossiers_cccd', 'dossiers_report_received', 'dossiers_report_settled',
       'dossiers_rollup_delete', 'dossiers_rollup_insert', 'dossiers_rollup_update', 'dossiers_status_due', 'dossiers_ticket'].map((name) => ({ name })));
     expect(db.pragma('foreign_key_check')).toEqual([]);
   });
