@@ -53,3 +53,54 @@ describe('admin reports in Chromium', () => {
     expect(readFileSync(file).subarray(0, 2).toString()).toBe('PK'); // a real XLSX (zip)
   });
 });
+
+describe('dossier figures as of a moment, in Chromium', () => {
+  it('defaults to the end of a past range, takes an as-of moment, and every export names it', async () => {
+    h = await startTestHub(); // the hub's clock: 23/11/2026 09:00
+    const proc = h.store.dossiers.procedures()[0]!;
+    const hanoi = (day: string, hh: number): number => Date.parse(`${day}T00:00:00Z`) + (hh - 7) * 3_600_000;
+    h.store.db.prepare(`INSERT INTO dossiers (id, code, procedure_id, field_id, channel, received_at, received_day, due_date, status, resolved_at)
+      VALUES ('e2e-d1', '000.00.00.H26-261102-0001', ?, ?, 'post', ?, '2026-11-02', '2026-11-05', 'result_ready', ?)`)
+      .run(proc.id, proc.fieldId, hanoi('2026-11-02', 9), hanoi('2026-11-20', 10));
+    const { page } = await openPage(browser(), 1440, 900);
+    await page.goto(`${h.url}/admin/`);
+    await page.fill('input[name=username]', 'admin');
+    await page.fill('input[name=password]', h.creds.admin.password);
+    await page.click('button[type=submit]');
+    await page.click('[data-nav=reports]');
+    await page.fill('input[name=from]', '2026-11-01');
+    await page.fill('input[name=to]', '2026-11-05');
+    await page.click('[data-testid=run-report]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=as-of-line]')?.textContent?.includes('05/11/2026'));
+    // by default as of the end of 05/11: received by post, in progress, not yet due
+    expect(await page.textContent('[data-testid=as-of-line]')).toBe('Số liệu tính đến hết ngày 05/11/2026');
+    const cell = (col: string): Promise<string | null> => page.textContent(`[data-testid=dossier-table] tfoot [data-col=${col}]`);
+    expect(await cell('receivedPost')).toBe('1');
+    expect(await cell('inProgressNotDue')).toBe('1');
+    expect(await cell('resolvedLate')).toBe('0');
+
+    await page.fill('[data-testid=as-of]', '2026-11-21T10:00');
+    await page.click('[data-testid=run-report]');
+    await page.waitForFunction(() => document.querySelector('[data-testid=as-of-line]')?.textContent?.includes('21/11/2026'));
+    expect(await page.textContent('[data-testid=as-of-line]')).toBe('Số liệu tính đến 10:00 ngày 21/11/2026');
+    expect(await cell('resolvedLate')).toBe('1');
+    expect(await cell('resolutionRate')).toBe('100,00 %');
+
+    const csv = page.waitForEvent('download');
+    await page.click('[data-testid=export-csv-vn]');
+    const got = await csv;
+    expect(got.suggestedFilename()).toBe('bao-cao-2026-11-01_2026-11-05_tinh-den-2026-11-21-1000_excel-vn.csv');
+    const text = readFileSync((await got.path())!, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    expect(text).toContain('Số liệu tính đến 10:00 ngày 21/11/2026');
+    expect(text).toContain('Lĩnh vực;Kỳ trước chuyển qua;');
+
+    const xlsx = page.waitForEvent('download');
+    await page.click('[data-testid=export-xlsx]');
+    const gotX = await xlsx;
+    expect(gotX.suggestedFilename()).toBe('bao-cao-2026-11-01_2026-11-05_tinh-den-2026-11-21-1000.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile((await gotX.path())!);
+    expect(wb.getWorksheet('Hồ sơ')!.getCell('A2').value).toBe('Số liệu tính đến 10:00 ngày 21/11/2026');
+  });
+});

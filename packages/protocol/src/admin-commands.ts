@@ -100,6 +100,12 @@ const realDay = day.refine((d) => {
 
 /** Reports cover at most three years. */
 export const reportInput = z
-  .strictObject({ from: realDay, to: realDay, groupBy: z.enum(['all', 'field', 'counter', 'officer', 'day']) })
+  .strictObject({
+    from: realDay,
+    to: realDay,
+    groupBy: z.enum(['all', 'field', 'counter', 'officer', 'day', 'procedure']),
+    /** The moment the dossier figures are taken at (epoch ms); default: the end of the range, or now. */
+    asOf: z.number().int().positive().optional(),
+  })
   .refine((v) => v.from <= v.to, { message: 'from phải trước hoặc bằng to' })
   .refine((v) => Date.parse(v.to) - Date.parse(v.from) < 3 * 366 * 86_400_000, { message: 'tối đa 3 năm' });

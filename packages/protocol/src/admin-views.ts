@@ -70,7 +70,9 @@ export interface Dashboard {
   satisfaction: Record<RatingLevel, number>;
 }
 
-export type ReportGroupBy = 'all' | 'field' | 'counter' | 'officer' | 'day';
+export type ReportGroupBy = 'all' | 'field' | 'counter' | 'officer' | 'day' | 'procedure';
+/** Grouping of the ticket tables: by procedure they group by field (tickets have no procedure). */
+export type TicketGroupBy = Exclude<ReportGroupBy, 'procedure'>;
 
 export interface TicketFigures {
   issued: number;
@@ -113,22 +115,37 @@ export interface ReportRow {
   satisfaction: Satisfaction;
 }
 
+/**
+ * Dossier figures of a group as of `Report.asOf` (docs/reports.md defines each one exactly).
+ * carriedOver + received = resolved + inProgress, always.
+ */
 export interface DossierFigures {
+  /** Received before the range and not resolved by its first instant (kỳ trước chuyển qua). */
+  carriedOver: number;
   receivedCounter: number;
   receivedOnline: number;
+  receivedPost: number;
+  /** Received in the range (by asOf): in person + online + by post. */
   received: number;
-  resolved: number;
-  /** resolved / received, null with nothing received. */
-  resolutionRate: number | null;
+  /** carriedOver + received: the dossiers to resolve (tổng số hồ sơ phải giải quyết). */
+  toResolve: number;
+  /** Resolved by asOf, on a local day before the due date. */
+  resolvedEarly: number;
+  /** Resolved by asOf, on the due date. */
   resolvedOnTime: number;
-  /** resolvedOnTime / resolved, null with nothing resolved. */
-  onTimeRate: number | null;
-  /** Unresolved, due today or later (as of `asOfDay`). */
+  /** Resolved by asOf, after the due date. */
+  resolvedLate: number;
+  resolved: number;
+  /** Not resolved at asOf: total, due on asOf's day or later, due before it. */
+  inProgress: number;
   inProgressNotDue: number;
-  /** Unresolved and past the due date (as of `asOfDay`). */
   overdue: number;
-  rejected: number;
-  returned: number;
+  /** receivedOnline / received, null with nothing received. */
+  onlineShare: number | null;
+  /** resolved / toResolve, rounded to 4 decimals (a percentage with 2), null with nothing to resolve. */
+  resolutionRate: number | null;
+  /** (resolvedEarly + resolvedOnTime) / resolved, rounded like resolutionRate, null with nothing resolved. */
+  onTimeRate: number | null;
 }
 
 export interface DossierRow extends DossierFigures {
@@ -139,17 +156,20 @@ export interface DossierRow extends DossierFigures {
 export interface Report {
   range: { from: string; to: string; days: number };
   groupBy: ReportGroupBy;
+  /** The tickets' grouping: groupBy, except 'field' for 'procedure'. */
+  ticketGroupBy: TicketGroupBy;
   targetWaitMinutes: number;
   generatedAt: number;
-  /** Local day the as-of-now dossier figures (in progress / overdue) were taken on. */
+  /** The moment the dossier figures are taken at (epoch ms): "Số liệu tính đến". */
+  asOf: number;
+  /** Local day of asOf: a dossier due before it and not resolved at asOf is overdue. */
   asOfDay: string;
   rows: ReportRow[];
   totals: ReportRow;
   /** Tickets issued per local hour 0..23 over the range. */
   arrivalsByHour: number[];
   dossiers: {
-    /** Dossier rows follow the grouping for field and day; otherwise one row for all. */
-    groupBy: 'field' | 'day' | 'all';
+    groupBy: ReportGroupBy;
     rows: DossierRow[];
     totals: DossierFigures;
   };

@@ -42,3 +42,13 @@ export {
   histogramShareAtMost,
 } from './report-histogram';
 export { isCalendarDay, addDays, daysInRange, splitIntoMonths } from './report-range';
+export {
+  CARRIED_KEY,
+  DOSSIER_GROUP_BYS,
+  DossierReportRepo,
+  ONLINE_KEY,
+  POST_KEY,
+  type DossierAsOfQuery,
+  type DossierAsOfSums,
+  type DossierGroupBy,
+} from './dossier-report-repo';

@@ -429,6 +429,12 @@ const MIGRATION_CASES: MigrationCase[] = [
       expect(db.prepare('SELECT id, updated FROM import_runs').get()).toEqual({ id: 'imp-1', updated: 1 });
     },
   },
+  {
+    // dossiers with history and a ticket link, written at version 12
+    version: 12,
+    seed: seedReportHistory,
+    check: checkReportRollups,
+  },
 ];
 
 describe('0010: holiday calendar entries and procedure cut-off hours', () => {
@@ -450,7 +456,7 @@ describe('0011: dossier channel post, code index, import runs', () => {
     migrateTo(db, 10);
     seedDossierChannel(db);
     const before = dossierObjects(db);
-    migrate(db);
+    migrateTo(db, 11);
     checkDossierChannel(db, before);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
@@ -511,6 +517,22 @@ describe('every migration keeps existing rows', () => {
     expect(schemaVersion(db)).toBe(LATEST);
     c.check(db);
     expect(db.pragma('foreign_key_check')).toEqual([]);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+});
+
+describe('0012: as-of report indexes', () => {
+  it('replaces the received-day index with the report covering index, adds the settled index, keeps the rollups', () => {
+    const db = open();
+    migrateTo(db, 11);
+    seedReportHistory(db);
+    migrate(db);
+    checkReportRollups(db);
+    const names = db.prepare("SELECT name FROM sqlite_schema WHERE tbl_name = 'dossiers' AND type = 'index' AND name NOT LIKE 'sqlite_%' ORDER BY name").all();
+    expect(names).toEqual(['dossiers_cccd', 'dossiers_code_nocase', 'dossiers_report_received', 'dossiers_report_settled',
+      'dossiers_status_due', 'dossiers_ticket'].map((name) => ({ name })));
+    const plan = db.prepare("EXPLAIN QUERY PLAN SELECT channel, due_date FROM dossiers WHERE received_day BETWEEN '2026-01-01' AND '2026-03-31'").all();
+    expect(JSON.stringify(plan)).toContain('COVERING INDEX dossiers_report_received');
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
   });
 });

@@ -8,6 +8,7 @@ import { ImportRunRepo } from './import-run-repo';
 import { PrinterFaultRepo } from './printer-fault-repo';
 import { RatingRepo } from './rating-repo';
 import { DossierRepo } from './dossier-repo';
+import { DossierReportRepo } from './dossier-report-repo';
 import { ReportRepo } from './report-repo';
 import { TicketRepo } from './ticket-repo';
 
@@ -23,6 +24,8 @@ export class Store {
   readonly ratings: RatingRepo;
   readonly dossiers: DossierRepo;
   readonly reports: ReportRepo;
+  /** Dossier figures of a range as of a moment (read from the dossiers, not a rollup). */
+  readonly dossierReports: DossierReportRepo;
   readonly importRuns: ImportRunRepo;
   private checkpointer: WalCheckpointer | null = null;
 
@@ -37,6 +40,7 @@ export class Store {
     this.ratings = new RatingRepo(db);
     this.dossiers = new DossierRepo(db);
     this.reports = new ReportRepo(db);
+    this.dossierReports = new DossierReportRepo(db);
     this.importRuns = new ImportRunRepo(db);
   }
 

@@ -16,7 +16,23 @@ import { DossierTable } from '../report/DossierTable';
 import { ReportTable } from '../report/ReportTable';
 
 type GroupBy = Report['groupBy'];
-const GROUPS: Array<[GroupBy, OpsKey]> = [['all', 'groupAll'], ['field', 'groupField'], ['counter', 'groupCounter'], ['officer', 'groupOfficer'], ['day', 'groupDay']];
+const GROUPS: Array<[GroupBy, OpsKey]> = [['all', 'groupAll'], ['field', 'groupField'], ['procedure', 'groupProcedure'], ['counter', 'groupCounter'], ['officer', 'groupOfficer'], ['day', 'groupDay']];
+type ExportFormat = 'csv' | 'csv-vn' | 'xlsx';
+const HANOI_MS = 7 * 3_600_000;
+
+/** `2025-09-30T17:00` typed in the as-of control (the site's time, UTC+7) -> epoch ms; '' -> the default. */
+function asOfMs(v: string): number | undefined {
+  if (v === '') return undefined;
+  const ms = Date.parse(`${v}:00Z`) - HANOI_MS;
+  return Number.isFinite(ms) ? ms : undefined;
+}
+
+/** "hết ngày 30/09/2025" at 23:59:59.999, else "10:30 ngày 30/09/2025" (the site's time). */
+function asOfText(at: number, t: (k: OpsKey, v?: Record<string, string>) => string): string {
+  const iso = new Date(at + HANOI_MS).toISOString();
+  const day = formatDay(iso.slice(0, 10));
+  return iso.slice(11, 23) === '23:59:59.999' ? t('asOfEndOfDay', { day }) : t('asOfAt', { time: iso.slice(11, 16), day });
+}
 const PRESET_KEYS: Record<Preset, OpsKey> = { today: 'presetToday', week: 'presetWeek', month: 'presetMonth', lastMonth: 'presetLastMonth', year: 'presetYear' };
 
 export function ReportsPage() {
@@ -28,16 +44,18 @@ export function ReportsPage() {
   const today = view.state?.snapshot.serviceDay ?? serviceDayOf(Date.now(), tz);
   const [range, setRange] = useState(() => presetRange('today', today));
   const [groupBy, setGroupBy] = useState<GroupBy>('field');
+  const [asOf, setAsOf] = useState('');
   const [errors, setErrors] = useState<FormErrors>({});
   const [report, setReport] = useState<Report | null>(null);
   const [download, setDownload] = useState<Download | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
-  const [exporting, setExporting] = useState<'csv' | 'xlsx' | null>(null);
+  const [exporting, setExporting] = useState<ExportFormat | null>(null);
   const { run, busy, error } = useCommand();
 
-  const submit = async (r = range, g = groupBy): Promise<void> => {
+  const submit = async (r = range, g = groupBy, a = asOf): Promise<void> => {
     const extra: FormErrors = r.from > r.to ? { to: t('invalidRange') } : {};
-    const c = check(reportInput, { ...r, groupBy: g }, tc, locale, extra);
+    const ms = asOfMs(a);
+    const c = check(reportInput, { ...r, groupBy: g, ...(ms === undefined ? {} : { asOf: ms }) }, tc, locale, extra);
     setErrors(c.ok ? {} : c.errors);
     if (!c.ok) return;
     const result = await run('report:run', c.data);
@@ -55,11 +73,11 @@ export function ReportsPage() {
     if (download) URL.revokeObjectURL(download.url);
   }, [download]);
 
-  const exportAs = async (format: 'csv' | 'xlsx'): Promise<void> => {
-    const q = new URLSearchParams({ from: range.from, to: range.to, groupBy, format });
+  const exportAs = async (format: ExportFormat): Promise<void> => {
+    const q = new URLSearchParams({ from: range.from, to: range.to, groupBy, format, ...(asOf ? { asOf } : {}) });
     setExporting(format);
     setExportError(null);
-    const r = await fetchFile(session.token, `/api/admin/reports/export?${q.toString()}`, `bao-cao-${range.from}-${range.to}.${format}`);
+    const r = await fetchFile(session.token, `/api/admin/reports/export?${q.toString()}`, `bao-cao-${range.from}-${range.to}.${format === 'xlsx' ? 'xlsx' : 'csv'}`);
     setExporting(null);
     if (!r.ok) {
       setExportError(r.error.status === 404 ? tc('notSupported') : r.error.message);
@@ -99,9 +117,13 @@ export function ReportsPage() {
               {GROUPS.map(([g, k]) => <option key={g} value={g}>{t(k)}</option>)}
             </select>
           </FormRow>
+          <FormRow label={t('asOf')} error={err(errors, 'asOf')}>
+            <input type="datetime-local" name="asOf" data-testid="as-of" value={asOf} title={t('asOfHint')} onChange={(e) => setAsOf(e.target.value)} />
+          </FormRow>
           <button type="submit" className="btn primary" data-testid="run-report" disabled={busy}>{busy ? t('running') : t('run')}</button>
           <span className="spacer" />
           <button type="button" className="btn" data-testid="export-csv" disabled={exporting !== null} onClick={() => void exportAs('csv')}>{t('exportCsv')}</button>
+          <button type="button" className="btn" data-testid="export-csv-vn" disabled={exporting !== null} onClick={() => void exportAs('csv-vn')}>{t('exportCsvVn')}</button>
           <button type="button" className="btn" data-testid="export-xlsx" disabled={exporting !== null} onClick={() => void exportAs('xlsx')}>{t('exportXlsx')}</button>
           <button type="button" className="btn" data-testid="print" disabled={!report} onClick={() => window.print()}>{t('print')}</button>
         </div>
@@ -119,6 +141,7 @@ export function ReportsPage() {
             <p className="print-site">{siteName}</p>
             <h2>{t('printHeading')}</h2>
             <p>{t('rangeLine', { from: formatDay(report.range.from), to: formatDay(report.range.to) })} · {t('groupBy')}: {t(GROUPS.find(([g]) => g === report.groupBy)?.[1] ?? 'groupAll')}</p>
+            <p data-testid="as-of-line"><strong>{t('asOfLine', { time: asOfText(report.asOf, t) })}</strong></p>
             <p className="print-only muted">{t('printedAt', { time: `${formatClock(Date.now(), tz, locale)}, ${formatLongDate(Date.now(), tz, locale)}` })}</p>
           </header>
           <section className="card report-section">

@@ -210,12 +210,17 @@ describe('buildReport on a history known by construction', () => {
 });
 
 describe('buildReport dossiers', () => {
-  const A = { receivedCounter: 4, receivedOnline: 2, received: 6, resolved: 3, resolutionRate: 0.5, resolvedOnTime: 1, onTimeRate: 1 / 3, inProgressNotDue: 1, overdue: 2, rejected: 1, returned: 1 };
-  const B = { receivedCounter: 1, receivedOnline: 1, received: 2, resolved: 1, resolutionRate: 0.5, resolvedOnTime: 1, onTimeRate: 1, inProgressNotDue: 1, overdue: 0, rejected: 0, returned: 1 };
-  const C = { receivedCounter: 0, receivedOnline: 0, received: 0, resolved: 0, resolutionRate: null, resolvedOnTime: 0, onTimeRate: null, inProgressNotDue: 0, overdue: 0, rejected: 0, returned: 0 };
+  const zero = { carriedOver: 0, receivedPost: 0, resolvedOnTime: 0 };
+  const A = { ...zero, receivedCounter: 4, receivedOnline: 2, received: 6, toResolve: 6, resolvedEarly: 1, resolvedLate: 2, resolved: 3,
+    inProgress: 3, inProgressNotDue: 1, overdue: 2, onlineShare: 0.3333, resolutionRate: 0.5, onTimeRate: 0.3333 };
+  const B = { ...zero, receivedCounter: 1, receivedOnline: 1, received: 2, toResolve: 2, resolvedEarly: 1, resolvedLate: 0, resolved: 1,
+    inProgress: 1, inProgressNotDue: 1, overdue: 0, onlineShare: 0.5, resolutionRate: 0.5, onTimeRate: 1 };
+  const C = { ...zero, receivedCounter: 0, receivedOnline: 0, received: 0, toResolve: 0, resolvedEarly: 0, resolvedLate: 0, resolved: 0,
+    inProgress: 0, inProgressNotDue: 0, overdue: 0, onlineShare: null, resolutionRate: null, onTimeRate: null };
 
-  it('per field for November as of 2026-11-09: received, resolved and its rate, on time, not yet due, overdue', () => {
+  it('per field for November as of now (2026-11-09 10:00): received, resolved early / late, not yet due, overdue, rates', () => {
     const r = report('2026-11-01', '2026-11-30', 'field');
+    expect(r.asOf).toBe(NOW);
     expect(r.asOfDay).toBe('2026-11-09');
     expect(r.dossiers.groupBy).toBe('field');
     expect(r.dossiers.rows).toEqual([
@@ -224,8 +229,8 @@ describe('buildReport dossiers', () => {
       { key: 'f-cert', label: 'Chứng thực', ...C },
     ]);
     expect(r.dossiers.totals).toEqual({
-      receivedCounter: 5, receivedOnline: 3, received: 8, resolved: 4, resolutionRate: 0.5, resolvedOnTime: 2, onTimeRate: 0.5,
-      inProgressNotDue: 2, overdue: 2, rejected: 1, returned: 2,
+      ...zero, receivedCounter: 5, receivedOnline: 3, received: 8, toResolve: 8, resolvedEarly: 2, resolvedLate: 2, resolved: 4,
+      inProgress: 4, inProgressNotDue: 2, overdue: 2, onlineShare: 0.375, resolutionRate: 0.5, onTimeRate: 0.5,
     });
   });
 
@@ -236,18 +241,30 @@ describe('buildReport dossiers', () => {
     expect(dueDay.dossiers.rows[0]).toMatchObject({ key: 'f-civil', inProgressNotDue: 1, overdue: 2 });
   });
 
-  it('per received day, and as one row for counter or officer groupings', () => {
-    const byDay = report('2026-11-01', '2026-12-31', 'day');
+  it('per received day, and per counter / officer with online dossiers under "Trực tuyến"', () => {
+    const dec2 = local('2026-12-02', 10);
+    const byDay = report('2026-11-01', '2026-12-31', 'day', dec2);
     expect(byDay.dossiers.groupBy).toBe('day');
     expect(byDay.dossiers.rows.map((d) => [d.key, d.received, d.inProgressNotDue, d.overdue])).toEqual([
-      ['2026-11-02', 8, 2, 2],
+      ['2026-11-02', 8, 1, 3],
       ['2026-12-01', 1, 1, 0],
     ]);
-    for (const groupBy of ['counter', 'officer', 'all'] as const) {
-      const r = report('2026-11-01', '2026-12-31', groupBy);
-      expect(r.dossiers.groupBy).toBe('all');
-      expect(r.dossiers.rows).toEqual([{ key: '', label: 'Tất cả', ...r.dossiers.totals }]);
-      expect(r.dossiers.totals).toMatchObject({ received: 9, receivedCounter: 6, resolved: 4, inProgressNotDue: 3, overdue: 2 });
+    for (const groupBy of ['counter', 'officer'] as const) {
+      const r = report('2026-11-01', '2026-12-31', groupBy, dec2);
+      expect(r.dossiers.groupBy).toBe(groupBy);
+      // the test history receives dossiers without a counter or officer
+      expect(r.dossiers.rows.filter((d) => d.received > 0).map((d) => [d.key, d.label, d.receivedCounter, d.receivedOnline])).toEqual([
+        ['', groupBy === 'counter' ? 'Trực tiếp, không rõ quầy' : 'Trực tiếp, không rõ cán bộ', 6, 0],
+        ['~online', 'Trực tuyến', 0, 3],
+      ]);
+      expect(r.dossiers.totals).toMatchObject({ received: 9, receivedCounter: 6, resolved: 4, inProgressNotDue: 2, overdue: 3 });
     }
+    const all = report('2026-11-01', '2026-12-31', 'all', dec2);
+    expect(all.dossiers.rows).toEqual([{ key: '', label: 'Tất cả', ...all.dossiers.totals }]);
+  });
+
+  it('counts a dossier received after the as-of moment nowhere', () => {
+    // d9 arrives on 2026-12-01; the hub's clock is 2026-11-09
+    expect(report('2026-11-01', '2026-12-31', 'all').dossiers.totals).toMatchObject({ received: 8 });
   });
 });

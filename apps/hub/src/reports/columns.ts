@@ -1,9 +1,12 @@
 import { RATING_LABELS, RATING_LEVELS } from '@qms/core';
-import { GROUP_HEADINGS, viDate } from './labels';
+import { GROUP_HEADINGS, asOfLabel, viDate } from './labels';
 import type { DossierFigures, Report, ReportRow } from './types';
 
-/** How a figure is written: a count, minutes (one decimal), or a share (a percentage). */
-export type ColumnKind = 'count' | 'minutes' | 'share';
+/**
+ * How a figure is written: a count, minutes (one decimal), a share (a percentage with one
+ * decimal) or a rate (a percentage with two decimals, as offices file their dossier rates).
+ */
+export type ColumnKind = 'count' | 'minutes' | 'share' | 'rate';
 
 export interface Column<R> {
   header: string;
@@ -39,18 +42,24 @@ export function ticketColumns(report: Report): Column<ReportRow>[] {
   ];
 }
 
+/** The dossier table's figure columns, in the order of the offices' form (docs/reports.md). */
 export const DOSSIER_COLUMNS: Column<DossierFigures>[] = [
+  { header: 'Kỳ trước chuyển qua', kind: 'count', value: (d) => d.carriedOver },
   { header: 'Tiếp nhận trực tiếp', kind: 'count', value: (d) => d.receivedCounter },
   { header: 'Tiếp nhận trực tuyến', kind: 'count', value: (d) => d.receivedOnline },
-  { header: 'Tổng tiếp nhận', kind: 'count', value: (d) => d.received },
-  { header: 'Đã giải quyết', kind: 'count', value: (d) => d.resolved },
-  { header: 'Tỷ lệ giải quyết (%)', kind: 'share', value: (d) => d.resolutionRate },
-  { header: 'Đúng hạn', kind: 'count', value: (d) => d.resolvedOnTime },
-  { header: 'Tỷ lệ đúng hạn (%)', kind: 'share', value: (d) => d.onTimeRate },
+  { header: 'Tiếp nhận qua bưu chính', kind: 'count', value: (d) => d.receivedPost },
+  { header: 'Tổng tiếp nhận trong kỳ', kind: 'count', value: (d) => d.received },
+  { header: 'Tổng số phải giải quyết', kind: 'count', value: (d) => d.toResolve },
+  { header: 'Giải quyết trước hạn', kind: 'count', value: (d) => d.resolvedEarly },
+  { header: 'Giải quyết đúng hạn', kind: 'count', value: (d) => d.resolvedOnTime },
+  { header: 'Giải quyết quá hạn', kind: 'count', value: (d) => d.resolvedLate },
+  { header: 'Tổng đã giải quyết', kind: 'count', value: (d) => d.resolved },
+  { header: 'Đang giải quyết', kind: 'count', value: (d) => d.inProgress },
   { header: 'Đang giải quyết chưa đến hạn', kind: 'count', value: (d) => d.inProgressNotDue },
-  { header: 'Quá hạn', kind: 'count', value: (d) => d.overdue },
-  { header: 'Từ chối', kind: 'count', value: (d) => d.rejected },
-  { header: 'Đã trả kết quả', kind: 'count', value: (d) => d.returned },
+  { header: 'Đang giải quyết quá hạn', kind: 'count', value: (d) => d.overdue },
+  { header: 'Tỷ lệ tiếp nhận trực tuyến (%)', kind: 'rate', value: (d) => d.onlineShare },
+  { header: 'Tỷ lệ giải quyết (%)', kind: 'rate', value: (d) => d.resolutionRate },
+  { header: 'Tỷ lệ giải quyết trước hạn và đúng hạn (%)', kind: 'rate', value: (d) => d.onTimeRate },
 ];
 
 export const TICKETS_TITLE = 'Vé';
@@ -64,19 +73,27 @@ export function hourLabel(hour: number): string {
 }
 
 export function ticketHeading(report: Report): string {
-  return GROUP_HEADINGS[report.groupBy];
+  return GROUP_HEADINGS[report.ticketGroupBy];
 }
+
+/** Heading of the weekday column that follows a date column ("Thứ Hai"). */
+export const WEEKDAY_HEADING = 'Thứ';
 
 export function dossierHeading(report: Report): string {
   return GROUP_HEADINGS[report.dossiers.groupBy];
 }
 
-const GROUPING_VI = { field: 'lĩnh vực', counter: 'quầy', officer: 'cán bộ', day: 'ngày', all: 'toàn điểm phục vụ' } as const;
+const GROUPING_VI = { field: 'lĩnh vực', counter: 'quầy', officer: 'cán bộ', day: 'ngày', all: 'toàn điểm phục vụ', procedure: 'thủ tục' } as const;
 
 export function reportTitle(report: Report): string {
   return `Báo cáo theo ${GROUPING_VI[report.groupBy]} từ ${viDate(report.range.from)} đến ${viDate(report.range.to)}`;
 }
 
 export function dossiersTitle(report: Report): string {
-  return `Hồ sơ tiếp nhận từ ${viDate(report.range.from)} đến ${viDate(report.range.to)}, tình trạng đến ngày ${viDate(report.asOfDay)}`;
+  return `Hồ sơ từ ${viDate(report.range.from)} đến ${viDate(report.range.to)}. ${asOfLine(report)}`;
+}
+
+/** "Số liệu tính đến hết ngày 31/03/2025" or "Số liệu tính đến 10:30 ngày 15/03/2025". */
+export function asOfLine(report: Report): string {
+  return `Số liệu tính đến ${asOfLabel(report.asOf)}`;
 }

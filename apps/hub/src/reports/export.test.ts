@@ -30,8 +30,10 @@ const TICKET_HEADERS = [
   'Phục vụ P90 (phút)', 'Rất hài lòng', 'Hài lòng', 'Bình thường', 'Không hài lòng',
 ];
 const DOSSIER_HEADERS = [
-  'Lĩnh vực', 'Tiếp nhận trực tiếp', 'Tiếp nhận trực tuyến', 'Tổng tiếp nhận', 'Đã giải quyết', 'Tỷ lệ giải quyết (%)', 'Đúng hạn',
-  'Tỷ lệ đúng hạn (%)', 'Đang giải quyết chưa đến hạn', 'Quá hạn', 'Từ chối', 'Đã trả kết quả',
+  'Lĩnh vực', 'Kỳ trước chuyển qua', 'Tiếp nhận trực tiếp', 'Tiếp nhận trực tuyến', 'Tiếp nhận qua bưu chính', 'Tổng tiếp nhận trong kỳ',
+  'Tổng số phải giải quyết', 'Giải quyết trước hạn', 'Giải quyết đúng hạn', 'Giải quyết quá hạn', 'Tổng đã giải quyết', 'Đang giải quyết',
+  'Đang giải quyết chưa đến hạn', 'Đang giải quyết quá hạn', 'Tỷ lệ tiếp nhận trực tuyến (%)', 'Tỷ lệ giải quyết (%)',
+  'Tỷ lệ giải quyết trước hạn và đúng hạn (%)',
 ];
 
 /** The figures of a ticket row in header order: [counts…, minutes…, share, …]. */
@@ -44,10 +46,11 @@ function ticketFigures(r: ReportRow): Array<number | null> {
   ];
 }
 function dossierFigures(d: DossierFigures): Array<number | null> {
-  return [d.receivedCounter, d.receivedOnline, d.received, d.resolved, d.resolutionRate, d.resolvedOnTime, d.onTimeRate, d.inProgressNotDue, d.overdue, d.rejected, d.returned];
+  return [d.carriedOver, d.receivedCounter, d.receivedOnline, d.receivedPost, d.received, d.toResolve, d.resolvedEarly, d.resolvedOnTime,
+    d.resolvedLate, d.resolved, d.inProgress, d.inProgressNotDue, d.overdue, d.onlineShare, d.resolutionRate, d.onTimeRate];
 }
 const SHARE_COLUMNS_TICKETS = new Set([9]);
-const SHARE_COLUMNS_DOSSIERS = new Set([4, 6]);
+const SHARE_COLUMNS_DOSSIERS = new Set([13, 14, 15]);
 
 describe('reportToCsv', () => {
   const csv = () => reportToCsv(report);
@@ -80,16 +83,17 @@ describe('reportToCsv', () => {
     expect(rows[hours + 9]).toEqual(['08:00–08:59', '22']);
 
     const dHeader = rows.findIndex((r, i) => i > hours && r[0] === 'Lĩnh vực');
-    expect(rows[dHeader - 1]?.[0]).toBe('Hồ sơ tiếp nhận từ 01/11/2026 đến 30/11/2026, tình trạng đến ngày 09/11/2026');
+    expect(rows[dHeader - 1]?.[0]).toBe('Hồ sơ từ 01/11/2026 đến 30/11/2026. Số liệu tính đến 10:00 ngày 09/11/2026');
+    expect(rows[1]).toEqual(['Số liệu tính đến 10:00 ngày 09/11/2026']);
     expect(rows[dHeader]).toEqual(DOSSIER_HEADERS);
     [...report.dossiers.rows, report.dossiers.totals].forEach((d, i) => {
       const cells = rows[dHeader + 1 + i]!.slice(1);
       dossierFigures(d).forEach((v, c) => {
         if (v === null) return expect(cells[c]).toBe('');
-        expect(Number(cells[c])).toBeCloseTo(SHARE_COLUMNS_DOSSIERS.has(c) ? v * 100 : v, 1);
+        expect(Number(cells[c])).toBeCloseTo(SHARE_COLUMNS_DOSSIERS.has(c) ? v * 100 : v, 2);
       });
     });
-    expect(rows[dHeader + 1]?.slice(0, 11)).toEqual(['Tư pháp – Hộ tịch', '4', '2', '6', '3', '50', '1', '33.3', '1', '2', '1']);
+    expect(rows[dHeader + 1]).toEqual(['Tư pháp – Hộ tịch', '0', '4', '2', '0', '6', '6', '1', '0', '2', '3', '3', '1', '2', '33.33', '50', '33.33']);
   });
 
   it('quotes commas and defuses formulas in names', () => {
@@ -144,6 +148,58 @@ describe('reportToXlsx', () => {
         expect(cell as number).toBeCloseTo(v, 9);
       });
     });
-    expect(values(dossiers, XLSX_HEADER_ROW + 4, 2)).toEqual(['Tổng cộng', 5]);
+    expect(values(dossiers, XLSX_HEADER_ROW + 4, 3)).toEqual(['Tổng cộng', 0, 5]);
+    expect(dossiers.getRow(XLSX_HEADER_ROW + 1).getCell(16).numFmt).toBe('0.00%');
+    expect(dossiers.getCell('A2').value).toBe('Số liệu tính đến 10:00 ngày 09/11/2026');
+  });
+});
+
+describe('exports grouped by day', () => {
+  let byDay: Report;
+  beforeAll(() => {
+    byDay = buildReport(hub.store, new ConfigCache(hub.store), {
+      from: '2026-11-01', to: '2026-11-30', groupBy: 'day', targetWaitMinutes: 15, now: local('2026-11-09', 10),
+    });
+  });
+
+  it('XLSX: days are real Excel dates (dd/mm/yyyy), the weekday a text column beside them', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(new Uint8Array(await reportToXlsx(byDay)).buffer);
+    const tickets = wb.getWorksheet('Vé')!;
+    expect([1, 2, 3].map((c) => tickets.getRow(XLSX_HEADER_ROW).getCell(c).value)).toEqual(['Ngày', 'Thứ', 'Số vé cấp']);
+    const first = tickets.getRow(XLSX_HEADER_ROW + 1);
+    expect(first.getCell(1).value).toEqual(new Date('2026-11-02T00:00:00Z'));
+    expect(first.getCell(1).numFmt).toBe('dd/mm/yyyy');
+    expect(first.getCell(2).value).toBe('Thứ Hai');
+    const dossiers = wb.getWorksheet('Hồ sơ')!;
+    expect(dossiers.getRow(XLSX_HEADER_ROW + 1).getCell(1).value).toEqual(new Date('2026-11-02T00:00:00Z'));
+  });
+
+  it('XLSX: prints landscape, one page wide, the header row on every page', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(new Uint8Array(await reportToXlsx(byDay)).buffer);
+    for (const ws of wb.worksheets) {
+      expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' });
+    }
+  });
+
+  it('CSV: ISO dates and a weekday column; the Vietnamese-Excel variant uses ";", a decimal comma and dd/mm/yyyy', () => {
+    const std = parse(reportToCsv(byDay).slice(1), { relax_column_count: true, skip_empty_lines: true }) as string[][];
+    const h = std.findIndex((r) => r[0] === 'Ngày');
+    expect(std[h]?.slice(0, 3)).toEqual(['Ngày', 'Thứ', 'Số vé cấp']);
+    expect(std[h + 1]?.slice(0, 2)).toEqual(['2026-11-02', 'Thứ Hai']);
+    const vnText = reportToCsv(byDay, 'vn');
+    expect(vnText.startsWith('\uFEFF')).toBe(true);
+    const vn = parse(vnText.slice(1), { delimiter: ';', relax_column_count: true, skip_empty_lines: true }) as string[][];
+    const hv = vn.findIndex((r) => r[0] === 'Ngày');
+    expect(vn[hv + 1]?.slice(0, 2)).toEqual(['02/11/2026', 'Thứ Hai']);
+    // same cells as the standard CSV, decimals with a comma
+    const stdRow = std[h + 1]!;
+    const vnRow = vn[hv + 1]!;
+    stdRow.slice(2).forEach((cell, i) => expect(vnRow[i + 2]).toBe(cell.replace('.', ',')));
+    expect(stdRow.slice(2).some((c) => c.includes('.'))).toBe(true);
+    const dRow = vn.find((r) => r[0] === '02/11/2026' && r.length === DOSSIER_HEADERS.length + 1)!;
+    expect(dRow.at(-2)).toBe('50'); // resolution rate 4 of 8
+    expect(dRow.at(-3)).toBe('37,5'); // online share 3 of 8
   });
 });

@@ -1,5 +1,4 @@
-import type { ReportGroupBy } from '@qms/store';
-import type { ReportDirectory } from './types';
+import type { ReportDirectory, ReportGroupBy, TicketGroupBy } from './types';
 
 const WEEKDAYS_VI = ['Chủ nhật', 'Thứ Hai', 'Thứ Ba', 'Thứ Tư', 'Thứ Năm', 'Thứ Sáu', 'Thứ Bảy'];
 
@@ -15,6 +14,21 @@ export function viDayLabel(day: string): string {
   return `${WEEKDAYS_VI[weekday] ?? ''} ${viDate(day)}`.trim();
 }
 
+/** The weekday of a day `YYYY-MM-DD` ("Thứ Hai", "Chủ nhật"). */
+export function viWeekday(day: string): string {
+  return WEEKDAYS_VI[new Date(`${day}T00:00:00Z`).getUTCDay()] ?? '';
+}
+
+/** Local time (UTC+7, as the store's SQL) of an instant: "hết ngày 31/03/2025" at 23:59:59.999, else "10:30 ngày 15/03/2025". */
+export function asOfLabel(at: number): string {
+  const local = new Date(at + 7 * 3_600_000);
+  const day = local.toISOString().slice(0, 10);
+  if (local.getUTCHours() === 23 && local.getUTCMinutes() === 59 && local.getUTCSeconds() === 59 && local.getUTCMilliseconds() === 999) {
+    return `hết ngày ${viDate(day)}`;
+  }
+  return `${local.toISOString().slice(11, 16)} ngày ${viDate(day)}`;
+}
+
 export const ALL_LABEL = 'Tất cả';
 export const TOTAL_LABEL = 'Tổng cộng';
 export const NO_COUNTER_LABEL = 'Chưa đến quầy';
@@ -27,6 +41,7 @@ export const GROUP_HEADINGS: Record<ReportGroupBy, string> = {
   officer: 'Cán bộ',
   day: 'Ngày',
   all: 'Phạm vi',
+  procedure: 'Thủ tục',
 };
 
 /**
@@ -36,7 +51,7 @@ export const GROUP_HEADINGS: Record<ReportGroupBy, string> = {
 export class GroupNames {
   constructor(private readonly dir: ReportDirectory) {}
 
-  label(groupBy: ReportGroupBy, key: string): string {
+  label(groupBy: TicketGroupBy, key: string): string {
     switch (groupBy) {
       case 'field':
         return this.dir.fields().find((f) => f.id === key)?.nameVi ?? key;
@@ -54,7 +69,7 @@ export class GroupNames {
   }
 
   /** Keys to show: the configured ones for fields and counters, plus every key with figures. */
-  keys(groupBy: ReportGroupBy, withFigures: Iterable<string>): string[] {
+  keys(groupBy: TicketGroupBy, withFigures: Iterable<string>): string[] {
     const keys = new Set(withFigures);
     if (groupBy === 'all') return [''];
     if (groupBy === 'field') for (const f of this.dir.fields()) if (f.enabled) keys.add(f.id);
@@ -62,7 +77,7 @@ export class GroupNames {
     return [...keys].sort(this.order(groupBy));
   }
 
-  private order(groupBy: ReportGroupBy): (a: string, b: string) => number {
+  private order(groupBy: TicketGroupBy): (a: string, b: string) => number {
     const last = (a: string, b: string): number | null => (a === '' ? 1 : b === '' ? -1 : null);
     if (groupBy === 'field') {
       const rank = new Map(this.dir.fields().map((f) => [f.id, f.sortOrder]));

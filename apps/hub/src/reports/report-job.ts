@@ -7,6 +7,7 @@
 import type { Store } from '@qms/store';
 import { startJob } from '../workers/run-job';
 import { buildReport } from './build-report';
+import { resolveAsOf } from './dossier-figures';
 import type { Report, ReportDirectory, ReportOptions } from './types';
 
 export async function reportInWorker(
@@ -15,6 +16,8 @@ export async function reportInWorker(
   options: ReportOptions,
   xlsx = false,
 ): Promise<{ report: Report; bytes: Buffer | null }> {
+  // a bad asOf is the caller's VALIDATION_FAILED, here on the hub, before any worker starts
+  options = { ...options, asOf: resolveAsOf(options, options.asOf, options.now) };
   if (!store.db.name || store.db.memory) {
     const report = buildReport(store, directory, options);
     return { report, bytes: xlsx ? await (await import('./xlsx')).reportToXlsx(report) : null };

@@ -1,7 +1,7 @@
 import type { Counter, EpochMs, Field, Id } from '@qms/core';
-import type { ReportGroupBy } from '@qms/store';
+import type { ReportGroupBy, TicketGroupBy } from '@qms/protocol';
 
-export type { ReportGroupBy };
+export type { ReportGroupBy, TicketGroupBy };
 
 /** What a report needs to name fields, counters and officers (the hub's ConfigCache fits). */
 export interface ReportDirectory {
@@ -18,8 +18,10 @@ export interface ReportOptions {
   groupBy: ReportGroupBy;
   /** "Served within the target wait" counts tickets called within this many minutes (1..180). */
   targetWaitMinutes: number;
-  /** As of when: decides which unresolved dossiers are overdue. */
+  /** The hub's clock when the report is asked for. */
   now: EpochMs;
+  /** The moment the dossier figures are taken at; default: the end of the range, or `now` if earlier. */
+  asOf?: EpochMs;
 }
 
 export type {
