@@ -3,7 +3,7 @@ import type { Locale, Translate } from '@qms/ui';
 import { formatNumber } from '../i18n/labels';
 import type { OpsKey } from '../i18n/ops';
 
-/** A rate with two decimals in percent ("96,49 %"), as offices file their dossier rates. */
+/** A rate with two decimals in percent ("96,48 %"), as offices file their dossier rates. */
 function formatRate(v: number | null, locale: Locale): string {
   if (v === null) return '—';
   const f = new Intl.NumberFormat(locale === 'vi' ? 'vi-VN' : 'en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 });

@@ -3,10 +3,12 @@ import { localDayEnd, localDayStart, rate, resolveAsOf, withTotals } from './dos
 import { asOfLabel } from './labels';
 
 describe('dossier figures', () => {
-  it('rates: a share to 4 decimals (2 in percent), null over nothing; the published 4,941 of 5,121', () => {
-    expect(rate(4941, 5121)).toBe(0.9649); // 96.4851 %: 96.49 %
+  it('rates: a share truncated to 4 decimals (2 in percent), null over nothing; the published 4,941 of 5,121', () => {
+    expect(rate(4941, 5121)).toBe(0.9648); // 96.4851 %: published as 96.48 %
     expect(rate(1, 3)).toBe(0.3333);
-    expect(rate(2, 3)).toBe(0.6667);
+    expect(rate(2, 3)).toBe(0.6666);
+    expect(rate(99_999, 100_000)).toBe(0.9999); // 100.00 % only when every dossier is done
+    expect(rate(7, 7)).toBe(1);
     expect(rate(0, 0)).toBeNull();
   });
 
@@ -16,7 +18,7 @@ describe('dossier figures', () => {
     expect(f).toEqual({
       carriedOver: 0, receivedCounter: 1859, receivedOnline: 3262, receivedPost: 0, received: 5121, toResolve: 5121,
       resolvedEarly: 4000, resolvedOnTime: 900, resolvedLate: 41, resolved: 4941, inProgress: 180, inProgressNotDue: 180, overdue: 0,
-      onlineShare: 0.637, resolutionRate: 0.9649, onTimeRate: 0.9917,
+      onlineShare: 0.6369, resolutionRate: 0.9648, onTimeRate: 0.9917,
     });
     expect(withTotals({ ...f, key: '', carriedOver: 100, receivedPost: 0, resolvedEarly: 0, resolvedOnTime: 0, resolvedLate: 0 }).resolutionRate).toBe(0);
   });

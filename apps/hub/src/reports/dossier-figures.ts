@@ -35,7 +35,8 @@ export function resolveAsOf(range: { from: string; to: string }, asked: number |
 /** A share rounded to 4 decimals (a percentage with 2), half away from zero; null over nothing. */
 export function rate(part: number, whole: number): number | null {
   if (whole <= 0) return null;
-  return Math.round((part / whole) * 10_000) / 10_000;
+  // truncated to two decimals of a percent, as offices publish (100.00 % only when all are done)
+  return Math.floor((part * 10_000) / whole) / 10_000;
 }
 
 export function emptyDossierFigures(): DossierFigures {
