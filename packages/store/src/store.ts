@@ -8,6 +8,7 @@ import { ImportRunRepo } from './import-run-repo';
 import { PrinterFaultRepo } from './printer-fault-repo';
 import { RatingRepo } from './rating-repo';
 import { DossierRepo } from './dossier-repo';
+import { DossierDeskRepo } from './dossier-search';
 import { ReportRepo } from './report-repo';
 import { TicketRepo } from './ticket-repo';
 
@@ -22,6 +23,7 @@ export class Store {
   readonly printerFaults: PrinterFaultRepo;
   readonly ratings: RatingRepo;
   readonly dossiers: DossierRepo;
+  readonly dossierDesk: DossierDeskRepo;
   readonly reports: ReportRepo;
   readonly importRuns: ImportRunRepo;
   private checkpointer: WalCheckpointer | null = null;
@@ -36,6 +38,7 @@ export class Store {
     this.printerFaults = new PrinterFaultRepo(db);
     this.ratings = new RatingRepo(db);
     this.dossiers = new DossierRepo(db);
+    this.dossierDesk = new DossierDeskRepo(db);
     this.reports = new ReportRepo(db);
     this.importRuns = new ImportRunRepo(db);
   }
