@@ -57,7 +57,8 @@ export const dossierSearchInput = z
     /** Not resolved and past the due date (as of now). */
     overdue: z.literal(true).optional(),
     sort: z.enum(['newest', 'overdue_first']).default('newest'),
-    page: z.number().int().min(1).max(100_000).default(1),
+    /** Pages beyond the 1,000th are not served: narrow the filters instead. */
+    page: z.number().int().min(1).max(1000).default(1),
     pageSize: z.number().int().min(1).max(100).default(50),
   })
   .refine((v) => !v.receivedFrom || !v.receivedTo || v.receivedFrom <= v.receivedTo, {

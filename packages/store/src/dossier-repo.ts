@@ -193,7 +193,7 @@ export class DossierRepo {
   }
 
   byCccd(cccd: string): Dossier[] {
-    return this.db.prepare<[string], DossierRow>('SELECT * FROM dossiers WHERE applicant_cccd = ? ORDER BY received_at').all(cccd).map(toDossier);
+    return this.db.prepare<[string], DossierRow>('SELECT * FROM dossiers WHERE applicant_cccd = ? ORDER BY received_at, code').all(cccd).map(toDossier);
   }
 
   /**
@@ -205,7 +205,7 @@ export class DossierRepo {
     const wanted = comparableName(fullName);
     return this.db
       .prepare<[string], DossierRow>(
-        `SELECT * FROM dossiers WHERE applicant_name IS NOT NULL AND (applicant_birth = ? OR applicant_birth IS NULL) ORDER BY received_at`,
+        `SELECT * FROM dossiers WHERE applicant_name IS NOT NULL AND (applicant_birth = ? OR applicant_birth IS NULL) ORDER BY received_at, code`,
       )
       .all(birthDate)
       .filter((r) => comparableName(r.applicant_name ?? '') === wanted)

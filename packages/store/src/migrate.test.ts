@@ -399,11 +399,11 @@ const MIGRATION_CASES: MigrationCase[] = [
     check(db) {
       const byName = (q: string) => db.prepare<[string], { id: string }>(
         'SELECT id FROM dossiers WHERE rowid IN (SELECT rowid FROM dossier_names WHERE dossier_names MATCH ?) ORDER BY id').all(q).map((r) => r.id);
-      expect(byName('"dang"* "an"')).toEqual(['d1']);
+      expect(byName('("dang"* OR "đang"*) AND "an"')).toEqual(['d1']);
       db.prepare("UPDATE dossiers SET applicant_name = 'Trần Thị Bình' WHERE id = 'd2'").run();
       expect(byName('"binh"')).toEqual(['d2']);
       db.prepare("UPDATE dossiers SET applicant_name = NULL WHERE id = 'd1'").run();
-      expect(byName('"dang"')).toEqual([]);
+      expect(byName('"đang"')).toEqual([]);
       const plan = db.prepare("EXPLAIN QUERY PLAN SELECT id FROM dossiers WHERE status = 'processing' ORDER BY received_at DESC LIMIT 50").all();
       expect(JSON.stringify(plan)).toContain('dossiers_status_received');
     },
