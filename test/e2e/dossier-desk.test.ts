@@ -88,7 +88,7 @@ describe('dossier desk (counter app and admin)', () => {
 
     // a refusal needs its reason
     await page.selectOption('[data-testid=desk-filters] select[name=status]', '');
-    await page.fill('[data-testid=desk-filters] input[name=code]', '261103');
+    await page.fill('[data-testid=desk-filters] input[name=dossierCode]', '261103');
     await page.click('[data-testid=desk-search]');
     await page.waitForSelector('[data-testid=desk-count]:has-text("1 hồ sơ")');
     await page.click('[data-testid=desk-table] [data-testid=desk-open]');
@@ -113,7 +113,7 @@ describe('dossier desk (counter app and admin)', () => {
     await page.selectOption('[data-testid=desk-filters] select[name=sort]', 'overdue_first');
     await page.click('[data-testid=desk-search]');
     await page.waitForSelector(`[data-testid=desk-table] tbody tr:first-child[data-code="${CODE}"]`);
-    await page.fill('[data-testid=desk-filters] input[name=code]', '261104');
+    await page.fill('[data-testid=desk-filters] input[name=dossierCode]', '261104');
     await page.click('[data-testid=desk-search]');
     await page.waitForSelector('[data-testid=desk-count]:has-text("1 hồ sơ")');
     await page.click('[data-testid=desk-table] [data-testid=desk-open]');

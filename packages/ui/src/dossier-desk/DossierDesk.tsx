@@ -84,7 +84,7 @@ export function DossierDesk({ conn, snapshot, locale, signer }: Props) {
         <p className="muted">{t('subtitle')}</p>
       </header>
       <form className="desk-filters" onSubmit={submit} data-testid="desk-filters">
-        <label>{t('code')}<input name="code" value={form.code} onChange={(e) => set('code', e.target.value)} /></label>
+        <label>{t('code')}<input name="dossierCode" value={form.code} onChange={(e) => set('code', e.target.value)} /></label>
         <label>{t('applicant')}<input name="applicant" value={form.applicant} onChange={(e) => set('applicant', e.target.value)} /></label>
         <label>{t('procedure')}
           <select name="procedureId" value={form.procedureId} onChange={(e) => set('procedureId', e.target.value)}>
