@@ -1,9 +1,9 @@
 import { DOSSIER_STATUS_LABELS, canChangeDossierStatus, type DossierStatus } from '@qms/core';
-import type { DossierWithHistory, Snapshot } from '@qms/protocol';
+import type { DossierHistoryView, DossierWithHistory, Snapshot } from '@qms/protocol';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { formatClock } from '../format';
 import { newKey, type HubConnection } from '../hub-connection';
-import { translator, type Locale } from '../i18n';
+import { translator, type Locale, type Translate } from '../i18n';
 import { DESK_MESSAGES, formatDay, type DeskKey } from './messages';
 import { Receipt } from './Receipt';
 
@@ -17,7 +17,8 @@ interface Props {
 }
 
 /** The moves the desk offers, in the order shown; a note is required for the last two. */
-const MOVES: Array<{ to: DossierStatus; label: DeskKey; note: 'required' | 'optional'; noteLabel: DeskKey }> = [
+type Move = { to: DossierStatus; label: DeskKey; note: 'required' | 'optional'; noteLabel: DeskKey };
+const MOVES: Move[] = [
   { to: 'result_ready', label: 'toResultReady', note: 'optional', noteLabel: 'optionalNote' },
   { to: 'returned', label: 'toReturned', note: 'optional', noteLabel: 'optionalNote' },
   { to: 'processing', label: 'toProcessing', note: 'optional', noteLabel: 'optionalNote' },
@@ -31,7 +32,7 @@ export function DossierDetail({ conn, snapshot, locale, signer, dossierId, onClo
   const [data, setData] = useState<DossierWithHistory | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
-  const [pending, setPending] = useState<(typeof MOVES)[number] | null>(null);
+  const [pending, setPending] = useState<Move | null>(null);
   const [note, setNote] = useState('');
   const [busy, setBusy] = useState(false);
   const [receipt, setReceipt] = useState(false);
@@ -82,19 +83,7 @@ export function DossierDetail({ conn, snapshot, locale, signer, dossierId, onClo
               {d.links.length > 0 && <><dt>{t('tickets')}</dt><dd>{d.links.map((l) => l.number).join(', ')}</dd></>}
             </dl>
             <h3>{t('history')}</h3>
-            <table className="desk-history" data-testid="desk-history">
-              <thead><tr><th>{t('when')}</th><th>{t('change')}</th><th>{t('who')}</th><th>{t('note')}</th></tr></thead>
-              <tbody>
-                {data.history.map((h, i) => (
-                  <tr key={i} data-to={h.to}>
-                    <td>{when(h.at)}</td>
-                    <td>{h.from === null ? t('created') : `${DOSSIER_STATUS_LABELS[locale][h.from]} → `}{h.from === null ? '' : DOSSIER_STATUS_LABELS[locale][h.to]}</td>
-                    <td>{h.actorName ?? (h.actorKind === 'import' ? t('actorImport') : h.actorKind)}</td>
-                    <td>{h.note ?? ''}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
+            <HistoryTable history={data.history} t={t} locale={locale} when={when} />
             <h3>{t('actions')}</h3>
             {moves.length === 0 && <p className="muted">{t('finished')}</p>}
             <div className="desk-moves">
@@ -103,17 +92,7 @@ export function DossierDetail({ conn, snapshot, locale, signer, dossierId, onClo
                   onClick={() => { setPending(m); setNote(''); setError(null); setSaved(null); }}>{t(m.label)}</button>
               ))}
             </div>
-            {pending && (
-              <form className="desk-move-form" onSubmit={(e) => { e.preventDefault(); void confirm(); }}>
-                <label>{t(pending.noteLabel)}
-                  <textarea name="note" maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} required={pending.note === 'required'} autoFocus />
-                </label>
-                <div className="modal-actions">
-                  <button type="submit" className="btn primary" data-testid="move-confirm" disabled={busy}>{t('confirm')}: {t(pending.label)}</button>
-                  <button type="button" className="btn" onClick={() => setPending(null)}>{t('cancel')}</button>
-                </div>
-              </form>
-            )}
+            {pending && <MoveForm move={pending} note={note} setNote={setNote} busy={busy} t={t} onConfirm={() => void confirm()} onCancel={() => setPending(null)} />}
             {saved && <p className="notice" role="status" data-testid="move-saved">{saved}</p>}
           </>
         )}
@@ -125,5 +104,49 @@ export function DossierDetail({ conn, snapshot, locale, signer, dossierId, onClo
       </div>
       {receipt && d && <Receipt t={t} snapshot={snapshot} dossier={d} officerName={signer} onClose={() => setReceipt(false)} />}
     </div>
+  );
+}
+
+/** Every status change: when, from → to (or "Tiếp nhận"), who, the note. */
+function HistoryTable({ history, t, locale, when }: { history: DossierHistoryView[]; t: Translate<DeskKey>; locale: Locale; when: (at: number) => string }) {
+  return (
+    <table className="desk-history" data-testid="desk-history">
+      <thead><tr><th>{t('when')}</th><th>{t('change')}</th><th>{t('who')}</th><th>{t('note')}</th></tr></thead>
+      <tbody>
+        {history.map((h, i) => (
+          <tr key={i} data-to={h.to}>
+            <td>{when(h.at)}</td>
+            <td>{h.from === null ? t('created') : `${DOSSIER_STATUS_LABELS[locale][h.from]} → `}{h.from === null ? '' : DOSSIER_STATUS_LABELS[locale][h.to]}</td>
+            <td>{h.actorName ?? (h.actorKind === 'import' ? t('actorImport') : h.actorKind)}</td>
+            <td>{h.note ?? ''}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+interface MoveFormProps {
+  move: Move;
+  note: string;
+  setNote: (v: string) => void;
+  busy: boolean;
+  t: Translate<DeskKey>;
+  onConfirm: () => void;
+  onCancel: () => void;
+}
+
+/** The note (required for a supplement request or a refusal) and the confirmation of one move. */
+function MoveForm({ move, note, setNote, busy, t, onConfirm, onCancel }: MoveFormProps) {
+  return (
+    <form className="desk-move-form" onSubmit={(e) => { e.preventDefault(); onConfirm(); }}>
+      <label>{t(move.noteLabel)}
+        <textarea name="note" maxLength={500} value={note} onChange={(e) => setNote(e.target.value)} required={move.note === 'required'} autoFocus />
+      </label>
+      <div className="modal-actions">
+        <button type="submit" className="btn primary" data-testid="move-confirm" disabled={busy}>{t('confirm')}: {t(move.label)}</button>
+        <button type="button" className="btn" onClick={onCancel}>{t('cancel')}</button>
+      </div>
+    </form>
   );
 }
