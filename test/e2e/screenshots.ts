@@ -118,7 +118,31 @@ async function dossierShots(h: TestHub, b: Browser): Promise<void> {
   await k.page.context().close();
 }
 
-const SHOTS: Shot[] = [kioskShots, counterShots, displayShots, dossierShots];
+/** The counter app's Hồ sơ tab: dossiers received without a ticket, one result ready, one refused. */
+async function deskShots(h: TestHub, b: Browser): Promise<void> {
+  const o = h.officer('canbo2');
+  await o.ready();
+  const people = ['Trần Thị Bích Ngọc', 'Đặng Văn Hùng', 'Lê Thị Mai', 'Phạm Quốc Toàn'];
+  const made = [];
+  for (const [i, fullName] of people.entries()) {
+    const applicant = { fullName, cccd: null, phone: null, birthDate: null, address: null };
+    const procedureId = ['tt-hkd', 'tt-xntthn', 'tt-ks', 'tt-xnct'][i] ?? 'tt-ks';
+    made.push(data(await o.send('dossier:create', { procedureId, applicant, idempotencyKey: `shot-desk-${i}-000` })));
+  }
+  data(await o.send('dossier:changeStatus', { dossierId: made[0]?.id ?? '', status: 'result_ready', idempotencyKey: 'shot-desk-ready' }));
+  data(await o.send('dossier:changeStatus', { dossierId: made[1]?.id ?? '', status: 'needs_supplement', note: 'Bổ sung bản sao sổ hộ khẩu', idempotencyKey: 'shot-desk-supp' }));
+  o.close();
+  const { page } = await openPage(b, 1440, 900);
+  await page.goto(`${h.url}/counter/#/dossiers`);
+  await page.fill('input[name=username]', 'canbo2');
+  await page.fill('input[name=password]', h.creds.officers[1]?.password ?? '');
+  await page.click('button[type=submit]');
+  await page.waitForSelector('[data-testid=desk-table]');
+  await page.screenshot({ path: join(OUT, 'counter-dossier-desk.png') });
+  await page.context().close();
+}
+
+const SHOTS: Shot[] = [kioskShots, counterShots, displayShots, dossierShots, deskShots];
 
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
@@ -135,9 +159,11 @@ async function main(): Promise<void> {
   h.clock.advance(12 * 60_000);
   const b = await launchBrowser();
   try {
-    for (const shot of SHOTS) await shot(h, b);
+    // `tsx test/e2e/screenshots.ts deskShots` takes only the named ones
+    const only = process.argv.slice(2);
+    for (const shot of SHOTS) if (only.length === 0 || only.includes(shot.name)) await shot(h, b);
     // the printed ticket, decoded back from the bytes the fake printer received
-    const [job] = await printer.waitForJobs(1);
+    const [job] = only.length === 0 || only.includes(kioskShots.name) ? await printer.waitForJobs(1) : [];
     if (job) {
       const { writeFileSync } = await import('node:fs');
       writeFileSync(join(OUT, 'printed-ticket-decoded.png'), printer.toPng(job));

@@ -1,5 +1,6 @@
 import type { CounterView } from '@qms/protocol';
 import { HubConnection, translator, type Locale } from '@qms/ui';
+import { DossierDesk } from '@qms/ui/dossier-desk';
 import { ConnectionBanner, useConnection } from '@qms/ui/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ChooseCounter } from './ChooseCounter';
@@ -23,6 +24,23 @@ export function CounterApp() {
   return <Workspace key={session.token} session={session} locale={locale} onSignedOut={signedOut} />;
 }
 
+type Tab = 'counter' | 'dossiers';
+
+/** The tab in the address bar: `#/dossiers` opens the dossier desk (a bookmark or a reload keeps it). */
+function useTab(): [Tab, (t: Tab) => void] {
+  const read = (): Tab => (window.location.hash.replace(/^#\/?/, '') === 'dossiers' ? 'dossiers' : 'counter');
+  const [tab, setTab] = useState<Tab>(read);
+  useEffect(() => {
+    const on = (): void => setTab(read());
+    window.addEventListener('hashchange', on);
+    return () => window.removeEventListener('hashchange', on);
+  }, []);
+  return [tab, (t: Tab) => {
+    window.location.hash = t === 'dossiers' ? '#/dossiers' : '';
+    setTab(t);
+  }];
+}
+
 /** The counter the URL asks for (?counter=3 or ?counter=q3), if any. */
 function requestedCounter(): string | null {
   return new URLSearchParams(window.location.search).get('counter');
@@ -36,6 +54,7 @@ function Workspace({ session, locale, onSignedOut }: { session: Session; locale:
   const [message, setMessage] = useState<string | null>(null);
   const [busyCounter, setBusyCounter] = useState<CounterView | null>(null);
   const [asked, setAsked] = useState(false);
+  const [tab, goTab] = useTab();
   const me = session.officer.id;
   const snapshot = view.state?.snapshot ?? null;
   const mine = snapshot?.counters.find((c) => c.officerId === me) ?? null;
@@ -82,14 +101,21 @@ function Workspace({ session, locale, onSignedOut }: { session: Session; locale:
       <ConnectionBanner view={view} locale={locale} />
       <header className="top">
         <span className="brand">{t('appTitle')}</span>
+        <nav className="tabs" aria-label={t('appTitle')}>
+          {(['counter', 'dossiers'] as const).map((x) => (
+            <button key={x} type="button" className={`tab${tab === x ? ' is-active' : ''}`} aria-current={tab === x ? 'page' : undefined}
+              data-testid={`tab-${x}`} onClick={() => goTab(x)}>{x === 'counter' ? t('tabCounter') : t('tabDossiers')}</button>
+          ))}
+        </nav>
         <span className="who" data-testid="officer-name">{session.officer.fullName}</span>
         <button type="button" className="btn small" onClick={() => void signOut()}>{t('logout')}</button>
       </header>
-      {snapshot && !mine && (
+      {snapshot && tab === 'dossiers' && <DossierDesk conn={conn} snapshot={snapshot} locale={locale} signer={session.officer.fullName} />}
+      {snapshot && tab === 'counter' && !mine && (
         <ChooseCounter snapshot={snapshot} me={me} t={t} message={message} busyCounter={busyCounter}
           onChoose={(c, force) => void choose(c, force)} onCancelBusy={() => setBusyCounter(null)} />
       )}
-      {snapshot && mine && <Desk conn={conn} view={view} counter={mine} me={me} t={t} locale={locale} />}
+      {snapshot && tab === 'counter' && mine && <Desk conn={conn} view={view} counter={mine} me={me} t={t} locale={locale} />}
     </div>
   );
 }

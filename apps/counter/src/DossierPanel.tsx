@@ -1,11 +1,11 @@
 import { DOSSIER_STATUS_LABELS, canChangeDossierStatus, type DossierStatus } from '@qms/core';
 import type { DossierView, Snapshot, TicketView } from '@qms/protocol';
 import { newKey, translator, type HubConnection, type Locale } from '@qms/ui';
+import { Receipt } from '@qms/ui/dossier-desk';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { dossierPanelReloads } from './dossier-events';
 import { CreateDossierDialog, type DossierDraft } from './CreateDossierDialog';
 import { DOSSIER_MESSAGES, formatDay } from './dossier-messages';
-import { Receipt } from './Receipt';
 
 interface Props {
   conn: HubConnection;

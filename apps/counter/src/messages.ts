@@ -2,6 +2,8 @@ import type { Catalog } from '@qms/ui';
 
 const vi = {
   appTitle: 'Quầy tiếp nhận',
+  tabCounter: 'Quầy',
+  tabDossiers: 'Hồ sơ',
   loginTitle: 'Đăng nhập cán bộ',
   username: 'Tên đăng nhập',
   password: 'Mật khẩu',
@@ -64,6 +66,8 @@ const vi = {
 
 const en: Record<keyof typeof vi, string> = {
   appTitle: 'Reception counter',
+  tabCounter: 'Counter',
+  tabDossiers: 'Dossiers',
   loginTitle: 'Officer sign-in',
   username: 'Username',
   password: 'Password',

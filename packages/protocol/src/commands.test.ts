@@ -52,6 +52,21 @@ const GOOD: { [C in CommandName]: CommandPayload<C> } = {
   'dossier:setStatus': { dossierId: 'd1', status: 'result_ready', note: 'Da co ket qua', idempotencyKey: 'o1:status:0001' },
   'dossier:get': { code: '000.00.00.H26-261123-0001' },
   'dossier:forTicket': { ticketId: 't1' },
+  'dossier:search': {
+    code: '261123-0001',
+    applicant: 'Nguyen Van',
+    procedureId: 'tt-ks',
+    statuses: ['processing', 'needs_supplement'],
+    receivedFrom: '2026-11-01',
+    receivedTo: '2026-11-30',
+    dueWithinDays: 3,
+    overdue: true,
+    sort: 'overdue_first',
+    page: 2,
+    pageSize: 100,
+  },
+  'dossier:history': { dossierId: 'd1' },
+  'dossier:changeStatus': { dossierId: 'd1', status: 'result_ready', note: 'Co ket qua tu so Tu phap', idempotencyKey: 'o1:desk:0001' },
   'dossier:lookup': { code: '000.00.00.H26-261123-0001' },
   'ticket:issuePickup': { code: '000.00.00.H26-261123-0001', idempotencyKey: 'k1:pickup:0001' },
   'config:get': {},
@@ -109,6 +124,9 @@ const REQUIRED: Record<CommandName, string[]> = {
   'dossier:setStatus': ['dossierId', 'status'],
   'dossier:get': ['code'],
   'dossier:forTicket': ['ticketId'],
+  'dossier:search': [],
+  'dossier:history': ['dossierId'],
+  'dossier:changeStatus': ['dossierId', 'status', 'idempotencyKey'],
   'dossier:lookup': ['code'],
   'ticket:issuePickup': ['code', 'idempotencyKey'],
   'config:get': [],
@@ -148,6 +166,9 @@ const ID_FIELDS: Record<CommandName, string[]> = {
   'dossier:setStatus': ['dossierId'],
   'dossier:get': [],
   'dossier:forTicket': ['ticketId'],
+  'dossier:search': ['procedureId'],
+  'dossier:history': ['dossierId'],
+  'dossier:changeStatus': ['dossierId'],
   'dossier:lookup': [],
   'ticket:issuePickup': [],
   'config:get': [],
@@ -167,7 +188,7 @@ const ID_FIELDS: Record<CommandName, string[]> = {
 };
 
 /** A retry of these must return the first result, so the key is required. */
-const KEY_REQUIRED: CommandName[] = ['ticket:issue', 'counter:callNext', 'counter:callTicket', 'dossier:create', 'ticket:issuePickup'];
+const KEY_REQUIRED: CommandName[] = ['ticket:issue', 'counter:callNext', 'counter:callTicket', 'dossier:create', 'ticket:issuePickup', 'dossier:changeStatus'];
 /** Repeating these would be harmless but noisy; the key is optional. */
 const KEY_OPTIONAL: CommandName[] = [
   'ticket:recall',
@@ -204,6 +225,8 @@ const KEY_NONE: CommandName[] = [
   'dossier:link',
   'dossier:get',
   'dossier:forTicket',
+  'dossier:search',
+  'dossier:history',
   'dossier:lookup',
 ];
 
@@ -525,5 +548,24 @@ describe('handshakeAuthSchema', () => {
     for (const auth of good) expect(handshakeAuthSchema.safeParse({ ...auth, role: 'admin' }).success).toBe(false);
     expect(handshakeAuthSchema.safeParse({ kind: 'device', protocolVersion: 1, username: 'admin', password: 'x' }).success).toBe(false);
     expect(handshakeAuthSchema.safeParse({ kind: 'password', protocolVersion: 1, token }).success).toBe(false);
+  });
+});
+
+describe('dossier desk schemas', () => {
+  it('dossier:changeStatus needs a note for a supplement request and a refusal', () => {
+    const base = { dossierId: 'd1', idempotencyKey: 'o1:desk:0002' };
+    expect(parse('dossier:changeStatus', { ...base, status: 'needs_supplement' }).success).toBe(false);
+    expect(parse('dossier:changeStatus', { ...base, status: 'rejected', note: '   ' }).success).toBe(false);
+    expect(parse('dossier:changeStatus', { ...base, status: 'rejected', note: 'Không đủ điều kiện' }).success).toBe(true);
+    expect(parse('dossier:changeStatus', { ...base, status: 'result_ready' }).success).toBe(true);
+  });
+
+  it('dossier:search pages at most 100 rows, from <= to', () => {
+    expect(parse('dossier:search', { pageSize: 101 }).success).toBe(false);
+    expect(parse('dossier:search', { pageSize: 0 }).success).toBe(false);
+    expect(parse('dossier:search', { receivedFrom: '2026-11-30', receivedTo: '2026-11-01' }).success).toBe(false);
+    expect(parse('dossier:search', { overdue: false }).success).toBe(false);
+    const d = parse('dossier:search', {});
+    expect(d.success && d.data).toEqual({ sort: 'newest', page: 1, pageSize: 50 });
   });
 });

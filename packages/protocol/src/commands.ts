@@ -3,9 +3,12 @@ import { z } from 'zod';
 import type { Role } from './roles';
 
 import {
+  changeDossierStatusInput,
   createDossierInput,
   dossierByCodeInput,
+  dossierHistoryInput,
   dossierLookupInput,
+  dossierSearchInput,
   dossiersForTicketInput,
   issuePickupInput,
   linkDossierInput,
@@ -109,6 +112,10 @@ export const COMMANDS = {
   'dossier:setStatus': { input: setDossierStatusInput, roles: ['officer', 'admin'] },
   'dossier:get': { input: dossierByCodeInput, roles: ['officer', 'admin'] },
   'dossier:forTicket': { input: dossiersForTicketInput, roles: ['officer', 'admin'] },
+  /** The dossier desk ("Sổ theo dõi hồ sơ"): list, history and status changes without a ticket in hand. */
+  'dossier:search': { input: dossierSearchInput, roles: ['officer', 'admin'] },
+  'dossier:history': { input: dossierHistoryInput, roles: ['officer', 'admin'] },
+  'dossier:changeStatus': { input: changeDossierStatusInput, roles: ['officer', 'admin'] },
   /** The kiosk's "Nhận kết quả": a masked look-up (the citizen is at the kiosk with the receipt). */
   'dossier:lookup': { input: dossierLookupInput, roles: ['kiosk'] },
   'ticket:issuePickup': { input: issuePickupInput, roles: ['kiosk'] },

@@ -37,3 +37,45 @@ export const lookupKeySchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$
 export const dossierLookupInput = z.strictObject({ code: dossierCodeSchema, key: lookupKeySchema.optional() });
 export const dossiersForTicketInput = z.strictObject({ ticketId: idSchema });
 export const issuePickupInput = z.strictObject({ code: dossierCodeSchema, key: lookupKeySchema.optional(), idempotencyKey: idempotencyKeySchema });
+
+const dayString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'ngày dạng YYYY-MM-DD');
+
+/** The dossier desk's list ("Sổ theo dõi hồ sơ"): filters, sort and one bounded page. */
+export const dossierSearchInput = z
+  .strictObject({
+    /** Part of the code (any case), e.g. "251006-0001". */
+    code: z.string().trim().min(1).max(60).regex(/^[A-Za-z0-9.\-_/]+$/, 'mã hồ sơ: chữ, số và . - _ /').optional(),
+    /** Words of the applicant's name, each matched as a word prefix, any case, with or without diacritics. */
+    applicant: z.string().trim().min(1).max(120).optional(),
+    procedureId: idSchema.optional(),
+    statuses: z.array(z.enum(DOSSIER_STATUSES)).min(1).max(DOSSIER_STATUSES.length).optional(),
+    /** Received on or after / on or before these local days. */
+    receivedFrom: dayString.optional(),
+    receivedTo: dayString.optional(),
+    /** Not resolved and due from today to today + N calendar days. */
+    dueWithinDays: z.number().int().min(0).max(366).optional(),
+    /** Not resolved and past the due date (as of now). */
+    overdue: z.literal(true).optional(),
+    sort: z.enum(['newest', 'overdue_first']).default('newest'),
+    /** Pages beyond the 1,000th are not served: narrow the filters instead. */
+    page: z.number().int().min(1).max(1000).default(1),
+    pageSize: z.number().int().min(1).max(100).default(50),
+  })
+  .refine((v) => !v.receivedFrom || !v.receivedTo || v.receivedFrom <= v.receivedTo, {
+    message: 'receivedFrom must not be after receivedTo',
+  });
+export const dossierHistoryInput = z.strictObject({ dossierId: idSchema });
+
+/** Statuses the desk moves a dossier to; supplement and refusal need their note (what to add, the reason). */
+export const DESK_STATUSES = ['processing', 'needs_supplement', 'rejected', 'result_ready', 'returned'] as const;
+export const changeDossierStatusInput = z
+  .strictObject({
+    dossierId: idSchema,
+    status: z.enum(DESK_STATUSES),
+    note: z.string().trim().max(500).optional(),
+    idempotencyKey: idempotencyKeySchema,
+  })
+  .refine((v) => (v.status !== 'needs_supplement' && v.status !== 'rejected') || (v.note !== undefined && v.note.length > 0), {
+    message: 'note is required for needs_supplement (what to add) and rejected (the reason)',
+    path: ['note'],
+  });

@@ -7,7 +7,9 @@ import type { Role } from './roles';
 import type {
   CallResult,
   CounterView,
+  DossierPage,
   DossierView,
+  DossierWithHistory,
   IssueTicketResult,
   PickupResult,
   PrinterFaultView,
@@ -40,6 +42,9 @@ export interface CommandResults {
   'dossier:setStatus': DossierView;
   'dossier:get': DossierView;
   'dossier:forTicket': DossierView[];
+  'dossier:search': DossierPage;
+  'dossier:history': DossierWithHistory;
+  'dossier:changeStatus': DossierView;
   'dossier:lookup': PublicDossierView;
   'ticket:issuePickup': PickupResult;
   'config:get': AdminConfig;

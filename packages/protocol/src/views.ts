@@ -187,6 +187,50 @@ export interface DossierView {
   lookupPath: string;
 }
 
+/** One row of the dossier desk's list (staff only: the applicant's name, as the dossier panel shows it). */
+export interface DossierListItem {
+  id: Id;
+  code: string;
+  procedureId: Id;
+  procedureName: string;
+  fieldId: Id;
+  channel: DossierView['channel'];
+  applicantName: string;
+  receivedAt: EpochMs;
+  dueDate: string;
+  status: DossierStatus;
+  resolvedAt: EpochMs | null;
+  returnedAt: EpochMs | null;
+  /** Not resolved and past the due date, as of the hub's now. */
+  overdue: boolean;
+}
+
+/** A page of the desk's list; `total` counts every match of the filters. */
+export interface DossierPage {
+  items: DossierListItem[];
+  page: number;
+  pageSize: number;
+  total: number;
+  /** The local day "today", "overdue" and "due within" were computed for. */
+  asOfDay: string;
+}
+
+/** One status change: who (role, account id and name at the time of reading) and when. */
+export interface DossierHistoryView {
+  at: EpochMs;
+  from: DossierStatus | null;
+  to: DossierStatus;
+  actorKind: string;
+  actorId: Id | null;
+  actorName: string | null;
+  note: string | null;
+}
+
+export interface DossierWithHistory {
+  dossier: DossierView;
+  history: DossierHistoryView[];
+}
+
 /**
  * What a citizen may see of a dossier: no ID number, no phone, the name masked. Procedure and
  * masked name only with the receipt's key (the QR link, or a kiosk scan of it); a code typed at

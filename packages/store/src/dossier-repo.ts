@@ -2,7 +2,7 @@ import type { CalendarEntry, CalendarEntryKind, Dossier, DossierChannel, Dossier
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './db';
 
-interface DossierRow {
+export interface DossierRow {
   id: string;
   code: string;
   procedure_id: string;
@@ -48,7 +48,7 @@ export interface DossierHistoryEntry {
 
 export type TicketDossierKind = 'reception' | 'visit' | 'pickup';
 
-function toDossier(r: DossierRow): Dossier {
+export function toDossier(r: DossierRow): Dossier {
   return {
     id: r.id,
     code: r.code,

@@ -17,6 +17,7 @@ export { ImportRunRepo, importDossierId, type DossierImportState, type ImportRun
 export { PrinterFaultRepo, type PrinterFaultRecord } from './printer-fault-repo';
 export { RatingRepo, type Rating } from './rating-repo';
 export { DossierRepo, type DossierHistoryEntry, type TicketDossierKind } from './dossier-repo';
+export { DossierDeskRepo, nameQuery, type DossierFilter, type DossierSearch, type DossierSort } from './dossier-search';
 export {
   ReportRepo,
   REPORT_GROUP_BYS,

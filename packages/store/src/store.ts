@@ -9,6 +9,7 @@ import { PrinterFaultRepo } from './printer-fault-repo';
 import { RatingRepo } from './rating-repo';
 import { DossierRepo } from './dossier-repo';
 import { DossierReportRepo } from './dossier-report-repo';
+import { DossierDeskRepo } from './dossier-search';
 import { ReportRepo } from './report-repo';
 import { TicketRepo } from './ticket-repo';
 
@@ -23,6 +24,7 @@ export class Store {
   readonly printerFaults: PrinterFaultRepo;
   readonly ratings: RatingRepo;
   readonly dossiers: DossierRepo;
+  readonly dossierDesk: DossierDeskRepo;
   readonly reports: ReportRepo;
   /** Dossier figures of a range as of a moment (read from the dossiers, not a rollup). */
   readonly dossierReports: DossierReportRepo;
@@ -39,6 +41,7 @@ export class Store {
     this.printerFaults = new PrinterFaultRepo(db);
     this.ratings = new RatingRepo(db);
     this.dossiers = new DossierRepo(db);
+    this.dossierDesk = new DossierDeskRepo(db);
     this.reports = new ReportRepo(db);
     this.dossierReports = new DossierReportRepo(db);
     this.importRuns = new ImportRunRepo(db);

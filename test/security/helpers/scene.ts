@@ -116,6 +116,10 @@ export function validPayload(s: Scene, name: CommandName): Record<string, unknow
     'dossier:setStatus': () => ({ dossierId: s.dossier.id, status: 'needs_supplement', note: 'Thiếu bản sao' }),
     'dossier:get': () => ({ code: s.dossier.code }),
     'dossier:forTicket': () => ({ ticketId: s.done.id }),
+    'dossier:search': () => ({ applicant: 'Hà', statuses: ['result_ready'], pageSize: 20 }),
+    'dossier:history': () => ({ dossierId: s.dossier.id }),
+    // admin after officer: result_ready -> returned fails ILLEGAL_TRANSITION for the second, never FORBIDDEN
+    'dossier:changeStatus': () => ({ dossierId: s.readyDossier.id, status: 'returned', idempotencyKey: key() }),
     'dossier:lookup': () => ({ code: s.dossier.code }),
     'ticket:issuePickup': () => ({ code: s.readyDossier.code, idempotencyKey: key() }),
     'config:get': () => ({}),

@@ -18,6 +18,7 @@ import {
   setDossierStatus,
   type SavedPickup,
 } from '../dossiers/commands';
+import { changeDossierStatus, dossierHistory, searchDossiers } from '../dossiers/desk';
 import { buildSnapshot } from '../domain/snapshot';
 import { callNext, callSpecific, changeTicket, issueTicket, recall, transfer } from '../domain/ticket-commands';
 
@@ -46,6 +47,9 @@ export const HANDLERS: Handlers = {
   'dossier:setStatus': setDossierStatus,
   'dossier:get': getDossier,
   'dossier:forTicket': dossiersForTicket,
+  'dossier:search': searchDossiers,
+  'dossier:history': dossierHistory,
+  'dossier:changeStatus': changeDossierStatus,
   'dossier:lookup': lookupDossier,
   'ticket:issuePickup': issuePickup,
   'config:get': getConfig,
@@ -67,6 +71,8 @@ export const READ_ONLY: ReadonlySet<CommandName> = new Set([
   'sync:snapshot',
   'dossier:get',
   'dossier:forTicket',
+  'dossier:search',
+  'dossier:history',
   'dossier:lookup',
   'config:get',
   'dashboard:get',
@@ -90,6 +96,7 @@ export const IDEMPOTENCY_RECORDS: Partial<
 > = {
   'dossier:create': BY_DOSSIER_ID,
   'dossier:setStatus': BY_DOSSIER_ID,
+  'dossier:changeStatus': BY_DOSSIER_ID,
   // the ticket part and the dossier's code; the masked name and procedure are rebuilt on a retry
   'ticket:issuePickup': {
     save: (value: unknown) => savedPickup(value as PickupResult),

@@ -12,7 +12,7 @@
  */
 import { DomainError } from '../errors';
 import type { EpochMs, Id } from '../model';
-import type { Dossier, DossierStatus } from './model';
+import { DOSSIER_STATUS_LABELS, type Dossier, type DossierStatus } from './model';
 
 export const DOSSIER_TRANSITIONS: Readonly<Record<DossierStatus, readonly DossierStatus[]>> = {
   processing: ['needs_supplement', 'rejected', 'result_ready'],
@@ -26,7 +26,8 @@ export class IllegalDossierTransitionError extends DomainError {
   readonly from: DossierStatus;
   readonly to: DossierStatus;
   constructor(from: DossierStatus, to: DossierStatus, dossierId?: Id) {
-    super('ILLEGAL_TRANSITION', `Không thể chuyển hồ sơ từ trạng thái "${from}" sang "${to}"`, {
+    const label = DOSSIER_STATUS_LABELS.vi;
+    super('ILLEGAL_TRANSITION', `Không thể chuyển hồ sơ từ "${label[from] ?? from}" sang "${label[to] ?? to}"`, {
       from,
       to,
       dossierId,

@@ -1,12 +1,18 @@
 import type { DossierView, Snapshot } from '@qms/protocol';
-import type { Translate } from '@qms/ui';
-import { formatClock } from '@qms/ui';
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
-import { formatDay, type DossierKey } from './dossier-messages';
+import { formatClock } from '../format';
+import type { Translate } from '../i18n';
+import { formatDay } from './messages';
+import './dossier-desk.css';
+
+/** The catalog keys the receipt prints (the counter's dossier catalog and the desk's both have them). */
+export type ReceiptKey =
+  | 'receiptTitle' | 'code' | 'fullName' | 'cccd' | 'phone' | 'procedure' | 'receivedAt' | 'dueLabel'
+  | 'sameDay' | 'days' | 'fee' | 'free' | 'ticket' | 'qr' | 'print' | 'close';
 
 /** Phiếu tiếp nhận hồ sơ và hẹn trả kết quả: shown on screen, printed on A5/A4 with window.print(). */
-export function Receipt({ t, snapshot, dossier, officerName, onClose }: { t: Translate<DossierKey>; snapshot: Snapshot; dossier: DossierView; officerName: string; onClose: () => void }) {
+export function Receipt({ t, snapshot, dossier, officerName, onClose }: { t: Translate<ReceiptKey>; snapshot: Snapshot; dossier: DossierView; officerName: string; onClose: () => void }) {
   const [qr, setQr] = useState('');
   const url = `${window.location.origin}${dossier.lookupPath}`;
   useEffect(() => {
@@ -29,7 +35,7 @@ export function Receipt({ t, snapshot, dossier, officerName, onClose }: { t: Tra
           {dossier.applicant.cccd && <><dt>{t('cccd')}</dt><dd>{dossier.applicant.cccd}</dd></>}
           {dossier.applicant.phone && <><dt>{t('phone')}</dt><dd>{dossier.applicant.phone}</dd></>}
           <dt>{t('procedure')}</dt><dd>{dossier.procedureName}</dd>
-          <dt>{t('received')}</dt><dd>{formatClock(dossier.receivedAt, tz)} {received.toLocaleDateString('vi-VN', { timeZone: tz })}</dd>
+          <dt>{t('receivedAt')}</dt><dd>{formatClock(dossier.receivedAt, tz)} {received.toLocaleDateString('vi-VN', { timeZone: tz })}</dd>
           <dt>{t('dueLabel')}</dt><dd data-testid="receipt-due"><strong>{formatDay(dossier.dueDate)}</strong>
             {procedure && ` (${procedure.processingDays === 0 ? t('sameDay') : t('days', { n: procedure.processingDays })})`}</dd>
           <dt>{t('fee')}</dt><dd>{procedure && procedure.fee > 0 ? `${procedure.fee.toLocaleString('vi-VN')} đồng` : t('free')}</dd>
