@@ -48,6 +48,27 @@ export interface DossierHistoryEntry {
 
 export type TicketDossierKind = 'reception' | 'visit' | 'pickup';
 
+/** A `dossier_history` row as the store reads it. */
+export interface HistoryRow {
+  at: number;
+  from_status: string | null;
+  to_status: string;
+  actor_kind: string;
+  actor_id: string | null;
+  note: string | null;
+}
+
+export function toHistoryEntry(r: HistoryRow): DossierHistoryEntry {
+  return {
+    at: r.at,
+    from: r.from_status as DossierStatus | null,
+    to: r.to_status as DossierStatus,
+    actorKind: r.actor_kind,
+    actorId: r.actor_id,
+    note: r.note,
+  };
+}
+
 export function toDossier(r: DossierRow): Dossier {
   return {
     id: r.id,
@@ -211,18 +232,9 @@ export class DossierRepo {
 
   history(dossierId: Id): DossierHistoryEntry[] {
     return this.db
-      .prepare<[string], { at: number; from_status: string | null; to_status: string; actor_kind: string; actor_id: string | null; note: string | null }>(
-        'SELECT * FROM dossier_history WHERE dossier_id = ? ORDER BY at, id',
-      )
+      .prepare<[string], HistoryRow>('SELECT * FROM dossier_history WHERE dossier_id = ? ORDER BY at, id')
       .all(dossierId)
-      .map((r) => ({
-        at: r.at,
-        from: r.from_status as DossierStatus | null,
-        to: r.to_status as DossierStatus,
-        actorKind: r.actor_kind,
-        actorId: r.actor_id,
-        note: r.note,
-      }));
+      .map(toHistoryEntry);
   }
 
   byCccd(cccd: string): Dossier[] {

@@ -1,6 +1,6 @@
 import type { Dossier, DossierStatus, EpochMs, Id } from '@qms/core';
 import type { Db } from './db';
-import { toDossier, type DossierHistoryEntry, type DossierRow } from './dossier-repo';
+import { toDossier, toHistoryEntry, type DossierHistoryEntry, type DossierRow, type HistoryRow } from './dossier-repo';
 
 /** What the dossier desk filters on; every part optional, all parts combined with AND. */
 export interface DossierFilter {
@@ -149,19 +149,12 @@ export class DossierDeskRepo {
   /** Every status change of a dossier in order, with the name of the account that made it (if any). */
   history(dossierId: Id): Array<DossierHistoryEntry & { actorName: string | null }> {
     return this.db
-      .prepare<[string], { at: number; from_status: string | null; to_status: string; actor_kind: string; actor_id: string | null; note: string | null; actor_name: string | null }>(
+      .prepare<[string], HistoryRow & { actor_name: string | null }>(
         `SELECT h.at, h.from_status, h.to_status, h.actor_kind, h.actor_id, h.note, o.full_name AS actor_name
          FROM dossier_history h LEFT JOIN officers o ON o.id = h.actor_id WHERE h.dossier_id = ? ORDER BY h.at, h.id`,
       )
       .all(dossierId)
-      .map((r) => ({
-        at: r.at,
-        from: r.from_status as DossierStatus | null,
-        to: r.to_status as DossierStatus,
-        actorKind: r.actor_kind,
-        actorId: r.actor_id,
-        actorName: r.actor_name,
-        note: r.note,
-      }));
+      .map((r) => ({ ...toHistoryEntry(r), actorName: r.actor_name }));
   }
+
 }
