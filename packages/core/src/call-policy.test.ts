@@ -189,26 +189,41 @@ describe('queueForCounter', () => {
 });
 
 describe('peopleAheadInField', () => {
+  const policy = makePolicy();
   it('counts earlier normal tickets and every priority ticket for a normal ticket', () => {
     const me = normal('me', 10);
     const waiting = [normal('a', 0), normal('b', 20), prio('p', 30), me, normal('other', 0, { fieldId: 'f-civil' })];
-    expect(peopleAheadInField(me, waiting)).toBe(2);
+    expect(peopleAheadInField(me, waiting, policy)).toBe(2);
   });
 
   it('counts only earlier priority tickets for a priority ticket', () => {
     const me = prio('me', 10);
     const waiting = [normal('a', 0), prio('p0', 5), prio('p2', 20), me];
-    expect(peopleAheadInField(me, waiting)).toBe(1);
+    expect(peopleAheadInField(me, waiting, policy)).toBe(1);
   });
 
   it('ignores counter targeting and non-waiting tickets', () => {
     const me = normal('me', 10);
     const waiting = [normal('t', 0, { targetCounterId: 'c7' }), normal('c', 0, { status: 'called' })];
-    expect(peopleAheadInField(me, waiting)).toBe(1);
+    expect(peopleAheadInField(me, waiting, policy)).toBe(1);
   });
 
   it('is zero for the first ticket', () => {
     const me = normal('me', 0);
-    expect(peopleAheadInField(me, [me, normal('later', 1)])).toBe(0);
+    expect(peopleAheadInField(me, [me, normal('later', 1)], policy)).toBe(0);
+  });
+
+  it('counts a group the site disabled as a normal ticket', () => {
+    const me = normal('me', 10);
+    const waiting = [prio('p', 30, { priorityGroup: 'pregnant' }), prio('e', 40), me];
+    expect(peopleAheadInField(me, waiting, makePolicy({ enabledGroups: ['elderly'] }))).toBe(1);
+    expect(peopleAheadInField(waiting[0]!, waiting, makePolicy({ enabledGroups: ['elderly'] }))).toBe(2);
+  });
+
+  it('is plain issue order when priority is off', () => {
+    const me = normal('me', 10);
+    const waiting = [prio('p', 30), me, normal('a', 0)];
+    expect(peopleAheadInField(me, waiting, makePolicy({ maxConsecutivePriority: 0 }))).toBe(1);
+    expect(peopleAheadInField(waiting[0]!, waiting, makePolicy({ maxConsecutivePriority: 0 }))).toBe(2);
   });
 });

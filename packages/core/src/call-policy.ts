@@ -1,4 +1,4 @@
-import type { Counter, PriorityPolicy, Ticket } from './model';
+import type { Counter, PriorityGroup, PriorityPolicy, Ticket } from './model';
 
 /** What the call policy looks at; a full Ticket and the clients' TicketView both qualify. */
 export type QueueTicket = Pick<Ticket, 'id' | 'status' | 'fieldId' | 'targetCounterId' | 'priorityGroup' | 'issuedAt' | 'seq'>;
@@ -97,18 +97,38 @@ export function queueForCounter<T extends QueueTicket>(counter: CounterQueue, wa
 }
 
 /**
- * Waiting tickets in the same field ahead of `ticket`, ignoring counter targeting.
- * Priority (any group) counts as ahead of a normal ticket; for a priority ticket
- * only priority tickets issued earlier count.
+ * Groups that rank as priority under this policy: the enabled ones, or none when priority is
+ * off (`maxConsecutivePriority = 0`). The store binds this list into its people-ahead count.
  */
-export function peopleAheadInField(ticket: QueueTicket, waiting: readonly QueueTicket[]): number {
-  const mine = ticket.priorityGroup !== null;
+export function priorityGroupsInEffect(policy: PriorityPolicy): readonly PriorityGroup[] {
+  return policy.maxConsecutivePriority > 0 ? policy.enabledGroups : [];
+}
+
+/** Whether `t` ranks in the priority class for people ahead: its group is in effect. */
+export function ranksAsPriority(t: QueueTicket, policy: PriorityPolicy): boolean {
+  return t.priorityGroup !== null && priorityGroupsInEffect(policy).includes(t.priorityGroup);
+}
+
+/**
+ * The people-ahead rule: waiting ticket `other` ranks ahead of `ticket` in their field when it
+ * is priority (a group in effect) and `ticket` is not, or both are of the same class and `other`
+ * was issued earlier. This is the order `queueForCounter` calls in at a counter serving only this
+ * field, except that anti-starvation may call a normal ticket before some priority ones: then
+ * the count is an upper bound for a normal ticket and a lower bound for a priority one.
+ */
+export function ranksAhead(other: QueueTicket, ticket: QueueTicket, policy: PriorityPolicy): boolean {
+  const theirs = ranksAsPriority(other, policy);
+  const mine = ranksAsPriority(ticket, policy);
+  if (theirs !== mine) return theirs;
+  return compareIssueOrder(other, ticket) < 0;
+}
+
+/** Waiting tickets in the same field that rank ahead of `ticket` (`ranksAhead`), ignoring counter targeting. */
+export function peopleAheadInField(ticket: QueueTicket, waiting: readonly QueueTicket[], policy: PriorityPolicy): number {
   let ahead = 0;
   for (const t of waiting) {
     if (t.id === ticket.id || t.status !== 'waiting' || t.fieldId !== ticket.fieldId) continue;
-    const theirs = t.priorityGroup !== null;
-    if (theirs && !mine) ahead += 1;
-    else if (theirs === mine && compareIssueOrder(t, ticket) < 0) ahead += 1;
+    if (ranksAhead(t, ticket, policy)) ahead += 1;
   }
   return ahead;
 }

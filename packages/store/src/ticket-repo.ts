@@ -1,4 +1,5 @@
-import type { Id, PriorityGroup, RatingLevel, ServiceDay, Ticket, TicketSource, TicketStatus } from '@qms/core';
+import { priorityGroupsInEffect, ranksAsPriority } from '@qms/core';
+import type { Id, PriorityGroup, PriorityPolicy, RatingLevel, ServiceDay, Ticket, TicketSource, TicketStatus } from '@qms/core';
 import type { Db } from './db';
 
 interface TicketRow {
@@ -60,6 +61,16 @@ interface BestWaitingParams {
   day: string;
   counterId: string;
   fieldIds: string;
+  groups: string;
+  priority: number;
+}
+
+interface AheadParams {
+  day: string;
+  fieldId: string;
+  id: string;
+  issuedAt: number;
+  seq: number;
   groups: string;
   priority: number;
 }
@@ -157,11 +168,13 @@ export class TicketRepo {
        ORDER BY COALESCE(j.key, -1), t.issued_at, t.seq, t.id
        LIMIT 1`,
     );
-    this.aheadStmt = db.prepare<[{ day: string; fieldId: string; id: string; issuedAt: number; seq: number; priority: number }], { n: number }>(
-      `SELECT COUNT(*) AS n FROM tickets
-       WHERE service_day = @day AND status = 'waiting' AND field_id = @fieldId AND id <> @id
-         AND ((priority_group IS NOT NULL AND @priority = 0)
-           OR ((priority_group IS NOT NULL) = (@priority = 1) AND (issued_at, seq, id) < (@issuedAt, @seq, @id)))`,
+    // core's ranksAhead: class 1 = a group in @groups (core's priorityGroupsInEffect), and a
+    // ticket ranks ahead when its class is higher, or equal and it was issued earlier
+    this.aheadStmt = db.prepare<[AheadParams], { n: number }>(
+      `SELECT COUNT(*) AS n FROM (
+         SELECT COALESCE(priority_group IN (SELECT value FROM json_each(@groups)), 0) AS cls, issued_at, seq, id
+         FROM tickets WHERE service_day = @day AND status = 'waiting' AND field_id = @fieldId AND id <> @id)
+       WHERE cls > @priority OR (cls = @priority AND (issued_at, seq, id) < (@issuedAt, @seq, @id))`,
     );
     this.issuedByStmt = db.prepare<[string, number], { n: number }>(
       'SELECT COUNT(*) AS n FROM tickets WHERE issued_by = ? AND issued_at >= ?',
@@ -212,8 +225,8 @@ export class TicketRepo {
     return row ? toTicket(row) : null;
   }
 
-  /** Waiting tickets of the same field ahead of `t` (any priority ticket is ahead of a normal one). */
-  countAhead(t: Ticket): number {
+  /** Waiting tickets of the same field ahead of `t` under the site's priority policy (core's `ranksAhead`). */
+  countAhead(t: Ticket, policy: PriorityPolicy): number {
     return (
       this.aheadStmt.get({
         day: t.serviceDay,
@@ -221,7 +234,8 @@ export class TicketRepo {
         id: t.id,
         issuedAt: t.issuedAt,
         seq: t.seq,
-        priority: t.priorityGroup !== null ? 1 : 0,
+        groups: JSON.stringify(priorityGroupsInEffect(policy)),
+        priority: ranksAsPriority(t, policy) ? 1 : 0,
       })?.n ?? 0
     );
   }

@@ -85,7 +85,7 @@ describe('SQL queue selection agrees with the core call policy', () => {
           const actual = selectNextTicket({ counter, waiting: candidates, policy });
           expect(actual?.ticket.id ?? null).toBe(expected?.ticket.id ?? null);
           expect(actual?.priority ?? null).toBe(expected?.priority ?? null);
-          for (const t of waiting) expect(store.tickets.countAhead(t)).toBe(peopleAheadInField(t, waiting));
+          for (const t of waiting) expect(store.tickets.countAhead(t, policy)).toBe(peopleAheadInField(t, waiting, policy));
         },
       ),
       { numRuns: 300 },

@@ -111,7 +111,7 @@ export function issueTicket(
   const view = ticketView(ticket);
   ctx.emit({ type: 'ticket:issued', ticket: view, stats }, { ticketId: ticket.id });
   const serving = ctx.counters().filter((c) => c.enabled && c.fieldIds.includes(field.id));
-  const peopleAhead = ctx.store.tickets.countAhead(ticket);
+  const peopleAhead = ctx.store.tickets.countAhead(ticket, ctx.site.priority);
   return {
     ticket: view,
     peopleAhead,

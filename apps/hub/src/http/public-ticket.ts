@@ -34,7 +34,7 @@ export function publicTicketStatus(executor: CommandExecutor, id: string): Publi
   const field = ctx.fields().find((f) => f.id === t.fieldId);
   const counter = t.counterId ? ctx.counters().find((c) => c.id === t.counterId) : null;
   const waiting = t.status === 'waiting' && t.serviceDay === ctx.day;
-  const ahead = waiting ? ctx.store.tickets.countAhead(t) : null;
+  const ahead = waiting ? ctx.store.tickets.countAhead(t, ctx.site.priority) : null;
   return {
     id: t.id,
     number: t.number,

@@ -20,7 +20,7 @@ export interface PrintServiceOptions {
 /** What goes on the paper: the ticket as it stands now (people ahead recounted at print time). */
 function printData(ctx: CommandContext, t: Ticket, locale: 'vi' | 'en', baseUrl: string): TicketPrintData {
   const field = ctx.field(t.fieldId);
-  const peopleAhead = ctx.store.tickets.countAhead(t);
+  const peopleAhead = ctx.store.tickets.countAhead(t, ctx.site.priority);
   const openCounters = ctx.counters().filter((c) => c.enabled && c.status === 'open' && c.fieldIds.includes(field.id));
   return {
     siteName: ctx.site.name,
