@@ -9,7 +9,7 @@ describe('package entry', () => {
       'cancelTicket', 'canTransition', 'IllegalTransitionError',
       'serviceDayOf', 'localTimeOf', 'validateNumberFormat', 'nextSequence', 'formatTicketNumber',
       'isEligibleForCounter', 'compareQueueOrder', 'selectNextTicket', 'nextConsecutivePriorityCalls',
-      'queueForCounter', 'peopleAheadInField', 'averageServiceMs', 'estimateWaitMinutes',
+      'queueForCounter', 'peopleAheadInField', 'priorityGroupsInEffect', 'ranksAsPriority', 'ranksAhead', 'averageServiceMs', 'estimateWaitMinutes',
       'numberToVietnameseWords', 'numberToWords', 'isOpenAt', 'parseHHMM',
     ];
     for (const name of names) expect(core, name).toHaveProperty(name);
