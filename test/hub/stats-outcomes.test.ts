@@ -39,4 +39,46 @@ describe('statistics match what happened', () => {
     const back = data(await officer.send('counter:callTicket', { counterId: 'q1', number: t1.number, idempotencyKey: 'st-c-0003' }));
     expect(back.ticket?.id).toBe(t1.id);
   });
+
+  it('reports by counter and by officer put served tickets under the counter and officer that served them', async () => {
+    const kiosk = h.kiosk();
+    await kiosk.ready();
+    const o1 = await h.officerAt('canbo1', 'q1');
+    const o2 = await h.officerAt('canbo2', 'q2');
+    const serveOne = async (o: typeof o1, counterId: string, key: string): Promise<void> => {
+      const c = data(await o.send('counter:callNext', { counterId, idempotencyKey: `st-r-call-${key}` }));
+      if (!c.ticket) throw new Error('nothing to call');
+      data(await o.send('ticket:start', { ticketId: c.ticket.id }));
+      h.clock.advance(60_000);
+      data(await o.send('ticket:finish', { ticketId: c.ticket.id }));
+    };
+    for (let i = 0; i < 3; i += 1) data(await kiosk.send('ticket:issue', { fieldId: 'tu-phap-ho-tich', idempotencyKey: `st-i-aaaa${i}` }));
+    for (let i = 0; i < 2; i += 1) data(await kiosk.send('ticket:issue', { fieldId: 'chung-thuc', idempotencyKey: `st-i-bbbb${i}` }));
+    for (let i = 0; i < 3; i += 1) await serveOne(o1, 'q1', `a${i}`);
+    for (let i = 0; i < 2; i += 1) await serveOne(o2, 'q2', `b${i}`);
+
+    const admin = h.admin();
+    await admin.ready();
+    const day = today();
+    const served = (r: { rows: Array<{ key: string; tickets: { served: number } }> }): Record<string, number> =>
+      Object.fromEntries(r.rows.filter((x) => x.tickets.served > 0).map((x) => [x.key, x.tickets.served]));
+    const byCounter = data(await admin.send('report:run', { from: day, to: day, groupBy: 'counter' }));
+    expect(served(byCounter)).toEqual({ q1: 3, q2: 2 });
+    const byOfficer = data(await admin.send('report:run', { from: day, to: day, groupBy: 'officer' }));
+    const ids = h.store.db.prepare<[], { id: string; username: string }>(
+      "SELECT id, username FROM officers WHERE username IN ('canbo1', 'canbo2')",
+    ).all();
+    const id = (u: string): string => ids.find((x) => x.username === u)?.id ?? u;
+    expect(served(byOfficer)).toEqual({ [id('canbo1')]: 3, [id('canbo2')]: 2 });
+    // the served rows carry their service times too
+    expect(byCounter.rows.find((r) => r.key === 'q1')?.service.n).toBe(3);
+    // the same over the whole month (read from the month rollups) and the whole year
+    const month = day.slice(0, 7);
+    const last = new Date(Date.UTC(Number(month.slice(0, 4)), Number(month.slice(5, 7)), 0)).toISOString().slice(0, 10);
+    for (const [from, to] of [[`${month}-01`, last], [`${month.slice(0, 4)}-01-01`, `${month.slice(0, 4)}-12-31`]] as const) {
+      expect(served(data(await admin.send('report:run', { from, to, groupBy: 'counter' })))).toEqual({ q1: 3, q2: 2 });
+      const officers = data(await admin.send('report:run', { from, to, groupBy: 'officer' }));
+      expect(served(officers)).toEqual({ [id('canbo1')]: 3, [id('canbo2')]: 2 });
+    }
+  });
 });
