@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { data } from '../support/client';
+import { applyMyDay, myDayNeedsHubFigures } from '../../apps/counter/src/my-day';
+import { data, waitFor } from '../support/client';
 import { startTestHub, type TestHub } from '../support/test-hub';
 
 let h: TestHub;
@@ -80,5 +81,41 @@ describe('statistics match what happened', () => {
       const officers = data(await admin.send('report:run', { from, to, groupBy: 'officer' }));
       expect(served(officers)).toEqual({ [id('canbo1')]: 3, [id('canbo2')]: 2 });
     }
+  });
+
+  it('a no-show called back and served counts the same on the dashboard and on the officer\'s panel', async () => {
+    const kiosk = h.kiosk();
+    await kiosk.ready();
+    const officer = await h.officerAt('canbo1', 'q1');
+    const snap = await officer.ready();
+    const meId = h.store.db.prepare<[], { id: string }>("SELECT id FROM officers WHERE username = 'canbo1'").get()?.id ?? '';
+    // the panel as SidePanel keeps it: the snapshot's figures, then each live event, reading
+    // the hub's figures again (a resync) where myDayNeedsHubFigures says so
+    let panel = snap.myStats ?? { served: 0, noShow: 0, avgServiceMs: null };
+    let seen = 0;
+    const step = async (expectType: 'ticket:called' | 'ticket:changed', run: () => Promise<unknown>): Promise<void> => {
+      const before = officer.events.length;
+      await run();
+      await waitFor(() => officer.events.slice(before).some((e) => e.type === expectType));
+      for (const e of officer.events.slice(seen)) {
+        if (myDayNeedsHubFigures(e)) panel = data(await officer.send('sync:snapshot', {})).myStats ?? panel;
+        else panel = applyMyDay(panel, e, meId);
+      }
+      seen = officer.events.length;
+    };
+    const t1 = data(await kiosk.send('ticket:issue', { fieldId: 'tu-phap-ho-tich', idempotencyKey: 'st-n-0001' })).ticket;
+    await step('ticket:called', () => officer.send('counter:callNext', { counterId: 'q1', idempotencyKey: 'st-n-call-1' }));
+    await step('ticket:changed', () => officer.send('ticket:noShow', { ticketId: t1.id }));
+    expect(panel.noShow).toBe(1);
+    await step('ticket:called', () => officer.send('counter:callTicket', { counterId: 'q1', number: t1.number, idempotencyKey: 'st-n-call-2' }));
+    await step('ticket:changed', () => officer.send('ticket:start', { ticketId: t1.id }));
+    await step('ticket:changed', () => officer.send('ticket:finish', { ticketId: t1.id }));
+
+    const admin = h.admin();
+    await admin.ready();
+    const dash = data(await admin.send('dashboard:get', {}));
+    expect(dash.today).toMatchObject({ served: 1, noShow: 0 });
+    expect({ served: panel.served, noShow: panel.noShow }).toEqual({ served: dash.today.served, noShow: dash.today.noShow });
+    expect(data(await officer.send('sync:snapshot', {})).myStats).toMatchObject({ served: 1, noShow: 0 });
   });
 });
