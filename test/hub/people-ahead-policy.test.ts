@@ -30,9 +30,12 @@ async function issue(key: string, priorityGroup: 'elderly' | 'pregnant' | null) 
 }
 
 /** People ahead as the citizen's phone page (/t/<id>) shows it. */
+async function publicStatus(id: string): Promise<{ peopleAhead: unknown; priority: unknown }> {
+  const body = (await (await fetch(`${h.url}/api/public/tickets/${id}`)).json()) as { data: { peopleAhead: unknown; priority: unknown } };
+  return body.data;
+}
 async function publicAhead(id: string): Promise<unknown> {
-  const body = (await (await fetch(`${h.url}/api/public/tickets/${id}`)).json()) as { data: { peopleAhead: unknown } };
-  return body.data.peopleAhead;
+  return (await publicStatus(id)).peopleAhead;
 }
 
 /** The order counter q5 actually calls in (one drain per test: a fresh hub each time). */
@@ -50,12 +53,14 @@ describe('people ahead follows the site priority policy', () => {
     const n0 = (await issue('grp-000001', null)).ticket;
     const pregnant = (await issue('grp-000002', 'pregnant')).ticket;
     expect(await publicAhead(n0.id)).toBe(1); // pregnant is priority while enabled
+    expect((await publicStatus(pregnant.id)).priority).toBe(true);
 
     await setPriority({ ...all, enabledGroups: ['elderly'] });
     expect(await publicAhead(n0.id)).toBe(0);
     const elderly = await issue('grp-000003', 'elderly');
     expect(elderly.peopleAhead).toBe(0); // the disabled group is not ahead of an enabled one
     expect(await publicAhead(pregnant.id)).toBe(2);
+    expect((await publicStatus(pregnant.id)).priority).toBe(false); // the phone page no longer marks it
     expect(await callOrder(3)).toEqual([elderly.ticket.id, n0.id, pregnant.id]);
   });
 
@@ -70,6 +75,7 @@ describe('people ahead follows the site priority policy', () => {
     expect(p2.peopleAhead).toBe(2);
     expect(await publicAhead(n1.id)).toBe(0);
     expect(await publicAhead(p1.ticket.id)).toBe(1);
+    expect((await publicStatus(p1.ticket.id)).priority).toBe(false);
     expect(await callOrder(3)).toEqual([n1.id, p1.ticket.id, p2.ticket.id]);
   });
 });

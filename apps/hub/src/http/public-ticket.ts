@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { estimateWaitMinutes } from '@qms/core';
+import { estimateWaitMinutes, ranksAsPriority } from '@qms/core';
 import type { CommandExecutor } from '../commands/executor';
 import type { Actor } from '../domain/context';
 import { fieldAverageServiceMs, openCountersFor } from '../domain/stats';
@@ -14,6 +14,7 @@ export interface PublicTicketStatus {
   fieldNameVi: string;
   fieldNameEn: string;
   status: string;
+  /** Whether the ticket ranks as priority under the site's policy now (a disabled group does not). */
   priority: boolean;
   issuedAt: number;
   peopleAhead: number | null;
@@ -41,7 +42,7 @@ export function publicTicketStatus(executor: CommandExecutor, id: string): Publi
     fieldNameVi: field?.nameVi ?? '',
     fieldNameEn: field?.nameEn ?? '',
     status: t.serviceDay === ctx.day ? t.status : 'expired',
-    priority: t.priorityGroup !== null,
+    priority: ranksAsPriority(t, ctx.site.priority),
     issuedAt: t.issuedAt,
     peopleAhead: ahead,
     estimatedWaitMinutes:
