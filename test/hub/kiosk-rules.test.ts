@@ -89,7 +89,7 @@ describe('printing from the hub (browser kiosks)', () => {
     await waitFor(() => admin.events.some((e) => e.type === 'printer:fault'));
     expect(h.store.printerFaults.open().map((f) => [f.deviceId, f.fault, f.ticketId])).toEqual([['kiosk-1', 'paper_out', t2.id]]);
     const snap = data(await admin.send('sync:snapshot', {}));
-    expect(snap.printerFaults.map((f) => f.deviceName)).toEqual(['Kiosk sảnh chính']);
+    expect(snap.printerFaults.map((f) => f.deviceName)).toEqual(['Ki-ốt sảnh chính']);
 
     const publicEvent = kiosk.events.find((e) => e.type === 'printer:fault');
     expect(publicEvent?.type === 'printer:fault' && publicEvent.fault.message).toBe(''); // no printer address on public screens
