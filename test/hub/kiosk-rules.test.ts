@@ -39,7 +39,7 @@ describe('kiosk rules', () => {
     expect(data(await kiosk.send('ticket:issue', { fieldId: 'cu-tru', idempotencyKey: 'rl-000000' })).ticket.number).toBe('6001');
     const r = await kiosk.send('ticket:issue', { fieldId: 'cu-tru', idempotencyKey: 'rl-000009' });
     expect(!r.ok && r.error.code).toBe('RATE_LIMITED');
-    expect(!r.ok && r.error.message).toContain('Xin vui lòng chờ');
+    expect(!r.ok && r.error.message).toContain('Mời Ông/Bà chờ một phút');
     h.clock.advance(61_000);
     expect(data(await kiosk.send('ticket:issue', { fieldId: 'cu-tru', idempotencyKey: 'rl-000010' })).ticket.number).toBe('6004');
   });
