@@ -38,16 +38,15 @@ function problemOf(text: string, min: string | undefined, max: string | undefine
 export function DateInput({ name, value, onChange, locale = 'vi', min, max, required, ...rest }: DateInputProps) {
   const [text, setText] = useState(() => dmyFromIso(value));
   const [touched, setTouched] = useState(false);
-  const emitted = useRef(value);
+  // the last ISO value this field handed out, or took from outside
+  const [emitted, setEmitted] = useState(value);
   const input = useRef<HTMLInputElement>(null);
-  useEffect(() => {
-    // a value set from outside (a preset, a scanned ID card, a reset) replaces the text
-    if (value !== emitted.current) {
-      emitted.current = value;
-      setText(dmyFromIso(value));
-      setTouched(false);
-    }
-  }, [value]);
+  if (value !== emitted) {
+    // a value set from outside (a preset, a scanned ID card) replaces the text in this very render
+    setEmitted(value);
+    setText(dmyFromIso(value));
+    setTouched(false);
+  }
   const t = translator(COMMON, locale);
   const problem = problemOf(text, min, max);
   const message = problem === null ? '' : problem.key === 'invalidDate' ? t('invalidDate') : t(problem.key, { date: problem.date });
@@ -59,8 +58,8 @@ export function DateInput({ name, value, onChange, locale = 'vi', min, max, requ
     const masked = maskDmy(raw);
     setText(masked);
     const iso = isoFromDmy(masked) ?? '';
-    if (iso !== emitted.current) {
-      emitted.current = iso;
+    if (iso !== emitted) {
+      setEmitted(iso);
       onChange(iso);
     }
   };
@@ -77,7 +76,7 @@ export function DateInput({ name, value, onChange, locale = 'vi', min, max, requ
         value={text}
         required={required}
         aria-invalid={shown}
-        data-iso={emitted.current}
+        data-iso={emitted}
         title={rest.title ?? t('dateHint')}
         onChange={(e) => change(e.target.value)}
         onBlur={() => {
@@ -108,10 +107,12 @@ export function DateTimeInput({ name, value, onChange, locale = 'vi', ...rest }:
   const day = value.slice(0, 10);
   const [time, setTime] = useState(value.slice(11, 16));
   const timeInput = useRef<HTMLInputElement>(null);
-  useEffect(() => {
+  const [seen, setSeen] = useState(value);
+  if (value !== seen) {
+    setSeen(value);
     const outside = value.slice(11, 16);
     if (outside !== '' || value === '') setTime(outside);
-  }, [value]);
+  }
   const t = translator(COMMON, locale);
   const bad = time !== '' && !TIME.test(time);
   useEffect(() => {
