@@ -60,8 +60,9 @@ describe('dependency rules (DESIGN.md)', () => {
     expect(bad).toEqual([]);
   });
 
-  it('@qms/printer/types has no imports at all (browser bundles import it)', () => {
+  it('@qms/printer/types and @qms/printer/wait-wording have no imports at all (browser bundles import them)', () => {
     expect(importsOf(join(REPO_ROOT, 'packages/printer/src/types.ts'))).toEqual([]);
+    expect(importsOf(join(REPO_ROOT, 'packages/printer/src/wait-wording.ts'))).toEqual([]);
   });
 
   it('core never reads the wall clock', () => {

@@ -67,7 +67,7 @@ describe('dossier import page (admin)', () => {
     await panel.locator('input[type=file]').setInputFiles(mixedUp);
     await panel.locator('[data-testid=upload]').click();
     await page.waitForSelector('[data-testid=import-issues]');
-    expect(await page.textContent('[data-testid=import-issues]')).toContain('mang ngày 06/10/2025 nhưng cột «Ngày tiếp nhận» có «10/06/2025»');
+    expect(await page.textContent('[data-testid=import-issues]')).toContain('mang ngày 06/10/2025 nhưng cột “Ngày tiếp nhận” có “10/06/2025”');
     expect(await page.locator('[data-testid=confirm-import]').count()).toBe(0);
     expect(h.store.dossiers.byCode('000.00.00.H26-251006-0009')).toBeNull();
     await page.context().close();

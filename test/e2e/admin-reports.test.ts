@@ -29,8 +29,8 @@ describe('admin reports in Chromium', () => {
     await page.fill('input[name=password]', h.creds.admin.password);
     await page.click('button[type=submit]');
     await page.click('[data-nav=reports]');
-    await page.fill('input[name=from]', '2026-11-23');
-    await page.fill('input[name=to]', '2026-11-23');
+    await page.fill('input[name=from]', '23/11/2026');
+    await page.fill('input[name=to]', '23/11/2026');
     await page.click('[data-testid=run-report]');
     await page.waitForSelector('[data-testid=report-table]');
     expect(await page.textContent('[data-testid=report-table]')).toContain('Chứng thực');
@@ -68,8 +68,8 @@ describe('dossier figures as of a moment, in Chromium', () => {
     await page.fill('input[name=password]', h.creds.admin.password);
     await page.click('button[type=submit]');
     await page.click('[data-nav=reports]');
-    await page.fill('input[name=from]', '2026-11-01');
-    await page.fill('input[name=to]', '2026-11-05');
+    await page.fill('input[name=from]', '01/11/2026');
+    await page.fill('input[name=to]', '05/11/2026');
     await page.click('[data-testid=run-report]');
     await page.waitForFunction(() => document.querySelector('[data-testid=as-of-line]')?.textContent?.includes('05/11/2026'));
     // by default as of the end of 05/11: received by post, in progress, not yet due
@@ -79,7 +79,8 @@ describe('dossier figures as of a moment, in Chromium', () => {
     expect(await cell('inProgressNotDue')).toBe('1');
     expect(await cell('resolvedLate')).toBe('0');
 
-    await page.fill('[data-testid=as-of]', '2026-11-21T10:00');
+    await page.fill('[data-testid=as-of]', '21/11/2026');
+    await page.fill('input[name=asOf-time]', '10:00');
     await page.click('[data-testid=run-report]');
     await page.waitForFunction(() => document.querySelector('[data-testid=as-of-line]')?.textContent?.includes('21/11/2026'));
     expect(await page.textContent('[data-testid=as-of-line]')).toBe('Số liệu tính đến 10:00 ngày 21/11/2026');

@@ -165,7 +165,7 @@ describe('counter sign-in errors', () => {
     h = await startTestHub();
     const page = await signIn('canbo1', '?counter=99');
     await page.waitForSelector('[data-testid=choose-message]');
-    expect(await page.textContent('[data-testid=choose-message]')).toContain('Quầy «99» không tồn tại');
+    expect(await page.textContent('[data-testid=choose-message]')).toContain('Quầy “99” không tồn tại');
     h.clock.advance(15 * 3600_000);
     h.hub.housekeeping();
     await page.waitForSelector('[data-testid=login-notice]');

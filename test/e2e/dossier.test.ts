@@ -37,7 +37,7 @@ describe('dossier from reception to returned result, in Chromium', () => {
     await page.waitForSelector('[data-testid=scan-note]');
     expect(await page.inputValue('input[name=fullName]')).toBe('Nguyễn Văn An');
     expect(await page.inputValue('input[name=cccd]')).toBe('001090012345');
-    expect(await page.inputValue('input[name=birthDate]')).toBe('1990-01-01');
+    expect(await page.inputValue('input[name=birthDate]')).toBe('01/01/1990');
     await page.selectOption('select[name=procedure]', 'tt-dktmt');
     await page.fill('input[name=phone]', '0912345678');
     await page.click('[data-testid=dossier-dialog] button[type=submit]');

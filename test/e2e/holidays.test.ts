@@ -36,10 +36,10 @@ describe('holiday calendar in Chromium', () => {
     await page.click('[data-work-day="2027-09-01"]');
     await page.click('[data-testid=add-holiday]');
     const row = page.locator('[data-testid=site-holidays] tr[data-holiday="1"]');
-    await row.locator('input[name=day]').fill('2027-09-03');
-    await row.locator('input[name=name]').fill('Quốc khánh (hoán đổi)');
+    await row.locator('input[name=day]').fill('03/09/2027');
+    await row.locator('[name=name]').fill('Quốc khánh (hoán đổi)');
     await page.click('[data-testid=add-work-day]');
-    await page.locator('[data-testid=site-holidays] tr[data-holiday="2"] input[name=day]').fill('2027-09-11');
+    await page.locator('[data-testid=site-holidays] tr[data-holiday="2"] input[name=day]').fill('11/09/2027');
     await page.click('[data-open-day="2027-09-02"]');
     expect(await y2027.locator('[data-default-day="2027-09-02"]').textContent()).toContain('Đã thay bằng mục bên dưới');
     await page.click('[data-testid=save-holidays]');

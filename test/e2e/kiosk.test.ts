@@ -56,7 +56,7 @@ describe('kiosk in Chromium', () => {
     await page.click('[data-field="chung-thuc"]');
     await page.waitForSelector('[data-print=failed]');
     expect(await page.textContent('[data-testid=ticket-number]')).toBe('2001');
-    expect(await page.textContent('[data-testid=print-status]')).toContain('Vé của bạn vẫn có hiệu lực');
+    expect(await page.textContent('[data-testid=print-status]')).toContain('Máy in tạm thời không in được vé');
     expect(await page.isVisible('[data-testid=qr] svg')).toBe(true);
     expect(h.store.printerFaults.open().map((f) => f.fault)).toEqual(['offline']);
     printer.setMode('ok');
@@ -137,7 +137,7 @@ describe('kiosk in Chromium', () => {
     expect(await page.textContent('[data-testid=status-ahead]')).toBe('1');
     data(await o.send('counter:callNext', { counterId: 'q5', idempotencyKey: 'qr-call-01' }));
     data(await o.send('counter:callNext', { counterId: 'q5', idempotencyKey: 'qr-call-02' }));
-    await page.waitForFunction(() => document.querySelector('[data-testid=status-headline]')?.textContent === 'Mời bạn đến quầy 5', undefined, { timeout: 15_000 }); // polls every 5 s
+    await page.waitForFunction(() => document.querySelector('[data-testid=status-headline]')?.textContent === 'Mời Ông/Bà đến quầy 5', undefined, { timeout: 15_000 }); // polls every 5 s
   });
 
   it('a barcode scanner burst is recognised and never lands in a focused input', async () => {

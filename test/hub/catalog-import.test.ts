@@ -80,7 +80,7 @@ describe('importing the procedure catalog', () => {
     expect(r.body.data).toEqual({ imported: 10, created: 10, updated: 0, unchanged: 0 });
     expect(count()).toBe(before + 10);
     expect(procedure('1.001193')).toMatchObject({ name: 'Đăng ký khai sinh', field_id: 'tu-phap-ho-tich', processing_days: 0, fee: 0, enabled: 1 });
-    expect(procedure('1.000656')).toMatchObject({ field_id: 'tu-phap-ho-tich', enabled: 1 }); // «Tư pháp - Hộ tịch», no status
+    expect(procedure('1.000656')).toMatchObject({ field_id: 'tu-phap-ho-tich', enabled: 1 }); // “Tư pháp - Hộ tịch”, no status
     expect(procedure('2.000908')).toMatchObject({ field_id: 'chung-thuc', processing_days: 0, fee: 2000 });
     expect(procedure('2.001035')).toMatchObject({ processing_days: 2, fee: 50000 });
     expect(procedure('1.001612')).toMatchObject({ field_id: 'kinh-doanh', processing_days: 3, fee: 100000 });
@@ -98,7 +98,7 @@ describe('importing the procedure catalog', () => {
     expect(fresh.find((p) => p.code === '1.004873')).toMatchObject({ processingDays: 3, fieldId: 'tu-phap-ho-tich' });
   });
 
-  it('a «Giờ chốt nhận hồ sơ» column sets each procedure\'s cut-off hour; a blank cell leaves it as it was', async () => {
+  it('a “Giờ chốt nhận hồ sơ” column sets each procedure\'s cut-off hour; a blank cell leaves it as it was', async () => {
     const r = await upload('cutoff.csv');
     expect(r.status).toBe(200);
     const cutoff = (code: string): unknown => (h.store.db.prepare('SELECT cutoff_time AS c FROM procedures WHERE code = ?').get(code) as { c: unknown }).c;
@@ -141,7 +141,7 @@ describe('importing the procedure catalog', () => {
     expect(r.body.error).toEqual({ code: 'VALIDATION_FAILED', message: `${expected.length} lỗi; chưa nhập thủ tục nào` });
     expect(r.body.issues.map((i: { line: number; code: string }) => [i.line, i.code])).toEqual(expected);
     const unknown = r.body.issues.find((i: { code: string }) => i.code === 'UNKNOWN_FIELD');
-    expect(unknown).toEqual({ line: 5, column: 'field', code: 'UNKNOWN_FIELD', message: expect.stringContaining('Dòng 5: không có lĩnh vực «Giáo dục – Đào tạo»') });
+    expect(unknown).toEqual({ line: 5, column: 'field', code: 'UNKNOWN_FIELD', message: expect.stringContaining('Dòng 5: không có lĩnh vực “Giáo dục – Đào tạo”') });
     expect(count()).toBe(before);
     expect(procedure('1.001193')).toBeUndefined();
     expect(configEvents()).toEqual([]);

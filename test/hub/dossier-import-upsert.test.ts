@@ -141,7 +141,7 @@ describe('cumulative files update what is stored', () => {
     const r = await upload(bad, '&dryRun=1');
     expect(r.status).toBe(422);
     expect(r.body.issues.map((i: { line: number; code: string }) => [i.line, i.code])).toEqual([[3, 'CODE_DATE_MISMATCH']]);
-    expect(r.body.issues[0].message).toContain('mang ngày 06/10/2025 nhưng cột «Ngày tiếp nhận» có «10/06/2025»');
+    expect(r.body.issues[0].message).toContain('mang ngày 06/10/2025 nhưng cột “Ngày tiếp nhận” có “10/06/2025”');
     expect(r.body.summary).toMatchObject({ created: 0, updated: 1, unchanged: 0 });
     expect(dossier('000.00.00.H26-251001-0001')).toMatchObject({ status: 'processing' });
     const real = await upload(bad);

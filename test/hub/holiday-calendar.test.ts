@@ -87,7 +87,7 @@ describe('the kiosk on a public holiday', () => {
     expect(snap.kioskClosedDays[0]).toEqual({ day: '2026-09-02', name: 'Quốc khánh' });
     const r = await kiosk.send('ticket:issue', { fieldId: 'cu-tru', idempotencyKey: 'holiday-0001' });
     expect(!r.ok && r.error.code).toBe('SITE_CLOSED');
-    expect(!r.ok && r.error.message).toBe('Hôm nay nghỉ lễ (Quốc khánh), kiosk tạm ngừng cấp số');
+    expect(!r.ok && r.error.message).toBe('Hôm nay nghỉ lễ (Quốc khánh), ki-ốt tạm ngừng cấp số');
     const admin = h.admin();
     await admin.ready();
     data(await admin.send('holidays:set', { holidays: [{ day: '2026-09-02', name: 'Mở cửa phục vụ', kind: 'open' }] }));

@@ -39,7 +39,7 @@ describe('kiosk rules', () => {
     expect(data(await kiosk.send('ticket:issue', { fieldId: 'cu-tru', idempotencyKey: 'rl-000000' })).ticket.number).toBe('6001');
     const r = await kiosk.send('ticket:issue', { fieldId: 'cu-tru', idempotencyKey: 'rl-000009' });
     expect(!r.ok && r.error.code).toBe('RATE_LIMITED');
-    expect(!r.ok && r.error.message).toContain('Xin vui lòng chờ');
+    expect(!r.ok && r.error.message).toContain('Mời Ông/Bà chờ một phút');
     h.clock.advance(61_000);
     expect(data(await kiosk.send('ticket:issue', { fieldId: 'cu-tru', idempotencyKey: 'rl-000010' })).ticket.number).toBe('6004');
   });
@@ -89,7 +89,7 @@ describe('printing from the hub (browser kiosks)', () => {
     await waitFor(() => admin.events.some((e) => e.type === 'printer:fault'));
     expect(h.store.printerFaults.open().map((f) => [f.deviceId, f.fault, f.ticketId])).toEqual([['kiosk-1', 'paper_out', t2.id]]);
     const snap = data(await admin.send('sync:snapshot', {}));
-    expect(snap.printerFaults.map((f) => f.deviceName)).toEqual(['Kiosk sảnh chính']);
+    expect(snap.printerFaults.map((f) => f.deviceName)).toEqual(['Ki-ốt sảnh chính']);
 
     const publicEvent = kiosk.events.find((e) => e.type === 'printer:fault');
     expect(publicEvent?.type === 'printer:fault' && publicEvent.fault.message).toBe(''); // no printer address on public screens

@@ -195,7 +195,7 @@ describe('connections of a staff account', () => {
 
 describe('printer faults', () => {
   it('2,000 reports of one fault from a kiosk are one open fault with count 2000 and one dashboard alert', async () => {
-    const kiosk: Actor = { role: 'kiosk', id: 'kiosk-1', name: 'Kiosk sảnh chính', deviceId: 'kiosk-1' };
+    const kiosk: Actor = { role: 'kiosk', id: 'kiosk-1', name: 'Ki-ốt sảnh chính', deviceId: 'kiosk-1' };
     const acks = await Promise.all(
       Array.from({ length: 2000 }, (_, i) =>
         h.hub.executor.execute(kiosk, 'printer:report', { code: 'PRINTER_PAPER_OUT', message: `Hết giấy (${i})` }),

@@ -21,9 +21,14 @@ export async function launchBrowser(): Promise<Browser> {
   });
 }
 
-/** A page of a given size that reports its console errors and failed requests to the test. */
-export async function openPage(browser: Browser, width: number, height: number): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ viewport: { width, height }, locale: 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
+/** A page of a given size (browser language vi-VN unless told) that reports its console errors to the test. */
+export async function openPage(
+  browser: Browser,
+  width: number,
+  height: number,
+  options: { locale?: string } = {},
+): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ viewport: { width, height }, locale: options.locale ?? 'vi-VN', timezoneId: 'Asia/Ho_Chi_Minh' });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));

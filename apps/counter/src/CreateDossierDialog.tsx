@@ -1,6 +1,7 @@
 import { parseCccdQr } from '@qms/core';
 import type { Snapshot, TicketView } from '@qms/protocol';
-import type { Translate } from '@qms/ui';
+import type { Locale, Translate } from '@qms/ui';
+import { DateInput } from '@qms/ui/date-input';
 import { useMemo, useState } from 'react';
 import type { DossierKey } from './dossier-messages';
 
@@ -12,6 +13,7 @@ export interface DossierDraft {
 
 interface Props {
   t: Translate<DossierKey>;
+  locale?: Locale;
   snapshot: Snapshot;
   ticket: TicketView;
   error: string | null;
@@ -20,7 +22,7 @@ interface Props {
 }
 
 /** "Tiếp nhận hồ sơ": the applicant filled from a CCCD QR scan (or typed), a procedure, a note. */
-export function CreateDossierDialog({ t, snapshot, ticket, error, onClose, onSubmit }: Props) {
+export function CreateDossierDialog({ t, locale = 'vi', snapshot, ticket, error, onClose, onSubmit }: Props) {
   const procedures = useMemo(
     () =>
       snapshot.procedures
@@ -62,7 +64,7 @@ export function CreateDossierDialog({ t, snapshot, ticket, error, onClose, onSub
         <div className="grid2">
           <label>{t('fullName')}<input name="fullName" value={form.fullName} onChange={set('fullName')} required minLength={2} /></label>
           <label>{t('cccd')}<input name="cccd" value={form.cccd} onChange={set('cccd')} inputMode="numeric" pattern="\d{12}" /></label>
-          <label>{t('birthDate')}<input name="birthDate" type="date" value={form.birthDate} onChange={set('birthDate')} /></label>
+          <label>{t('birthDate')}<DateInput name="birthDate" value={form.birthDate} locale={locale} onChange={(birthDate) => setForm((f) => ({ ...f, birthDate }))} /></label>
           <label>{t('phone')}<input name="phone" value={form.phone} onChange={set('phone')} inputMode="tel" /></label>
         </div>
         <label>{t('address')}<input name="address" value={form.address} onChange={set('address')} /></label>

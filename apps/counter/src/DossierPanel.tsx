@@ -93,7 +93,7 @@ export function DossierPanel({ conn, snapshot, ticket, officerName, locale }: Pr
         <button type="button" className="btn" onClick={() => { setError(null); setDialog({ kind: 'link' }); }}>{t('link')}</button>
       </div>
       {dialog?.kind === 'create' && (
-        <CreateDossierDialog t={t} snapshot={snapshot} ticket={ticket} error={error} onClose={() => setDialog(null)} onSubmit={create} />
+        <CreateDossierDialog t={t} locale={locale} snapshot={snapshot} ticket={ticket} error={error} onClose={() => setDialog(null)} onSubmit={create} />
       )}
       {dialog?.kind === 'link' && (
         <div className="modal" role="dialog" aria-modal="true">

@@ -46,11 +46,11 @@ function RateApp({ token, counterRef }: { token: string; counterRef: string }) {
   return (
     <main className="rate" data-phase={phase.name}>
       <ConnectionBanner view={view} locale="vi" />
-      <p className="rate-counter">{counter ? counter.name : view.state ? `Không có quầy «${counterRef}»` : ''}</p>
-      {phase.name === 'idle' && <p className="rate-idle">Xin cảm ơn quý khách đã đến giao dịch.</p>}
+      <p className="rate-counter">{counter ? counter.name : view.state ? `Không có quầy “${counterRef}”` : ''}</p>
+      {phase.name === 'idle' && <p className="rate-idle">Xin cảm ơn Ông/Bà đã đến giao dịch.</p>}
       {phase.name === 'ask' && (
         <>
-          <h1>Quý khách có hài lòng với lượt phục vụ số <strong data-testid="rate-number">{phase.number}</strong>?</h1>
+          <h1>Ông/Bà có hài lòng với lượt phục vụ số <strong data-testid="rate-number">{phase.number}</strong>?</h1>
           <div className="rate-grid">
             {RATING_LEVELS.map((level) => (
               <button key={level} type="button" className={`rate-btn is-${level}`} data-level={level} onClick={() => void rate(level)}>
@@ -60,7 +60,7 @@ function RateApp({ token, counterRef }: { token: string; counterRef: string }) {
           </div>
         </>
       )}
-      {phase.name === 'thanks' && <h1 className="rate-thanks">Xin cảm ơn ý kiến của quý khách!</h1>}
+      {phase.name === 'thanks' && <h1 className="rate-thanks">Xin cảm ơn ý kiến của Ông/Bà!</h1>}
     </main>
   );
 }

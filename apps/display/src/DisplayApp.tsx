@@ -64,7 +64,7 @@ export function DisplayApp({ token }: { token: string }) {
             <p className="now-counter">đến <strong data-testid="now-counter">quầy {latest.counterNumber}</strong></p>
           </>
         ) : (
-          <p className="now-idle">Xin mời quý khách lấy số và chờ gọi</p>
+          <p className="now-idle">Mời công dân lấy số và chờ gọi</p>
         )}
       </section>
       <section className="recent">

@@ -375,7 +375,7 @@ function sendIndex(res: ServerResponse): void {
   const html = `<!doctype html><html lang="vi"><meta charset="utf-8"><title>Hệ thống xếp hàng</title>
 <body style="font-family:sans-serif"><h1>Hệ thống xếp hàng – Trung tâm Phục vụ hành chính công</h1>
 <p>Máy chủ đang chạy. Kiểm tra: <a href="/api/health">/api/health</a></p>
-<ul><li><a href="/kiosk/">Kiosk lấy số</a></li><li><a href="/counter/">Quầy (cán bộ)</a></li>
+<ul><li><a href="/kiosk/">Ki-ốt lấy số</a></li><li><a href="/counter/">Quầy (cán bộ)</a></li>
 <li><a href="/display/">Màn hình gọi số</a></li><li><a href="/admin/">Quản trị</a></li></ul></body></html>`;
   res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'content-security-policy': CSP, 'x-frame-options': 'DENY' });
   res.end(html);

@@ -38,11 +38,11 @@ Cách dùng: npm start -- [tuỳ chọn]
                     (mặc định demo)                             env QMS_SEED
   --log-level <lvl> fatal|error|warn|info|debug|trace|silent
                     (mặc định info)                             env QMS_LOG_LEVEL
-  --printer <url>   máy in của kiosk chưa cấu hình máy in, vd.
+  --printer <url>   máy in của ki-ốt chưa cấu hình máy in, vd.
                     tcp://192.168.1.50:9100 (thêm ?paper=58)    env QMS_PRINTER
   --public-url <u>  địa chỉ in trong mã QR của vé, vd.
                     http://192.168.1.10:3000                    env QMS_PUBLIC_URL
-  --always-open     kiosk cấp số cả ngoài giờ làm việc          env QMS_ALWAYS_OPEN=1
+  --always-open     ki-ốt cấp số cả ngoài giờ làm việc          env QMS_ALWAYS_OPEN=1
   --allowed-origins <o1,o2> trang web ở địa chỉ khác được phép kết
                     nối và đăng nhập, vd. https://qms.phuong.gov.vn
                     (mặc định: chỉ trang của chính máy chủ)     env QMS_ALLOWED_ORIGINS

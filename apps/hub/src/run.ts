@@ -26,14 +26,14 @@ function banner(url: string, db: string, creds: DemoCredentials | null): string 
     `\nHệ thống xếp hàng đang chạy tại ${url}`,
     `  CSDL: ${db}`,
     `  Kiểm tra: ${url}/api/health`,
-    `  Kiosk: ${url}/kiosk/   Quầy: ${url}/counter/   Màn hình: ${url}/display/   Quản trị: ${url}/admin/`,
+    `  Ki-ốt: ${url}/kiosk/   Quầy: ${url}/counter/   Màn hình: ${url}/display/   Quản trị: ${url}/admin/`,
   ];
   if (creds) {
     lines.push(
       '  Tài khoản điểm phục vụ mẫu (chỉ để thử nghiệm):',
       `    quản trị   ${creds.admin.username} / ${creds.admin.password}`,
       ...creds.officers.map((o) => `    cán bộ     ${o.username} / ${o.password}  (${o.fullName})`),
-      `    kiosk      mã thiết bị ${creds.kioskToken}`,
+      `    ki-ốt      mã thiết bị ${creds.kioskToken}`,
       `               mở ${url}/kiosk/?token=${creds.kioskToken}`,
       `    màn hình   mã thiết bị ${creds.displayToken}`,
       `  (lưu tại ${credentialsPath(db)})`,

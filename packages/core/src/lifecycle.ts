@@ -52,7 +52,7 @@ export class IllegalTransitionError extends DomainError {
   readonly from: TicketStatus;
   readonly action: TicketAction;
   constructor(from: TicketStatus, action: TicketAction, ticketId?: Id) {
-    super('ILLEGAL_TRANSITION', `Không thể thực hiện "${action}" với số đang ở trạng thái "${from}"`, {
+    super('ILLEGAL_TRANSITION', `Không thể thực hiện “${action}” với số đang ở trạng thái “${from}”`, {
       from,
       action,
       ticketId,

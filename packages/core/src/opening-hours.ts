@@ -8,7 +8,7 @@ const HHMM = /^([01]\d|2[0-3]):([0-5]\d)$/;
 export function parseHHMM(value: string): number {
   if (value === '24:00') return 24 * 60;
   const m = HHMM.exec(value);
-  if (m === null) throw new DomainError('INVALID_ARGUMENT', `Giờ không hợp lệ: "${value}" (cần dạng HH:MM)`, { value });
+  if (m === null) throw new DomainError('INVALID_ARGUMENT', `Giờ không hợp lệ: “${value}” (cần dạng HH:MM)`, { value });
   return Number(m[1]) * 60 + Number(m[2]);
 }
 

@@ -15,11 +15,11 @@ describe('ticketTexts', () => {
       number: '1023',
       priority: 'Ưu tiên: Người cao tuổi',
       counters: 'Quầy: 1, 2',
-      ahead: 'Số người đang chờ trước bạn: 4',
+      ahead: 'Số người đang chờ trước Ông/Bà: 4',
       wait: 'Thời gian chờ dự kiến: khoảng 40 phút',
       issued: 'Lấy số lúc 09:05 ngày 23/11/2026',
       scan: 'Quét mã QR để theo dõi lượt gọi',
-      footer: 'Vui lòng chờ gọi số. Xin cảm ơn!',
+      footer: 'Mời Ông/Bà chờ gọi số. Xin cảm ơn!',
     });
   });
 
@@ -50,7 +50,7 @@ describe('ticketTexts', () => {
     expect(t({ priorityLabel: null }).priority).toBeNull();
     expect(t({ priorityLabel: '  ' }).priority).toBeNull();
     expect(t({ priorityLabel: 'Ưu tiên: Người khuyết tật' }).priority).toBe('Ưu tiên: Người khuyết tật');
-    expect(t({ peopleAhead: 0 }).ahead).toBe('Số người đang chờ trước bạn: 0');
+    expect(t({ peopleAhead: 0 }).ahead).toBe('Số người đang chờ trước Ông/Bà: 0');
   });
 
   it('keeps a wait or a date together when wrapping (no-break spaces)', () => {

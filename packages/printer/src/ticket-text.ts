@@ -1,4 +1,5 @@
 import type { TicketPrintData } from './types';
+import { aheadLine, waitLine } from './wait-wording';
 
 /** Every string printed on a ticket, already localised and in NFC. */
 export interface TicketTexts {
@@ -19,10 +20,6 @@ interface Words {
   label: string;
   priority: string;
   counter: (n: number) => string;
-  ahead: string;
-  wait: string;
-  noCounter: string;
-  about: (minutes: number) => string;
   issued: (time: string, date: string) => string;
   scan: string;
   footer: string;
@@ -38,35 +35,19 @@ const WORDS: Readonly<Record<TicketPrintData['locale'], Words>> = {
     label: 'SỐ THỨ TỰ',
     priority: 'Ưu tiên',
     counter: () => 'Quầy',
-    ahead: 'Số người đang chờ trước bạn',
-    wait: 'Thời gian chờ dự kiến',
-    noCounter: 'Chưa có quầy mở',
-    about: (m) => (m < 1 ? 'dưới 1 phút' : `khoảng ${duration(m, 'giờ', 'phút')}`),
     issued: (time, date) => `Lấy số lúc ${keep(`${time} ngày ${date}`)}`,
     scan: 'Quét mã QR để theo dõi lượt gọi',
-    footer: 'Vui lòng chờ gọi số. Xin cảm ơn!',
+    footer: 'Mời Ông/Bà chờ gọi số. Xin cảm ơn!',
   },
   en: {
     label: 'YOUR NUMBER',
     priority: 'Priority',
     counter: (n) => (n === 1 ? 'Counter' : 'Counters'),
-    ahead: 'People waiting ahead of you',
-    wait: 'Estimated wait',
-    noCounter: 'No counter open yet',
-    about: (m) => (m < 1 ? 'under 1 minute' : `about ${duration(m, 'h', 'min')}`),
     issued: (time, date) => `Issued at ${keep(`${time} on ${date}`)}`,
     scan: 'Scan the QR code to follow your turn',
     footer: 'Please wait for your number to be called. Thank you!',
   },
 };
-
-function duration(minutes: number, hourUnit: string, minuteUnit: string): string {
-  const m = Math.round(minutes);
-  if (m < 60) return `${m} ${minuteUnit}`;
-  const rest = m % 60;
-  const hours = `${Math.floor(m / 60)} ${hourUnit}`;
-  return rest === 0 ? hours : `${hours} ${rest} ${minuteUnit}`;
-}
 
 /** "09:05" and "23/11/2026" for the instant `at` in `timeZone` (24-hour clock, day first). */
 export function formatIssueTime(at: number, timeZone: string): { time: string; date: string } {
@@ -90,6 +71,11 @@ function priorityLine(label: string | null, word: string): string | null {
   return `${word}: ${bare}`;
 }
 
+/** The shared wait wording (the kiosk's screen says the same), the value kept on one line. */
+function line(l: { label: string; value: string }): string {
+  return l.label === '' ? l.value : `${l.label}: ${keep(l.value)}`;
+}
+
 export function ticketTexts(data: TicketPrintData): TicketTexts {
   const w = WORDS[data.locale];
   const { time, date } = formatIssueTime(data.issuedAt, data.timeZone);
@@ -101,8 +87,8 @@ export function ticketTexts(data: TicketPrintData): TicketTexts {
     number: nfc(data.number),
     priority: priorityLine(data.priorityLabel, w.priority),
     counters: counters.length === 0 ? null : `${w.counter(counters.length)}: ${counters.join(', ')}`,
-    ahead: `${w.ahead}: ${Math.max(0, Math.round(data.peopleAhead))}`,
-    wait: data.estimatedWaitMinutes === null ? w.noCounter : `${w.wait}: ${keep(w.about(data.estimatedWaitMinutes))}`,
+    ahead: line(aheadLine(data.peopleAhead, data.locale)),
+    wait: line(waitLine(data.estimatedWaitMinutes, data.locale)),
     issued: w.issued(time, date),
     scan: w.scan,
     footer: w.footer,

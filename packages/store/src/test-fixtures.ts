@@ -181,7 +181,7 @@ export function makeDevice(overrides: Partial<Device> = {}): Device {
   return {
     id: 'kiosk-1',
     kind: 'kiosk',
-    name: 'Kiosk sảnh chính',
+    name: 'Ki-ốt sảnh chính',
     settings: { printer: { kind: 'escpos', width: 80 }, locale: 'vi' },
     createdAt: T0,
     revokedAt: null,

@@ -1,4 +1,5 @@
 import { DOSSIER_CHANNEL_LABELS, DOSSIER_STATUS_LABELS, type DossierChannel, type DossierStatus } from '@qms/core';
+import { DateInput } from '@qms/ui/date-input';
 import { useEffect, useState } from 'react';
 import { err, FormRow } from '../components/forms';
 import { ConfirmDialog } from '../components/Modal';
@@ -107,7 +108,7 @@ export function PersonalData() {
               <input name="fullName" autoComplete="off" maxLength={120} value={form.fullName} onChange={(e) => edit({ fullName: e.target.value })} />
             </FormRow>
             <FormRow label={t('birthDate')} error={err(errors, 'birthDate')}>
-              <input name="birthDate" type="date" value={form.birthDate} onChange={(e) => edit({ birthDate: e.target.value })} />
+              <DateInput name="birthDate" value={form.birthDate} locale={locale} onChange={(birthDate) => edit({ birthDate })} />
             </FormRow>
           </>
         )}

@@ -1,6 +1,7 @@
 import { serviceDayOf } from '@qms/core';
 import { reportInput, type Report } from '@qms/protocol';
 import { formatClock, formatLongDate } from '@qms/ui';
+import { DateInput, DateTimeInput } from '@qms/ui/date-input';
 import { useEffect, useRef, useState } from 'react';
 import { err, FormRow } from '../components/forms';
 import { PageHeader } from '../components/PageHeader';
@@ -20,10 +21,13 @@ const GROUPS: Array<[GroupBy, OpsKey]> = [['all', 'groupAll'], ['field', 'groupF
 type ExportFormat = 'csv' | 'csv-vn' | 'xlsx';
 const HANOI_MS = 7 * 3_600_000;
 
-/** `2025-09-30T17:00` typed in the as-of control (the site's time, UTC+7) -> epoch ms; '' -> the default. */
+/**
+ * `2025-09-30T17:00` typed in the as-of control (the site's time, UTC+7) -> epoch ms; a day with
+ * no time (`2025-09-30`) -> the end of that day; '' -> the default.
+ */
 function asOfMs(v: string): number | undefined {
   if (v === '') return undefined;
-  const ms = Date.parse(`${v}:00Z`) - HANOI_MS;
+  const ms = (v.length === 10 ? Date.parse(`${v}T23:59:59.999Z`) : Date.parse(`${v}:00Z`)) - HANOI_MS;
   return Number.isFinite(ms) ? ms : undefined;
 }
 
@@ -107,10 +111,10 @@ export function ReportsPage() {
         </div>
         <div className="control-row">
           <FormRow label={t('from')} error={err(errors, 'from')}>
-            <input type="date" name="from" value={range.from} max={today} onChange={(e) => setRange({ ...range, from: e.target.value })} />
+            <DateInput name="from" value={range.from} max={today} locale={locale} onChange={(from) => setRange((r) => ({ ...r, from }))} />
           </FormRow>
           <FormRow label={t('to')} error={err(errors, 'to')}>
-            <input type="date" name="to" value={range.to} onChange={(e) => setRange({ ...range, to: e.target.value })} />
+            <DateInput name="to" value={range.to} locale={locale} onChange={(to) => setRange((r) => ({ ...r, to }))} />
           </FormRow>
           <FormRow label={t('groupBy')} error={err(errors, 'groupBy')}>
             <select name="groupBy" value={groupBy} onChange={(e) => { const g = e.target.value as GroupBy; setGroupBy(g); void submit(range, g); }}>
@@ -118,7 +122,7 @@ export function ReportsPage() {
             </select>
           </FormRow>
           <FormRow label={t('asOf')} error={err(errors, 'asOf')}>
-            <input type="datetime-local" name="asOf" data-testid="as-of" value={asOf} title={t('asOfHint')} onChange={(e) => setAsOf(e.target.value)} />
+            <DateTimeInput name="asOf" data-testid="as-of" value={asOf} locale={locale} title={t('asOfHint')} onChange={setAsOf} />
           </FormRow>
           <button type="submit" className="btn primary" data-testid="run-report" disabled={busy}>{busy ? t('running') : t('run')}</button>
           <span className="spacer" />

@@ -1,5 +1,6 @@
 import { CALENDAR_ENTRY_KINDS, serviceDayOf, type CalendarEntry, type CalendarEntryKind } from '@qms/core';
 import { holidaysSetInput } from '@qms/protocol';
+import { DateInput } from '@qms/ui/date-input';
 import { useEffect, useState } from 'react';
 import { FormFooter } from '../components/forms';
 import { HOLIDAY_MESSAGES, type HolidayKey } from '../i18n/holidays';
@@ -86,7 +87,7 @@ export function HolidaysEditor() {
             return (
               <tr key={i} data-holiday={i} className={e ? 'is-invalid' : ''}>
                 <td>
-                  <input type="date" name="day" value={h.day} onChange={(ev) => edit(i, { day: ev.target.value })} />
+                  <DateInput name="day" value={h.day} locale={locale} onChange={(day) => edit(i, { day })} />
                   <br /><span className="muted nowrap small">{wd === null ? '' : WEEKDAY_LABELS[locale][wd]}</span>
                 </td>
                 <td>
@@ -95,7 +96,10 @@ export function HolidaysEditor() {
                   </select>
                 </td>
                 <td>
-                  <input name="name" value={h.name} maxLength={120} onChange={(ev) => edit(i, { name: ev.target.value })} />
+                  {/* a textarea that grows with the name, so a long one is never cut off */}
+                  <textarea name="name" className="holiday-name" value={h.name} maxLength={120} rows={Math.max(1, Math.ceil(h.name.length / 45))}
+                    onKeyDown={(ev) => { if (ev.key === 'Enter') ev.preventDefault(); }}
+                    onChange={(ev) => edit(i, { name: ev.target.value.replace(/\s*\n\s*/g, ' ') })} />
                   {e && <span className="row-error">{e}</span>}
                 </td>
                 <td><button type="button" className="btn small danger-text" data-remove-holiday={i} onClick={() => change(list.filter((_, j) => j !== i))}>{tc('remove')}</button></td>

@@ -16,7 +16,7 @@ export interface CatalogApplyResult {
   unchanged: number;
 }
 
-/** Names compared without case, extra spaces or the kind of dash («Tư pháp - Hộ tịch» = «Tư pháp – Hộ tịch»). */
+/** Names compared without case, extra spaces or the kind of dash (“Tư pháp - Hộ tịch” = “Tư pháp – Hộ tịch”). */
 const nameKey = (text: string): string =>
   text
     .normalize('NFC')

@@ -42,7 +42,7 @@ export function mapHeader(cells: readonly Cell[]): { columns: ColumnMap; missing
   const columns: ColumnMap = {};
   const rank: Partial<Record<CatalogColumn, number>> = {};
   cells.forEach((cell, index) => {
-    // «Thời hạn giải quyết (ngày làm việc)», «Lệ phí (đồng)»: the part in brackets only explains
+    // “Thời hạn giải quyết (ngày làm việc)”, “Lệ phí (đồng)”: the part in brackets only explains
     const folded = foldText(cellText(cell).replace(/\([^)]*\)/g, ' '));
     for (const column of COLUMN_ORDER) {
       const r = ALIASES[column].indexOf(folded);

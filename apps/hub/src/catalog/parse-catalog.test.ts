@@ -55,9 +55,9 @@ describe('parsing a procedure catalog', () => {
     // the unknown field (line 5) is the hub's to find: it knows the fields
     expect(parsed.rows.map((r) => r.line)).toEqual([2, 5]);
     expect(parsed.issues[0]?.message).toBe(
-      'Dòng 3: cột «Thời hạn giải quyết» có «ba ngày» không phải số ngày làm việc (vd. 3, «03 ngày làm việc», «Trong ngày»; từ 0 đến 365).',
+      'Dòng 3: cột “Thời hạn giải quyết” có “ba ngày” không phải số ngày làm việc (vd. 3, “03 ngày làm việc”, “Trong ngày”; từ 0 đến 365).',
     );
-    expect(parsed.issues[3]?.message).toBe('Dòng 7: cột «Mã thủ tục» có «1.001193» trùng với dòng 2 trong cùng tệp.');
+    expect(parsed.issues[3]?.message).toBe('Dòng 7: cột “Mã thủ tục” có “1.001193” trùng với dòng 2 trong cùng tệp.');
   });
 
   it('mixed.xlsx: numbers that are not days or fees, a formula as code, a duplicate', async () => {
@@ -69,7 +69,7 @@ describe('parsing a procedure catalog', () => {
       [7, 'code', 'DUPLICATE_IN_FILE'],
       [7, 'status', 'BAD_STATUS'],
     ]);
-    expect(parsed.issues[2]?.message).toContain('«=CMD()»');
+    expect(parsed.issues[2]?.message).toContain('“=CMD()”');
   });
 
   it('a missing column is reported on the header line; a title above the header is skipped', async () => {
@@ -78,7 +78,7 @@ describe('parsing a procedure catalog', () => {
       [1, 'field', 'MISSING_COLUMN'],
       [1, 'processingDays', 'MISSING_COLUMN'],
     ]);
-    expect(missing.issues[0]?.message).toBe('Dòng tiêu đề: thiếu cột bắt buộc «Lĩnh vực» (hoặc «Field»).');
+    expect(missing.issues[0]?.message).toBe('Dòng tiêu đề: thiếu cột bắt buộc “Lĩnh vực” (hoặc “Field”).');
 
     const titled = await csv('DANH MỤC THỦ TỤC\n\nCode,Name,Field,Processing days,Fee\n1.001193,Đăng ký khai sinh,tu-phap-ho-tich,0,0\n');
     expect(titled.issues).toEqual([]);

@@ -42,7 +42,7 @@ export interface CatalogIssue {
   line: number;
   column: CatalogColumn | null;
   code: CatalogIssueCode;
-  /** Vietnamese, starting with «Dòng N:»; quotes the bad value (cut to 60 characters). */
+  /** Vietnamese, starting with “Dòng N:”; quotes the bad value (cut to 60 characters). */
   message: string;
 }
 

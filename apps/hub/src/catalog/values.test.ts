@@ -88,7 +88,7 @@ describe('Mã thủ tục', () => {
 });
 
 describe('Giờ chốt nhận hồ sơ', () => {
-  it('HH:MM, «15h», «15 giờ 30», an Excel time; blank is not given; anything else is refused', () => {
+  it('HH:MM, “15h”, “15 giờ 30”, an Excel time; blank is not given; anything else is refused', () => {
     for (const t of ['15:00', '15h', '15h00', '15 giờ', '15:00:00', ' 15 : 00 ']) expect(parseCutoff(t), t).toBe('15:00');
     expect(parseCutoff('9h30')).toBe('09:30');
     expect(parseCutoff('16 giờ 30 phút')).toBe('16:30');

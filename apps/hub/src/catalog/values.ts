@@ -1,6 +1,6 @@
 /**
  * The catalog's cell values as written by people and by the national database's exports:
- * «Trong ngày», «03 ngày làm việc», «50.000 đồng», «2.000 đồng/trang», «Miễn phí», «Ngừng»…
+ * “Trong ngày”, “03 ngày làm việc”, “50.000 đồng”, “2.000 đồng/trang”, “Miễn phí”, “Ngừng”…
  * Anything not recognised is null (an issue), never a guess.
  */
 import { cellText, cleanText, type Cell } from '../dossiers/import/sheet';
@@ -35,7 +35,7 @@ export function parseCode(cell: Cell | undefined): string | null {
 const WITHIN_THE_DAY = /^(?:ngay )?trong (?:ngay|ngay lam viec)(?:$|[^a-z0-9])/;
 const DAYS = /^(?:(?:trong|trong vong|trong thoi han|khong qua|toi da) )?(\d{1,3}) ?ngay(?:$|[^a-z0-9])/;
 
-/** Thời hạn giải quyết in working days: 3, «3», «03 ngày làm việc», «Trong 05 ngày…», «Trong ngày» (0). */
+/** Thời hạn giải quyết in working days: 3, “3”, “03 ngày làm việc”, “Trong 05 ngày…”, “Trong ngày” (0). */
 export function parseDays(cell: Cell | undefined): number | null {
   if (typeof cell === 'number') return Number.isInteger(cell) && cell >= 0 && cell <= MAX_PROCESSING_DAYS ? cell : null;
   const text = fold(cellText(cell));
@@ -50,10 +50,10 @@ export function parseDays(cell: Cell | undefined): number | null {
 }
 
 const FREE = /^(?:khong|mien|khong thu|mien thu|khong co|mien phi|mien le phi|khong thu phi|khong thu le phi|khong co le phi|0|-)\.?$/;
-/** 50000, 50.000, 50,000, 50 000 (thousands grouped by 3), then đ / đồng / VND / ₫, then an optional «/trang». */
+/** 50000, 50.000, 50,000, 50 000 (thousands grouped by 3), then đ / đồng / VND / ₫, then an optional “/trang”. */
 const AMOUNT = /^(\d{1,3}(?:([., ])\d{3})(?:\2\d{3})*|\d+) ?(?:d|dong|vnd|₫)?(?: ?\/ ?\S.*)?$/;
 
-/** Lệ phí in VND: 50000, «50.000 đồng», «2.000 đồng/trang», «Không», «Miễn phí» (0). */
+/** Lệ phí in VND: 50000, “50.000 đồng”, “2.000 đồng/trang”, “Không”, “Miễn phí” (0). */
 export function parseFee(cell: Cell | undefined): number | null {
   if (typeof cell === 'number') return Number.isInteger(cell) && cell >= 0 && cell <= MAX_FEE ? cell : null;
   const text = fold(cellText(cell));
@@ -86,7 +86,7 @@ const STOPPED = new Set([
 
 /** Trạng thái: true (Đang áp dụng), false (Ngừng), undefined when not recognised; blank is null. */
 /**
- * Giờ chốt nhận hồ sơ: «15:00», «15h», «15h30», «15 giờ», an Excel time (a fraction of a day,
+ * Giờ chốt nhận hồ sơ: “15:00”, “15h”, “15h30”, “15 giờ”, an Excel time (a fraction of a day,
  * or a Date on 1899-12-30). Empty is null (none given); anything else undefined (an issue).
  */
 export function parseCutoff(cell: Cell | undefined): string | null | undefined {

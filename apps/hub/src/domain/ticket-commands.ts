@@ -61,10 +61,10 @@ function checkKioskMayIssue(ctx: CommandContext): void {
   if (!ctx.config.enforceHours) return checkKioskRate(ctx);
   const holiday = ctx.config.calendar().kioskClosedFor(ctx.day);
   if (holiday !== null) {
-    throw new DomainError('SITE_CLOSED', `Hôm nay nghỉ lễ (${holiday}), kiosk tạm ngừng cấp số`, { holiday });
+    throw new DomainError('SITE_CLOSED', `Hôm nay nghỉ lễ (${holiday}), ki-ốt tạm ngừng cấp số`, { holiday });
   }
   if (!isOpenAt(ctx.site, ctx.now)) {
-    throw new DomainError('SITE_CLOSED', 'Ngoài giờ làm việc, kiosk tạm ngừng cấp số');
+    throw new DomainError('SITE_CLOSED', 'Ngoài giờ làm việc, ki-ốt tạm ngừng cấp số');
   }
   checkKioskRate(ctx);
 }
@@ -76,7 +76,7 @@ function checkKioskRate(ctx: CommandContext): void {
   if (ctx.store.tickets.countIssuedBy(ctx.actor.id, ctx.now - 60_000) >= limit) {
     throw new DomainError(
       'RATE_LIMITED',
-      'Kiosk vừa cấp nhiều số liên tiếp. Xin vui lòng chờ một phút rồi lấy số, hoặc nhờ cán bộ hướng dẫn hỗ trợ.',
+      'Ki-ốt vừa cấp nhiều số liên tiếp. Mời Ông/Bà chờ một phút rồi lấy số, hoặc nhờ cán bộ hướng dẫn hỗ trợ.',
       { limitPerMinute: limit },
     );
   }

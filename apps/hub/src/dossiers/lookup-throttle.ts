@@ -21,7 +21,7 @@ export class LookupThrottle {
   /** Counts one look-up of `kiosk`; refuses past LOOKUPS_PER_MINUTE. */
   lookup(kiosk: string, now: number): void {
     if (this.all.count(kiosk, now) >= LOOKUPS_PER_MINUTE) {
-      throw new DomainError('RATE_LIMITED', 'Tra cứu quá nhiều lần liên tiếp; xin vui lòng chờ một phút');
+      throw new DomainError('RATE_LIMITED', 'Tra cứu quá nhiều lần liên tiếp. Mời Ông/Bà chờ một phút rồi thử lại.');
     }
     this.all.add(kiosk, now);
   }

@@ -44,7 +44,7 @@ export function prepareImportRows(
         line: r.line,
         column: 'procedureRef',
         code: 'UNKNOWN_PROCEDURE',
-        message: `Dòng ${r.line}: không có thủ tục «${r.procedureRef.slice(0, 60)}» trong danh mục`,
+        message: `Dòng ${r.line}: không có thủ tục “${r.procedureRef.slice(0, 60)}” trong danh mục`,
       });
       continue;
     }

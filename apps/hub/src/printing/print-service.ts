@@ -62,7 +62,7 @@ export class PrintService {
   ): Promise<PrintResult> {
     const ctx = this.o.executor.readContext(actor);
     const ticket = ctx.ticket(input.ticketId);
-    if (ticket.issuedBy !== actor.id) throw new DomainError('FORBIDDEN', 'Kiosk chỉ in được vé do chính kiosk cấp');
+    if (ticket.issuedBy !== actor.id) throw new DomainError('FORBIDDEN', 'Ki-ốt chỉ in được vé do chính ki-ốt cấp');
     const scope = `print:${actor.id}:${ctx.day}`;
     const first = input.idempotencyKey ? ctx.store.idempotency.get(scope, input.idempotencyKey) : null;
     if (first && first.command !== `ticket:print#${ticket.id}`) {
@@ -73,9 +73,9 @@ export class PrintService {
     try {
       printer = this.printerFor(ctx, actor.id);
     } catch (e) {
-      return this.fail(actor, ticket.id, 'error', `Cấu hình máy in của kiosk không hợp lệ: ${(e as Error).message}`);
+      return this.fail(actor, ticket.id, 'error', `Cấu hình máy in của ki-ốt không hợp lệ: ${(e as Error).message}`);
     }
-    if (!printer) return this.fail(actor, ticket.id, 'error', 'Kiosk chưa được cấu hình máy in');
+    if (!printer) return this.fail(actor, ticket.id, 'error', 'Ki-ốt chưa được cấu hình máy in');
     const data = printData(ctx, ticket, input.locale, input.baseUrl ?? this.o.publicUrl);
     try {
       const result = await this.o.print(data, printer);

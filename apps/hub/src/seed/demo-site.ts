@@ -105,7 +105,7 @@ export async function seedDemoSite(store: Store, clock: Clock): Promise<DemoCred
     }
     demoProcedures().forEach((p, i) => store.dossiers.saveProcedure(p, i));
     store.config.setPickupFieldId('tra-ket-qua');
-    store.accounts.saveDevice({ id: 'kiosk-1', kind: 'kiosk', name: 'Kiosk sảnh chính', settings: {}, createdAt: now, revokedAt: null }, hashToken(kioskToken));
+    store.accounts.saveDevice({ id: 'kiosk-1', kind: 'kiosk', name: 'Ki-ốt sảnh chính', settings: {}, createdAt: now, revokedAt: null }, hashToken(kioskToken));
     store.accounts.saveDevice({ id: 'display-1', kind: 'display', name: 'Màn hình phòng chờ', settings: {}, createdAt: now, revokedAt: null }, hashToken(displayToken));
   });
   return { admin, officers, kioskToken, displayToken };

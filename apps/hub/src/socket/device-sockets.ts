@@ -7,7 +7,7 @@ import type { HubSocket } from './types';
 export const DEFAULT_MAX_SOCKETS_PER_DEVICE = 8;
 
 export const TOO_MANY_CONNECTIONS_MESSAGE =
-  'Thiết bị này đã mở quá nhiều kết nối; kết nối cũ nhất đã được đóng. Mỗi màn hình, kiosk nên có mã thiết bị riêng.';
+  'Thiết bị này đã mở quá nhiều kết nối; kết nối cũ nhất đã được đóng. Mỗi màn hình, ki-ốt nên có mã thiết bị riêng.';
 
 export const FLOODING_MESSAGE = 'Thiết bị gửi yêu cầu liên tục dù đã bị từ chối; kết nối đã bị đóng.';
 

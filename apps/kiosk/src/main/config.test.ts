@@ -78,7 +78,7 @@ describe('loadConfig', () => {
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.error.kind).toBe('missing');
-    expect(result.error.title).toBe('Không tìm thấy tệp cấu hình kiosk');
+    expect(result.error.title).toBe('Không tìm thấy tệp cấu hình ki-ốt');
     expect(result.error.details[0]).toBe(`Config file not found: ${path}`);
   });
 
@@ -101,7 +101,7 @@ describe('parseConfig lists every bad field by its path', () => {
   function problems(json: unknown): string[] {
     const result = parseConfig(json, '/k.json');
     if (result.ok) throw new Error('expected the config to be rejected');
-    expect(result.error.title).toBe('Cấu hình kiosk có trường không hợp lệ');
+    expect(result.error.title).toBe('Cấu hình ki-ốt có trường không hợp lệ');
     return result.error.details;
   }
 

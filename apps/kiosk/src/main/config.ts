@@ -106,7 +106,7 @@ export function parseConfig(json: unknown, path: string): ConfigResult {
     const where = issue.path.length > 0 ? issue.path.map(String).join('.') : '(root)';
     return `${where}: ${issue.message}`;
   });
-  return { ok: false, error: { kind: 'invalid', path, title: 'Cấu hình kiosk có trường không hợp lệ', details } };
+  return { ok: false, error: { kind: 'invalid', path, title: 'Cấu hình ki-ốt có trường không hợp lệ', details } };
 }
 
 function readFailure(path: string, err: unknown): ConfigError {
@@ -116,9 +116,9 @@ function readFailure(path: string, err: unknown): ConfigError {
     return {
       kind: 'missing',
       path,
-      title: 'Không tìm thấy tệp cấu hình kiosk',
+      title: 'Không tìm thấy tệp cấu hình ki-ốt',
       details: [`Config file not found: ${path}`, 'Pass --config <path> or set QMS_KIOSK_CONFIG.'],
     };
   }
-  return { kind: 'unreadable', path, title: 'Không đọc được tệp cấu hình kiosk', details: [`Cannot read ${path}: ${detail}`] };
+  return { kind: 'unreadable', path, title: 'Không đọc được tệp cấu hình ki-ốt', details: [`Cannot read ${path}: ${detail}`] };
 }

@@ -46,7 +46,7 @@ export function hubUnreachablePage(kioskUrl: string, reason: string, retrySecond
   return {
     tone: 'waiting',
     title: 'Đang kết nối tới máy chủ xếp hàng…',
-    lead: `Kiosk tạm thời chưa sẵn sàng. Hệ thống sẽ tự thử lại sau ${retrySeconds} giây. Xin quý khách vui lòng chờ hoặc liên hệ cán bộ hướng dẫn.`,
+    lead: `Ki-ốt tạm thời chưa sẵn sàng. Hệ thống sẽ tự thử lại sau ${retrySeconds} giây. Xin Ông/Bà vui lòng chờ hoặc liên hệ cán bộ hướng dẫn.`,
     details: [`Cannot load ${kioskUrl}: ${reason}`, `Retrying every ${retrySeconds} s.`],
   };
 }

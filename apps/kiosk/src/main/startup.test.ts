@@ -30,9 +30,9 @@ function pageText(url: string): string {
 
 describe('startup errors', () => {
   const cases: Array<[string, string | null, string[]]> = [
-    ['missing file', null, ['Không tìm thấy tệp cấu hình kiosk', 'Config file not found']],
+    ['missing file', null, ['Không tìm thấy tệp cấu hình ki-ốt', 'Config file not found']],
     ['bad JSON', '{"hubUrl": "http://hub", ', ['Tệp cấu hình không phải JSON hợp lệ', 'Invalid JSON']],
-    ['bad URL', JSON.stringify({ ...GOOD, hubUrl: 'hub.local' }), ['Cấu hình kiosk có trường không hợp lệ', 'hubUrl: must be an http']],
+    ['bad URL', JSON.stringify({ ...GOOD, hubUrl: 'hub.local' }), ['Cấu hình ki-ốt có trường không hợp lệ', 'hubUrl: must be an http']],
     ['short token', JSON.stringify({ ...GOOD, token: 'abc' }), ['token: device token must be at least 16 characters']],
     ['bad printer', JSON.stringify({ ...GOOD, printer: { interface: 'COM3' } }), ['printer.interface: must look like']],
   ];

@@ -17,7 +17,7 @@ export function configErrorPage(error: ConfigError): StatusPage {
   return {
     tone: 'error',
     title: error.title,
-    lead: `Kiosk chưa thể hoạt động. Xin quý khách vui lòng liên hệ cán bộ hướng dẫn. Cán bộ kỹ thuật: kiểm tra tệp ${error.path}.`,
+    lead: `Ki-ốt chưa thể hoạt động. Mời Ông/Bà liên hệ cán bộ hướng dẫn. Cán bộ kỹ thuật: kiểm tra tệp ${error.path}.`,
     details: [`Kiosk configuration error (${error.kind}) in ${error.path}`, ...error.details],
   };
 }

@@ -1,9 +1,9 @@
 import type { IssueTicketResult, SiteView } from '@qms/protocol';
 import { PRIORITY_LABELS, type HubConnection, type Locale, type Translate } from '@qms/ui';
 import { useIdle } from '@qms/ui/react';
+import { aheadLine, joinLine, waitLine } from '@qms/printer/wait-wording';
 import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
-import { waitText } from './HomeScreen';
 import type { KioskIdentity } from './identity';
 import type { KioskKey } from './messages';
 import { printData, printTicket, statusUrl, type PrintState } from './printing';
@@ -43,8 +43,9 @@ export function TicketScreen({ conn, identity, result, site, locale, t, onDone }
       <div className="ticket-body">
         <ul className="ticket-facts">
           <li>{t('counters', { list: result.counterNumbers.join(', ') })}</li>
-          <li data-testid="ahead">{t('ahead', { n: result.peopleAhead })}</li>
-          <li>{t('estimate', { w: waitText(result.estimatedWaitMinutes, locale) })}</li>
+          {/* the printed ticket says exactly the same (packages/printer/src/wait-wording.ts) */}
+          <li data-testid="ahead">{joinLine(aheadLine(result.peopleAhead, locale))}</li>
+          <li data-testid="wait">{joinLine(waitLine(result.estimatedWaitMinutes, locale))}</li>
         </ul>
         <figure className="ticket-qr">
           <div className="qr" data-testid="qr" data-url={url} dangerouslySetInnerHTML={{ __html: qr }} />
@@ -54,7 +55,7 @@ export function TicketScreen({ conn, identity, result, site, locale, t, onDone }
       <div className={`print-status is-${print.phase}`} role="status" data-testid="print-status">
         {print.phase === 'printing' && t('printing')}
         {print.phase === 'printed' && t('printed')}
-        {print.phase === 'failed' && t('printFailed', { reason: print.reason })}
+        {print.phase === 'failed' && t('printFailed')}
       </div>
       <div className="ticket-actions">
         {print.phase === 'failed' && <button type="button" className="big-btn secondary" onClick={runPrint}>{t('reprint')}</button>}

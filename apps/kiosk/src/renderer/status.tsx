@@ -1,8 +1,10 @@
 import { formatClock, type Locale } from '@qms/ui';
+import { aheadLine, waitEstimate, waitLine } from '@qms/printer/wait-wording';
 import { loadFonts } from '@qms/ui/fonts';
 import '@qms/ui/theme.css';
 import { useEffect, useState } from 'react';
 import { createRoot } from 'react-dom/client';
+import { STATUS_TEXT as TEXT } from './status-messages';
 import './status.css';
 
 /** Mirrors the hub's PublicTicketStatus (GET /api/public/tickets/:id). */
@@ -20,22 +22,6 @@ interface Status {
 }
 
 const POLL_MS = 5000;
-const TEXT = {
-  vi: {
-    title: 'Theo dõi lượt gọi', ahead: 'Số người chờ trước bạn', wait: 'Thời gian chờ dự kiến', minutes: 'khoảng {n} phút',
-    none: 'Chưa có quầy mở', waiting: 'Đang chờ gọi', called: 'Mời bạn đến quầy {n}', serving: 'Đang được phục vụ tại quầy {n}',
-    done: 'Đã phục vụ xong. Cảm ơn bạn!', no_show: 'Đã gọi nhưng bạn vắng mặt. Vui lòng liên hệ quầy hướng dẫn.',
-    cancelled: 'Vé đã huỷ', expired: 'Vé đã hết hạn (vé chỉ dùng trong ngày)', notFound: 'Không tìm thấy vé',
-    offline: 'Không kết nối được máy chủ, đang thử lại…', updated: 'Cập nhật lúc {t}', lang: 'English',
-  },
-  en: {
-    title: 'Follow your turn', ahead: 'People ahead of you', wait: 'Expected wait', minutes: 'about {n} min',
-    none: 'No counter open yet', waiting: 'Waiting to be called', called: 'Please go to counter {n}', serving: 'Being served at counter {n}',
-    done: 'Served. Thank you!', no_show: 'Called while you were away. Please ask at the guidance counter.',
-    cancelled: 'Ticket cancelled', expired: 'Ticket expired (tickets are valid for one day)', notFound: 'Ticket not found',
-    offline: 'Cannot reach the server, retrying…', updated: 'Updated at {t}', lang: 'Tiếng Việt',
-  },
-};
 
 function StatusPage({ id }: { id: string }) {
   const [locale, setLocale] = useState<Locale>('vi');
@@ -82,8 +68,8 @@ function StatusPage({ id }: { id: string }) {
           <p className={`status-headline is-${s.status}`} data-testid="status-headline">{headline}</p>
           {s.status === 'waiting' && (
             <dl className="status-facts">
-              <dt>{t.ahead}</dt><dd data-testid="status-ahead">{s.peopleAhead ?? 0}</dd>
-              <dt>{t.wait}</dt><dd>{s.estimatedWaitMinutes === null ? t.none : fill(t.minutes, 'n', s.estimatedWaitMinutes)}</dd>
+              <dt>{aheadLine(0, locale).label}</dt><dd data-testid="status-ahead">{s.peopleAhead ?? 0}</dd>
+              <dt>{waitLine(0, locale).label}</dt><dd data-testid="status-wait">{waitEstimate(s.estimatedWaitMinutes, locale)}</dd>
             </dl>
           )}
           <p className="status-updated">{fill(t.updated, 't', formatClock(updated, s.timeZone, locale))}</p>

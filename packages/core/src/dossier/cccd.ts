@@ -89,7 +89,7 @@ const NAME = /^[\p{L}\p{M}][\p{L}\p{M}' .-]*$/u;
 export function parseCccdQr(text: string): CccdData {
   const parts = text.normalize('NFC').trim().split('|').map((p) => p.trim());
   if (parts.length < 7) {
-    fail('qr', `Mã QR căn cước phải có ít nhất 7 trường cách nhau bởi "|", đọc được ${parts.length}`, {
+    fail('qr', `Mã QR căn cước phải có ít nhất 7 trường cách nhau bởi “|”, đọc được ${parts.length}`, {
       parts: parts.length,
     });
   }
@@ -108,7 +108,7 @@ export function parseCccdQr(text: string): CccdData {
 
   const genderLower = genderText.toLowerCase();
   const gender: CccdGender | null = genderLower === 'nam' ? 'Nam' : genderLower === 'nữ' ? 'Nữ' : null;
-  if (gender === null) fail('gender', 'Giới tính phải là "Nam" hoặc "Nữ"');
+  if (gender === null) fail('gender', 'Giới tính phải là “Nam” hoặc “Nữ”');
 
   const address = addressText.replace(/\s+/g, ' ');
   if (address === '') fail('address', 'Thiếu nơi thường trú');

@@ -36,7 +36,7 @@ export function validateAgencyCode(code: string): void {
 export function formatDossierCode(agencyCode: string, day: string, seq: number): string {
   validateAgencyCode(agencyCode);
   if (!isValidLocalDate(day) || !day.startsWith('20')) {
-    throw new DomainError('INVALID_ARGUMENT', `Ngày không hợp lệ: "${day}" (cần dạng YYYY-MM-DD, năm 2000–2099)`, {
+    throw new DomainError('INVALID_ARGUMENT', `Ngày không hợp lệ: “${day}” (cần dạng YYYY-MM-DD, năm 2000–2099)`, {
       day,
     });
   }

@@ -31,7 +31,7 @@ export function isRealDate(year: number, month: number, day: number): boolean {
 
 export function assertLocalDate(date: string, name = 'date'): void {
   if (!isValidLocalDate(date)) {
-    throw new DomainError('INVALID_ARGUMENT', `Ngày không hợp lệ: "${date}" (cần dạng YYYY-MM-DD)`, { [name]: date });
+    throw new DomainError('INVALID_ARGUMENT', `Ngày không hợp lệ: “${date}” (cần dạng YYYY-MM-DD)`, { [name]: date });
   }
 }
 

@@ -27,7 +27,7 @@ export class IllegalDossierTransitionError extends DomainError {
   readonly to: DossierStatus;
   constructor(from: DossierStatus, to: DossierStatus, dossierId?: Id) {
     const label = DOSSIER_STATUS_LABELS.vi;
-    super('ILLEGAL_TRANSITION', `Không thể chuyển hồ sơ từ "${label[from] ?? from}" sang "${label[to] ?? to}"`, {
+    super('ILLEGAL_TRANSITION', `Không thể chuyển hồ sơ từ “${label[from] ?? from}” sang “${label[to] ?? to}”`, {
       from,
       to,
       dossierId,

@@ -3,6 +3,7 @@ import type { CommandPayload, DossierPage, Snapshot } from '@qms/protocol';
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
 import type { HubConnection } from '../hub-connection';
 import { translator, type Locale, type Translate } from '../i18n';
+import { DateInput } from '../DateInput';
 import { DossierDetail } from './DossierDetail';
 import { DESK_MESSAGES, formatDay, type DeskKey } from './messages';
 import './dossier-desk.css';
@@ -152,8 +153,8 @@ function DeskFilters({ form, set, t, locale, snapshot, onSubmit, onClear }: Filt
         <option value="overdue">{t('overdueOnly')}</option>
       </select>
     </label>
-    <label>{t('receivedFrom')}<input type="date" name="receivedFrom" value={form.receivedFrom} onChange={(e) => set('receivedFrom', e.target.value)} /></label>
-    <label>{t('receivedTo')}<input type="date" name="receivedTo" value={form.receivedTo} onChange={(e) => set('receivedTo', e.target.value)} /></label>
+    <label>{t('receivedFrom')}<DateInput name="receivedFrom" value={form.receivedFrom} locale={locale} onChange={(d) => set('receivedFrom', d)} /></label>
+    <label>{t('receivedTo')}<DateInput name="receivedTo" value={form.receivedTo} locale={locale} onChange={(d) => set('receivedTo', d)} /></label>
     <label>{t('dueWithin')}<input type="number" min={0} max={366} name="dueWithinDays" value={form.dueWithinDays} onChange={(e) => set('dueWithinDays', e.target.value)} /></label>
     <label>{t('sort')}
       <select name="sort" value={form.sort} onChange={(e) => set('sort', e.target.value as Filters['sort'])}>

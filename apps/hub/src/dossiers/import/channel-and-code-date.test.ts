@@ -30,8 +30,8 @@ describe('the channel column (hình thức nộp)', () => {
     const { rows, issues } = validateSheet(sheet(HEADER, row('HS-1', '06/10/2025', 'Fax'), row('HS-2', '06/10/2025', '')));
     expect(rows).toEqual([]);
     expect(issues).toEqual([
-      { line: 2, column: 'channel', code: 'BAD_CHANNEL', message: 'Dòng 2: cột «Hình thức nộp» có «Fax» không phải hình thức nộp được hỗ trợ (Trực tiếp, Trực tuyến, Bưu chính).' },
-      { line: 3, column: 'channel', code: 'MISSING_VALUE', message: 'Dòng 3: cột «Hình thức nộp» để trống.' },
+      { line: 2, column: 'channel', code: 'BAD_CHANNEL', message: 'Dòng 2: cột “Hình thức nộp” có “Fax” không phải hình thức nộp được hỗ trợ (Trực tiếp, Trực tuyến, Bưu chính).' },
+      { line: 3, column: 'channel', code: 'MISSING_VALUE', message: 'Dòng 3: cột “Hình thức nộp” để trống.' },
     ]);
   });
 });
@@ -43,7 +43,7 @@ describe('the date in the dossier code', () => {
     expect(issues).toEqual([
       {
         line: 2, column: 'receivedAt', code: 'CODE_DATE_MISMATCH',
-        message: 'Dòng 2: mã hồ sơ «000.00.00.H26-251006-0001» mang ngày 06/10/2025 nhưng cột «Ngày tiếp nhận» có «10/06/2025» (ngày 10/06/2025); '
+        message: 'Dòng 2: mã hồ sơ “000.00.00.H26-251006-0001” mang ngày 06/10/2025 nhưng cột “Ngày tiếp nhận” có “10/06/2025” (ngày 10/06/2025); '
           + 'có thể ngày và tháng bị đảo chỗ (tệp phải ghi ngày theo DD/MM/YYYY). Hãy sửa lại ngày rồi nhập lại.',
       },
     ]);
@@ -59,13 +59,13 @@ describe('the date in the dossier code', () => {
     expect(rows.map((r) => r.code)).toEqual(['000.00.00.h26-251006-0002', 'HS-2025-77']);
   });
 
-  it('with «Ngày nộp» beside «Ngày tiếp nhận», the code is checked against the day filed (accepted later is fine)', () => {
+  it('with “Ngày nộp” beside “Ngày tiếp nhận”, the code is checked against the day filed (accepted later is fine)', () => {
     const header = [...HEADER, 'Ngày nộp'];
     const { rows, issues } = validateSheet(sheet(header,
       [...row('000.00.00.H26-251004-0001', '06/10/2025', 'Trực tuyến'), '04/10/2025 21:10'],
       [...row('000.00.00.H26-251004-0002', '06/10/2025', 'Trực tuyến'), '10/04/2025']));
     expect(rows.map((r) => r.line)).toEqual([2]);
     expect(issues.map((i) => [i.line, i.column, i.code])).toEqual([[3, 'submittedAt', 'CODE_DATE_MISMATCH']]);
-    expect(issues[0]?.message).toContain('cột «Ngày nộp» có «10/04/2025»');
+    expect(issues[0]?.message).toContain('cột “Ngày nộp” có “10/04/2025”');
   });
 });

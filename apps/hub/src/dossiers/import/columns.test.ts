@@ -23,7 +23,7 @@ describe('mapHeader', () => {
     expect(columns.receivedAt?.header).toBe('Ngày Nộp');
   });
 
-  it('prefers «Ngày tiếp nhận» over «Ngày nộp» wherever they stand; otherwise the leftmost of two equal headings', () => {
+  it('prefers “Ngày tiếp nhận” over “Ngày nộp” wherever they stand; otherwise the leftmost of two equal headings', () => {
     expect(mapHeader(['Ngày nộp', 'Ngày tiếp nhận']).columns.receivedAt).toEqual({ index: 1, header: 'Ngày tiếp nhận' });
     expect(mapHeader(['Mã hồ sơ', 'Mã hồ sơ']).columns.code?.index).toBe(0);
   });

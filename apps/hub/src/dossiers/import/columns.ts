@@ -9,7 +9,7 @@ import type { ImportColumn } from './types';
 const ALIASES: Record<ImportColumn, readonly string[]> = {
   code: ['ma ho so', 'so ho so', 'ma hs', 'code', 'dossier code'],
   procedureRef: ['thu tuc', 'ma thu tuc', 'ten thu tuc', 'thu tuc hanh chinh', 'procedure', 'procedure code', 'procedure name', 'procedure ref'],
-  // «Ngày tiếp nhận» (accepted by the office) is what reports count; «Ngày nộp» (submitted) only when it is absent.
+  // “Ngày tiếp nhận” (accepted by the office) is what reports count; “Ngày nộp” (submitted) only when it is absent.
   receivedAt: ['ngay tiep nhan', 'ngay nop', 'ngay nop ho so', 'received date', 'received at', 'received', 'submitted date', 'submitted at'],
   dueDate: ['ngay hen tra', 'ngay hen tra ket qua', 'han giai quyet', 'han xu ly', 'due date', 'due'],
   status: ['trang thai', 'tinh trang', 'trang thai ho so', 'status'],
@@ -20,7 +20,7 @@ const ALIASES: Record<ImportColumn, readonly string[]> = {
     'hinh thuc nop', 'kenh tiep nhan', 'hinh thuc tiep nhan', 'hinh thuc nop ho so', 'kenh nop', 'kenh nop ho so', 'kenh',
     'hinh thuc', 'nguon ho so', 'channel', 'submission channel',
   ],
-  // only read to check the date in the code when the file also has «Ngày tiếp nhận»
+  // only read to check the date in the code when the file also has “Ngày tiếp nhận”
   submittedAt: ['ngay nop', 'ngay nop ho so', 'submitted date', 'submitted at'],
 };
 

@@ -51,14 +51,14 @@ describe('hostile content is data: validated, cut in messages, never run', () =>
     const { rows, issues } = await parse(['A'.repeat(ONE_MB), '1.001193', '15/01/2024', '18/01/2024', 'Đang xử lý', '']);
     expect(rows).toEqual([]);
     expect(issues).toEqual([
-      { line: 2, column: 'code', code: 'BAD_CODE', message: `Dòng 2: cột «Mã hồ sơ» có «${'A'.repeat(59)}…» không phải mã hợp lệ (3–60 ký tự: chữ không dấu, chữ số, dấu . - _ /).` },
+      { line: 2, column: 'code', code: 'BAD_CODE', message: `Dòng 2: cột “Mã hồ sơ” có “${'A'.repeat(59)}…” không phải mã hợp lệ (3–60 ký tự: chữ không dấu, chữ số, dấu . - _ /).` },
     ]);
   });
 
   it('a procedure reference over 500 characters is BAD_CODE (it cannot name a procedure); 500 is accepted', async () => {
     const long = await parse(['HS-001', 'Đ'.repeat(ONE_MB), '15/01/2024', '18/01/2024', 'Đang xử lý', '']);
     expect(long.issues.map((i) => [i.line, i.column, i.code])).toEqual([[2, 'procedureRef', 'BAD_CODE']]);
-    expect(long.issues[0]?.message).toBe(`Dòng 2: cột «Thủ tục» có «${'Đ'.repeat(59)}…» dài quá 500 ký tự, không thể là mã hay tên thủ tục.`);
+    expect(long.issues[0]?.message).toBe(`Dòng 2: cột “Thủ tục” có “${'Đ'.repeat(59)}…” dài quá 500 ký tự, không thể là mã hay tên thủ tục.`);
     const max = await parse(['HS-001', 'Đ'.repeat(500), '15/01/2024', '18/01/2024', 'Đang xử lý', '']);
     expect(max.rows[0]?.procedureRef).toBe('Đ'.repeat(500));
   });

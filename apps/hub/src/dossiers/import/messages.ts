@@ -1,5 +1,5 @@
 /**
- * Vietnamese messages for import issues. Every row message starts with «Dòng N:», names the
+ * Vietnamese messages for import issues. Every row message starts with “Dòng N:”, names the
  * column (as headed in the file) and quotes the bad value, cut to MAX_QUOTED_LENGTH characters.
  */
 import { MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, MAX_NAME_LENGTH, MAX_QUOTED_LENGTH, MAX_XLSX_INFLATED_BYTES, type ImportColumn } from './types';
@@ -20,12 +20,12 @@ export const COLUMN_LABELS: Record<ImportColumn, { vi: string; en: string }> = {
 
 /**
  * A value made safe and short for a message: control characters and line breaks become spaces,
- * and past MAX_QUOTED_LENGTH characters (code points) it is cut, ending with «…».
+ * and past MAX_QUOTED_LENGTH characters (code points) it is cut, ending with “…”.
  */
 export function quoteValue(value: string): string {
   const chars = Array.from(value.replace(/[\p{Cc}\u2028\u2029]+/gu, ' '));
   const text = chars.length <= MAX_QUOTED_LENGTH ? chars.join('') : `${chars.slice(0, MAX_QUOTED_LENGTH - 1).join('')}…`;
-  return `«${text}»`;
+  return `“${text}”`;
 }
 
 const at = (line: number): string => `Dòng ${line}: `;
@@ -38,13 +38,13 @@ const STATUSES = 'Đang xử lý, Cần bổ sung, Từ chối, Có kết quả,
 const CHANNELS = 'Trực tiếp, Trực tuyến, Bưu chính';
 /** `YYYY-MM-DD` as people read it: DD/MM/YYYY. */
 const dmy = (day: string): string => `${day.slice(8, 10)}/${day.slice(5, 7)}/${day.slice(0, 4)}`;
-const SAVE_AS_UTF8 = 'Hãy mở tệp bằng Excel và lưu lại với kiểu «CSV UTF-8 (Comma delimited)».';
+const SAVE_AS_UTF8 = 'Hãy mở tệp bằng Excel và lưu lại với kiểu “CSV UTF-8 (Comma delimited)”.';
 
 export const msg = {
   missingColumn: (c: ImportColumn, headerLine = 1): string =>
-    `Dòng tiêu đề${headerLine === 1 ? '' : ` (dòng ${headerLine})`}: thiếu cột bắt buộc «${COLUMN_LABELS[c].vi}» (hoặc «${COLUMN_LABELS[c].en}»).`,
+    `Dòng tiêu đề${headerLine === 1 ? '' : ` (dòng ${headerLine})`}: thiếu cột bắt buộc “${COLUMN_LABELS[c].vi}” (hoặc “${COLUMN_LABELS[c].en}”).`,
   noHeader: (rows: number, required: readonly ImportColumn[]): string =>
-    `Không tìm thấy dòng tiêu đề cột (${required.map((c) => `«${COLUMN_LABELS[c].vi}»`).join(', ')}) trong ${rows} dòng đầu của tệp; ` +
+    `Không tìm thấy dòng tiêu đề cột (${required.map((c) => `“${COLUMN_LABELS[c].vi}”`).join(', ')}) trong ${rows} dòng đầu của tệp; ` +
     'hãy kiểm tra tệp có đúng là danh sách hồ sơ xuất từ hệ thống một cửa hoặc Cổng dịch vụ công.',
   badChannel: (line: number, header: string, value: string): string =>
     `${at(line)}${col(header)} có ${quoteValue(value)} không phải hình thức nộp được hỗ trợ (${CHANNELS}).`,

@@ -35,7 +35,7 @@ describe('parseDossierImport: good files', () => {
     expect(await parseDossierImport(fixture('good.csv'), 'csv')).toEqual({ rows: GOOD_ROWS, issues: [] });
   });
 
-  it('good-semicolon.csv (no BOM, «;», English and unaccented headers, portal status phrasings) gives the same rows', async () => {
+  it('good-semicolon.csv (no BOM, “;”, English and unaccented headers, portal status phrasings) gives the same rows', async () => {
     expect(await parseDossierImport(fixture('good-semicolon.csv'), 'csv')).toEqual({ rows: GOOD_ROWS, issues: [] });
   });
 
@@ -62,15 +62,15 @@ describe('parseDossierImport: mixed files (every bad row reported, only good row
       },
     ]);
     expect(result.issues).toEqual([
-      { line: 5, column: 'code', code: 'DUPLICATE_IN_FILE', message: 'Dòng 5: cột «Mã hồ sơ» có «000.00.00.H26-240201-0001» trùng với dòng 2 trong cùng tệp.' },
-      { line: 6, column: 'receivedAt', code: 'BAD_DATE', message: `Dòng 6: cột «Ngày tiếp nhận» có «32/01/2024» không phải ngày hợp lệ ${DATE_HELP}.` },
-      { line: 7, column: 'status', code: 'BAD_STATUS', message: `Dòng 7: cột «Trạng thái» có «Chờ phê duyệt» không phải trạng thái được hỗ trợ ${STATUS_HELP}.` },
-      { line: 8, column: 'procedureRef', code: 'MISSING_VALUE', message: 'Dòng 8: cột «Thủ tục» để trống.' },
-      { line: 9, column: 'dueDate', code: 'DUE_BEFORE_RECEIVED', message: 'Dòng 9: cột «Ngày hẹn trả» có «2024-02-01» trước ngày tiếp nhận «05/02/2024».' },
-      { line: 10, column: 'code', code: 'BAD_CODE', message: `Dòng 10: cột «Mã hồ sơ» có «=CMD|' /C calc'!A0» không phải mã hợp lệ ${CODE_HELP}.` },
-      { line: 12, column: 'code', code: 'BAD_CODE', message: `Dòng 12: cột «Mã hồ sơ» có «<script>alert(1)</script>» không phải mã hợp lệ ${CODE_HELP}.` },
-      { line: 12, column: 'dueDate', code: 'BAD_DATE', message: `Dòng 12: cột «Ngày hẹn trả» có «30/02/2024» không phải ngày hợp lệ ${DATE_HELP}.` },
-      { line: 14, column: 'resolvedAt', code: 'BAD_DATE', message: 'Dòng 14: cột «Ngày có kết quả» có «05/02/2024» trước ngày tiếp nhận «06/02/2024».' },
+      { line: 5, column: 'code', code: 'DUPLICATE_IN_FILE', message: 'Dòng 5: cột “Mã hồ sơ” có “000.00.00.H26-240201-0001” trùng với dòng 2 trong cùng tệp.' },
+      { line: 6, column: 'receivedAt', code: 'BAD_DATE', message: `Dòng 6: cột “Ngày tiếp nhận” có “32/01/2024” không phải ngày hợp lệ ${DATE_HELP}.` },
+      { line: 7, column: 'status', code: 'BAD_STATUS', message: `Dòng 7: cột “Trạng thái” có “Chờ phê duyệt” không phải trạng thái được hỗ trợ ${STATUS_HELP}.` },
+      { line: 8, column: 'procedureRef', code: 'MISSING_VALUE', message: 'Dòng 8: cột “Thủ tục” để trống.' },
+      { line: 9, column: 'dueDate', code: 'DUE_BEFORE_RECEIVED', message: 'Dòng 9: cột “Ngày hẹn trả” có “2024-02-01” trước ngày tiếp nhận “05/02/2024”.' },
+      { line: 10, column: 'code', code: 'BAD_CODE', message: `Dòng 10: cột “Mã hồ sơ” có “=CMD|' /C calc'!A0” không phải mã hợp lệ ${CODE_HELP}.` },
+      { line: 12, column: 'code', code: 'BAD_CODE', message: `Dòng 12: cột “Mã hồ sơ” có “<script>alert(1)</script>” không phải mã hợp lệ ${CODE_HELP}.` },
+      { line: 12, column: 'dueDate', code: 'BAD_DATE', message: `Dòng 12: cột “Ngày hẹn trả” có “30/02/2024” không phải ngày hợp lệ ${DATE_HELP}.` },
+      { line: 14, column: 'resolvedAt', code: 'BAD_DATE', message: 'Dòng 14: cột “Ngày có kết quả” có “05/02/2024” trước ngày tiếp nhận “06/02/2024”.' },
     ]);
   });
 
@@ -83,15 +83,15 @@ describe('parseDossierImport: mixed files (every bad row reported, only good row
     ]);
     expect(result.rows[2]).toMatchObject({ receivedAt: vn('2024-02-06T14:00'), dueDate: '2024-02-06', resolvedAt: vn('2024-02-06T16:00') });
     expect(result.issues).toEqual([
-      { line: 4, column: 'code', code: 'DUPLICATE_IN_FILE', message: 'Dòng 4: cột «Mã hồ sơ» có «000.00.00.H26-240201-0001» trùng với dòng 2 trong cùng tệp.' },
-      { line: 5, column: 'receivedAt', code: 'BAD_DATE', message: `Dòng 5: cột «Ngày tiếp nhận» có «32/01/2024» không phải ngày hợp lệ ${DATE_HELP}.` },
-      { line: 6, column: 'status', code: 'BAD_STATUS', message: `Dòng 6: cột «Trạng thái» có «Chờ phê duyệt» không phải trạng thái được hỗ trợ ${STATUS_HELP}.` },
-      { line: 7, column: 'procedureRef', code: 'MISSING_VALUE', message: 'Dòng 7: cột «Thủ tục» để trống.' },
-      { line: 8, column: 'dueDate', code: 'DUE_BEFORE_RECEIVED', message: 'Dòng 8: cột «Ngày hẹn trả» có «01/02/2024» trước ngày tiếp nhận «05/02/2024».' },
-      { line: 9, column: 'code', code: 'BAD_CODE', message: `Dòng 9: cột «Mã hồ sơ» có «=CMD()» không phải mã hợp lệ ${CODE_HELP}.` },
-      { line: 11, column: 'code', code: 'BAD_CODE', message: `Dòng 11: cột «Mã hồ sơ» có «<script>alert(1)</script>» không phải mã hợp lệ ${CODE_HELP}.` },
-      { line: 11, column: 'dueDate', code: 'BAD_DATE', message: `Dòng 11: cột «Ngày hẹn trả» có «30/02/2024» không phải ngày hợp lệ ${DATE_HELP}.` },
-      { line: 13, column: 'resolvedAt', code: 'BAD_DATE', message: 'Dòng 13: cột «Ngày có kết quả» có «05/02/2024» trước ngày tiếp nhận «06/02/2024».' },
+      { line: 4, column: 'code', code: 'DUPLICATE_IN_FILE', message: 'Dòng 4: cột “Mã hồ sơ” có “000.00.00.H26-240201-0001” trùng với dòng 2 trong cùng tệp.' },
+      { line: 5, column: 'receivedAt', code: 'BAD_DATE', message: `Dòng 5: cột “Ngày tiếp nhận” có “32/01/2024” không phải ngày hợp lệ ${DATE_HELP}.` },
+      { line: 6, column: 'status', code: 'BAD_STATUS', message: `Dòng 6: cột “Trạng thái” có “Chờ phê duyệt” không phải trạng thái được hỗ trợ ${STATUS_HELP}.` },
+      { line: 7, column: 'procedureRef', code: 'MISSING_VALUE', message: 'Dòng 7: cột “Thủ tục” để trống.' },
+      { line: 8, column: 'dueDate', code: 'DUE_BEFORE_RECEIVED', message: 'Dòng 8: cột “Ngày hẹn trả” có “01/02/2024” trước ngày tiếp nhận “05/02/2024”.' },
+      { line: 9, column: 'code', code: 'BAD_CODE', message: `Dòng 9: cột “Mã hồ sơ” có “=CMD()” không phải mã hợp lệ ${CODE_HELP}.` },
+      { line: 11, column: 'code', code: 'BAD_CODE', message: `Dòng 11: cột “Mã hồ sơ” có “<script>alert(1)</script>” không phải mã hợp lệ ${CODE_HELP}.` },
+      { line: 11, column: 'dueDate', code: 'BAD_DATE', message: `Dòng 11: cột “Ngày hẹn trả” có “30/02/2024” không phải ngày hợp lệ ${DATE_HELP}.` },
+      { line: 13, column: 'resolvedAt', code: 'BAD_DATE', message: 'Dòng 13: cột “Ngày có kết quả” có “05/02/2024” trước ngày tiếp nhận “06/02/2024”.' },
     ]);
   });
 });
@@ -101,19 +101,19 @@ describe('parseDossierImport: files refused whole', () => {
     expect(await parseDossierImport(fixture('bad-header.csv'), 'csv')).toEqual({
       rows: [],
       issues: [
-        { line: 1, column: 'procedureRef', code: 'MISSING_COLUMN', message: 'Dòng tiêu đề: thiếu cột bắt buộc «Thủ tục» (hoặc «Procedure»).' },
-        { line: 1, column: 'dueDate', code: 'MISSING_COLUMN', message: 'Dòng tiêu đề: thiếu cột bắt buộc «Ngày hẹn trả» (hoặc «Due date»).' },
+        { line: 1, column: 'procedureRef', code: 'MISSING_COLUMN', message: 'Dòng tiêu đề: thiếu cột bắt buộc “Thủ tục” (hoặc “Procedure”).' },
+        { line: 1, column: 'dueDate', code: 'MISSING_COLUMN', message: 'Dòng tiêu đề: thiếu cột bắt buộc “Ngày hẹn trả” (hoặc “Due date”).' },
       ],
     });
   });
 
-  it('not-utf8.csv (UTF-16LE with BOM, as Excel «Unicode Text» saves): BAD_FILE telling how to save as CSV UTF-8', async () => {
+  it('not-utf8.csv (UTF-16LE with BOM, as Excel “Unicode Text” saves): BAD_FILE telling how to save as CSV UTF-8', async () => {
     expect(await parseDossierImport(fixture('not-utf8.csv'), 'csv')).toEqual({
       rows: [],
       issues: [
         {
           line: 0, column: null, code: 'BAD_FILE',
-          message: 'Tệp CSV đang ở mã UTF-16, không phải UTF-8. Hãy mở tệp bằng Excel và lưu lại với kiểu «CSV UTF-8 (Comma delimited)».',
+          message: 'Tệp CSV đang ở mã UTF-16, không phải UTF-8. Hãy mở tệp bằng Excel và lưu lại với kiểu “CSV UTF-8 (Comma delimited)”.',
         },
       ],
     });
@@ -125,7 +125,7 @@ describe('parseDossierImport: files refused whole', () => {
     expect(issues).toEqual([
       {
         line: 2, column: null, code: 'BAD_FILE',
-        message: 'Dòng 2: tệp CSV không phải mã UTF-8 (có thể đã lưu bằng bảng mã Windows-1258 hoặc TCVN3). Hãy mở tệp bằng Excel và lưu lại với kiểu «CSV UTF-8 (Comma delimited)».',
+        message: 'Dòng 2: tệp CSV không phải mã UTF-8 (có thể đã lưu bằng bảng mã Windows-1258 hoặc TCVN3). Hãy mở tệp bằng Excel và lưu lại với kiểu “CSV UTF-8 (Comma delimited)”.',
       },
     ]);
   });

@@ -22,7 +22,7 @@ export interface ImportRow {
   resolvedAt: number | null;
   returnedAt: number | null;
   applicantName: string | null;
-  /** From the channel column («Hình thức nộp»…); 'online' when the file has none. */
+  /** From the channel column (“Hình thức nộp”…); 'online' when the file has none. */
   channel: ImportChannel;
 }
 
@@ -56,8 +56,8 @@ export interface ParsedImport {
 }
 
 /**
- * The fields a column can feed: the values `ImportIssue.column` takes. `submittedAt` («Ngày
- * nộp» beside «Ngày tiếp nhận») is only read to check the date in the dossier code.
+ * The fields a column can feed: the values `ImportIssue.column` takes. `submittedAt` (“Ngày
+ * nộp” beside “Ngày tiếp nhận”) is only read to check the date in the dossier code.
  */
 export type ImportColumn = Exclude<keyof ImportRow, 'line'> | 'submittedAt';
 

@@ -60,8 +60,8 @@ function checkChannel(r: RowCells, hasColumn: boolean): ImportChannel | null {
 }
 
 /**
- * The day in a national code must be the day the dossier was filed: «Ngày nộp» when the file
- * has it beside «Ngày tiếp nhận», else the day received. A mismatch is most often a date read
+ * The day in a national code must be the day the dossier was filed: “Ngày nộp” when the file
+ * has it beside “Ngày tiếp nhận”, else the day received. A mismatch is most often a date read
  * month first (10/06/2025 for 6 October), so it is refused, never guessed.
  */
 function checkCodeDate(r: RowCells, code: string | null, received: WallClockTime | null, hasSubmitted: boolean): void {

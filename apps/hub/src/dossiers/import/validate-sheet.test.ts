@@ -37,12 +37,12 @@ describe('validateSheet', () => {
     expect(sameDay.rows[0]).toMatchObject({ resolvedAt: vn('2024-01-15T00:00'), returnedAt: vn('2024-01-15T08:00') });
     const before = validateSheet(sheet(ok('HS-001', { returned: '14/01/2024 23:59' })));
     expect(before.issues).toEqual([
-      { line: 2, column: 'returnedAt', code: 'BAD_DATE', message: 'Dòng 2: cột «Ngày trả kết quả» có «14/01/2024 23:59» trước ngày tiếp nhận «15/01/2024 08:30».' },
+      { line: 2, column: 'returnedAt', code: 'BAD_DATE', message: 'Dòng 2: cột “Ngày trả kết quả” có “14/01/2024 23:59” trước ngày tiếp nhận “15/01/2024 08:30”.' },
     ]);
   });
 
   it('cleans names: trims, NFC, line breaks, tabs and no-break spaces made single spaces', () => {
-    const decomposed = 'Nguye\u0302\u0303n'; // «Nguyễn» as a Mac may write it (NFD)
+    const decomposed = 'Nguye\u0302\u0303n'; // “Nguyễn” as a Mac may write it (NFD)
     const { rows } = validateSheet(sheet(ok('HS-001', { name: ` ${decomposed}\r\n\tVăn\u00a0\u00a0An ` })));
     expect(rows[0]?.applicantName).toBe('Nguyễn Văn An');
   });
@@ -62,8 +62,8 @@ describe('validateSheet', () => {
   it('a header with columns missing under a title is reported on its own line', () => {
     const rows: SheetRow[] = [{ line: 1, cells: ['DANH SÁCH HỒ SƠ'] }, { line: 2, cells: ['Mã hồ sơ', 'Thủ tục', 'Trạng thái', 'Ghi chú'] }];
     expect(validateSheet(rows).issues).toEqual([
-      { line: 2, column: 'receivedAt', code: 'MISSING_COLUMN', message: 'Dòng tiêu đề (dòng 2): thiếu cột bắt buộc «Ngày tiếp nhận» (hoặc «Received date»).' },
-      { line: 2, column: 'dueDate', code: 'MISSING_COLUMN', message: 'Dòng tiêu đề (dòng 2): thiếu cột bắt buộc «Ngày hẹn trả» (hoặc «Due date»).' },
+      { line: 2, column: 'receivedAt', code: 'MISSING_COLUMN', message: 'Dòng tiêu đề (dòng 2): thiếu cột bắt buộc “Ngày tiếp nhận” (hoặc “Received date”).' },
+      { line: 2, column: 'dueDate', code: 'MISSING_COLUMN', message: 'Dòng tiêu đề (dòng 2): thiếu cột bắt buộc “Ngày hẹn trả” (hoặc “Due date”).' },
     ]);
   });
 
@@ -74,7 +74,7 @@ describe('validateSheet', () => {
       rows: [],
       issues: [{
         line: 0, column: null, code: 'NO_HEADER',
-        message: 'Không tìm thấy dòng tiêu đề cột («Mã hồ sơ», «Thủ tục», «Ngày tiếp nhận», «Ngày hẹn trả», «Trạng thái») trong 20 dòng đầu của tệp; '
+        message: 'Không tìm thấy dòng tiêu đề cột (“Mã hồ sơ”, “Thủ tục”, “Ngày tiếp nhận”, “Ngày hẹn trả”, “Trạng thái”) trong 20 dòng đầu của tệp; '
           + 'hãy kiểm tra tệp có đúng là danh sách hồ sơ xuất từ hệ thống một cửa hoặc Cổng dịch vụ công.',
       }],
     });

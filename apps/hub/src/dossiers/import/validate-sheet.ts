@@ -9,7 +9,7 @@ import { isBlank, type SheetRow } from './sheet';
 import { HEADER_SEARCH_ROWS, MAX_IMPORT_ROWS, type ImportColumn, type ImportIssue, type ImportRow, type ParsedImport } from './types';
 import { validateRow } from './validate-row';
 
-/** A row none of whose recognised columns holds anything (an «STT» alone does not count). */
+/** A row none of whose recognised columns holds anything (an “STT” alone does not count). */
 function isBlankRow(row: SheetRow, columns: ColumnMap): boolean {
   return COLUMN_ORDER.every((c) => {
     const found = columns[c];
