@@ -1,7 +1,8 @@
 import type { PriorityGroup } from '@qms/core';
 import type { Snapshot } from '@qms/protocol';
-import { COMMON, PRIORITY_LABELS, formatClock, formatLongDate, statsFor, translator, type Locale, type Translate } from '@qms/ui';
+import { PRIORITY_LABELS, formatClock, formatLongDate, statsFor, type Locale, type Translate } from '@qms/ui';
 import { FieldIcon } from '@qms/ui/icons';
+import { waitEstimate } from '@qms/printer/wait-wording';
 import { useState } from 'react';
 import type { KioskKey } from './messages';
 
@@ -20,10 +21,9 @@ interface Props {
   onToggleLocale: () => void;
 }
 
+/** The tile's estimate, worded as on the ticket and the phone page (`khoảng 15 phút`, `dưới 1 phút`). */
 export function waitText(minutes: number | null, locale: Locale): string {
-  const c = translator(COMMON, locale);
-  if (minutes === null) return c('noOpenCounter');
-  return minutes === 0 ? c('noWait') : c('aboutMinutes', { n: minutes });
+  return waitEstimate(minutes, locale);
 }
 
 export function HomeScreen(p: Props) {
