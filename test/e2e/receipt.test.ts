@@ -124,7 +124,7 @@ describe('the receipt (giấy tiếp nhận hồ sơ và hẹn trả kết quả
     expect(errors).toEqual([]);
   });
 
-  it('a reprint from the dossier desk shows the saved list; without one, the catalog entry', async () => {
+  it('a reprint from the dossier desk shows the list saved with the dossier, on one page', async () => {
     h = await startTestHub();
     const kiosk = h.kiosk();
     await kiosk.ready();
