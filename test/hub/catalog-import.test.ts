@@ -108,6 +108,28 @@ describe('importing the procedure catalog', () => {
     expect(cutoff('2.000908')).toBe('15:00');
   });
 
+  it('a “Thành phần hồ sơ” column sets each procedure\'s documents; a blank cell leaves them as they were; a bad one is an issue', async () => {
+    const r = await upload('documents.csv');
+    expect(r.status).toBe(200);
+    const docs = (code: string): unknown => h.hub.executor.readContext({ role: 'admin', id: 'x', name: 'x', deviceId: null }).config.procedures().find((p) => p.code === code)?.documents;
+    expect(docs('1.001193')).toEqual([
+      { name: 'Tờ khai đăng ký khai sinh theo mẫu', form: 'original', quantity: 1 },
+      { name: 'Giấy chứng sinh', form: 'original', quantity: 1 },
+    ]);
+    expect(docs('1.004222')).toEqual([
+      { name: 'Tờ khai thay đổi thông tin cư trú (mẫu CT01)', form: 'original', quantity: 1 },
+      { name: 'Giấy tờ chứng minh chỗ ở hợp pháp', form: 'copy', quantity: 2 },
+    ]);
+    expect(docs('2.000908')).toBeUndefined();
+    expect((await upload('good.csv')).status).toBe(200); // no documents column
+    expect(docs('1.001193')).toHaveLength(2);
+    const bad = await upload('documents-bad.csv');
+    expect(bad.status).toBe(422);
+    expect(bad.body.issues).toEqual([
+      { line: 2, column: 'documents', code: 'BAD_DOCUMENTS', message: 'Dòng 2: cột “Thành phần hồ sơ”: Số lượng từ 1 đến 99.' },
+    ]);
+  });
+
   it('a re-import updates the procedures by code instead of adding them again', async () => {
     expect((await upload('good.csv')).status).toBe(200);
     const before = count();

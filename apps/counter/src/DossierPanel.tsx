@@ -1,4 +1,4 @@
-import { DOSSIER_STATUS_LABELS, canChangeDossierStatus, type DossierStatus } from '@qms/core';
+import { DOSSIER_STATUS_LABELS, canChangeDossierStatus, type DossierStatus, type ReceivedDocument } from '@qms/core';
 import type { DossierView, Snapshot, TicketView } from '@qms/protocol';
 import { newKey, translator, type HubConnection, type Locale } from '@qms/ui';
 import { Receipt } from '@qms/ui/dossier-desk';
@@ -52,6 +52,12 @@ export function DossierPanel({ conn, snapshot, ticket, officerName, locale }: Pr
     setCode('');
     setDialog(null);
     void reload();
+  };
+  const saveDocuments = async (documents: ReceivedDocument[]): Promise<string | null> => {
+    const r = await conn.send('dossier:setDocuments', { dossierId: dialog?.kind === 'receipt' ? dialog.dossier.id : '', documents, idempotencyKey: newKey('docs') });
+    if (!r.ok) return r.error.message;
+    setDialog({ kind: 'receipt', dossier: r.data });
+    return null;
   };
   const setStatus = async (d: DossierView, status: DossierStatus): Promise<void> => {
     const r = await conn.send('dossier:setStatus', { dossierId: d.id, status });
@@ -109,7 +115,7 @@ export function DossierPanel({ conn, snapshot, ticket, officerName, locale }: Pr
         </div>
       )}
       {dialog?.kind === 'receipt' && (
-        <Receipt t={t} snapshot={snapshot} dossier={dialog.dossier} officerName={officerName} onClose={() => setDialog(null)} />
+        <Receipt locale={locale} snapshot={snapshot} dossier={dialog.dossier} officerName={officerName} saveDocuments={saveDocuments} onClose={() => setDialog(null)} />
       )}
     </section>
   );

@@ -48,6 +48,8 @@ export interface Site {
   name: string;
   /** Agency code per the national standard, e.g. `000.00.00.H26`. */
   agencyCode: string;
+  /** Place printed before the date on the receipt ("Hà Nội, ngày …"); absent or empty = the date alone. */
+  place?: string;
   timeZone: string;
   openingHours: OpeningSession[];
   priority: PriorityPolicy;

@@ -1,5 +1,6 @@
 import { CALENDAR_ENTRY_KINDS, COUNTER_KINDS, CUTOFF_TIME_PATTERN, PRIORITY_GROUPS, STAFF_ROLES } from '@qms/core';
 import { z } from 'zod';
+import { documentListSchema } from './dossier-commands';
 import { idSchema } from './ids';
 
 const text = (min: number, max: number) => z.string().trim().min(min).max(max);
@@ -9,6 +10,8 @@ const hhmm = z.string().regex(/^([01]\d|2[0-4]):[0-5]\d$/, 'giờ dạng HH:MM')
 export const siteUpdateInput = z.strictObject({
   name: text(2, 200),
   agencyCode: z.string().trim().regex(/^[A-Z0-9.]{3,30}$/, 'mã cơ quan: chữ in hoa, số và dấu chấm'),
+  /** Written before the receipt's date ("Hà Nội, ngày …"); absent = unchanged, '' = the date alone. */
+  place: z.string().trim().max(60).optional(),
   openingHours: z.array(z.strictObject({ weekday: z.number().int().min(0).max(6), open: hhmm, close: hhmm })).max(21),
   priority: z.strictObject({
     enabledGroups: z.array(z.enum(PRIORITY_GROUPS)).max(PRIORITY_GROUPS.length),
@@ -60,6 +63,8 @@ export const procedureSaveInput = z.strictObject({
   cutoffTime: z.string().regex(CUTOFF_TIME_PATTERN, 'giờ dạng HH:MM').nullable().default(null),
   fee: z.number().int().min(0).max(1_000_000_000),
   enabled: z.boolean(),
+  /** Thành phần hồ sơ (the receipt's checklist starts from it); absent = unchanged. */
+  documents: documentListSchema.optional(),
 });
 
 export const counterSaveInput = z.strictObject({

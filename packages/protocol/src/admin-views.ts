@@ -5,6 +5,7 @@ export interface AdminSite {
   id: Id;
   name: string;
   agencyCode: string;
+  place?: string;
   timeZone: string;
   openingHours: OpeningSession[];
   priority: PriorityPolicy;

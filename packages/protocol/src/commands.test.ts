@@ -50,6 +50,7 @@ const GOOD: { [C in CommandName]: CommandPayload<C> } = {
   },
   'dossier:link': { ticketId: 't1', code: '000.00.00.H26-261123-0001' },
   'dossier:setStatus': { dossierId: 'd1', status: 'result_ready', note: 'Da co ket qua', idempotencyKey: 'o1:status:0001' },
+  'dossier:setDocuments': { dossierId: 'd1', documents: [{ name: 'To khai (mau CT01)', form: 'original', quantity: 1 }], idempotencyKey: 'o1:docs:0001' },
   'dossier:get': { code: '000.00.00.H26-261123-0001' },
   'dossier:forTicket': { ticketId: 't1' },
   'dossier:search': {
@@ -122,6 +123,7 @@ const REQUIRED: Record<CommandName, string[]> = {
   'dossier:create': ['procedureId', 'applicant', 'idempotencyKey'],
   'dossier:link': ['ticketId', 'code'],
   'dossier:setStatus': ['dossierId', 'status'],
+  'dossier:setDocuments': ['dossierId', 'documents'],
   'dossier:get': ['code'],
   'dossier:forTicket': ['ticketId'],
   'dossier:search': [],
@@ -164,6 +166,7 @@ const ID_FIELDS: Record<CommandName, string[]> = {
   'dossier:create': ['ticketId', 'procedureId'],
   'dossier:link': ['ticketId'],
   'dossier:setStatus': ['dossierId'],
+  'dossier:setDocuments': ['dossierId'],
   'dossier:get': [],
   'dossier:forTicket': ['ticketId'],
   'dossier:search': ['procedureId'],
@@ -202,6 +205,7 @@ const KEY_OPTIONAL: CommandName[] = [
   'counter:close',
   'ticket:print',
   'dossier:setStatus',
+  'dossier:setDocuments',
 ];
 
 /** Commands without a key: reading, and reports whose repetition only adds a log line. */

@@ -12,6 +12,7 @@ import {
   dossiersForTicketInput,
   issuePickupInput,
   linkDossierInput,
+  setDossierDocumentsInput,
   setDossierStatusInput,
 } from './dossier-commands';
 import { idSchema, idempotencyKeySchema } from './ids';
@@ -110,6 +111,7 @@ export const COMMANDS = {
   'dossier:create': { input: createDossierInput, roles: ['officer', 'admin'] },
   'dossier:link': { input: linkDossierInput, roles: ['officer', 'admin'] },
   'dossier:setStatus': { input: setDossierStatusInput, roles: ['officer', 'admin'] },
+  'dossier:setDocuments': { input: setDossierDocumentsInput, roles: ['officer', 'admin'] },
   'dossier:get': { input: dossierByCodeInput, roles: ['officer', 'admin'] },
   'dossier:forTicket': { input: dossiersForTicketInput, roles: ['officer', 'admin'] },
   /** The dossier desk ("Sổ theo dõi hồ sơ"): list, history and status changes without a ticket in hand. */

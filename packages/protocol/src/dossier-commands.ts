@@ -1,4 +1,4 @@
-import { DOSSIER_STATUSES } from '@qms/core';
+import { DOCUMENT_FORMS, DOSSIER_STATUSES, MAX_DOCUMENT_NAME, MAX_DOCUMENT_QUANTITY, MAX_DOCUMENTS } from '@qms/core';
 import { z } from 'zod';
 import { idSchema, idempotencyKeySchema } from './ids';
 
@@ -17,12 +17,28 @@ export const applicantSchema = z.strictObject({
   address: z.string().trim().max(300).nullable().default(null),
 });
 
+/** Thành phần hồ sơ: one document of a procedure's list or of those received with a dossier. */
+export const receivedDocumentSchema = z.strictObject({
+  name: z.string().trim().min(1).max(MAX_DOCUMENT_NAME).transform((s) => s.normalize('NFC')),
+  form: z.enum(DOCUMENT_FORMS),
+  quantity: z.number().int().min(1).max(MAX_DOCUMENT_QUANTITY),
+});
+export const documentListSchema = z.array(receivedDocumentSchema).max(MAX_DOCUMENTS);
+
 export const createDossierInput = z.strictObject({
   ticketId: idSchema.optional(),
   procedureId: idSchema,
   applicant: applicantSchema,
   note: z.string().max(500).optional(),
+  /** The documents received (the receipt's list); absent = not recorded yet. */
+  documents: documentListSchema.optional(),
   idempotencyKey: idempotencyKeySchema,
+});
+/** The receipt's checklist, saved before it is printed (or reprinted). */
+export const setDossierDocumentsInput = z.strictObject({
+  dossierId: idSchema,
+  documents: documentListSchema,
+  idempotencyKey: idempotencyKeySchema.optional(),
 });
 export const linkDossierInput = z.strictObject({ ticketId: idSchema, code: dossierCodeSchema });
 export const setDossierStatusInput = z.strictObject({

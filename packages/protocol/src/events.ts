@@ -15,7 +15,7 @@ export type HubEventBody =
   | {
       type: 'dossier:changed';
       /** 'updated': an import brought a stored dossier's status or dates up to date (or an undone import put them back). */
-      action: 'created' | 'status' | 'linked' | 'imported' | 'updated' | 'erased';
+      action: 'created' | 'status' | 'documents' | 'linked' | 'imported' | 'updated' | 'erased';
       /** No personal data: code, status, field, ticket, due date. */
       dossier: { id: string; code: string; status: DossierStatus; fieldId: string; ticketId: string | null; dueDate: string } | null;
       /** 'updated': the status before. */

@@ -40,6 +40,7 @@ export interface CommandResults {
   'dossier:create': DossierView;
   'dossier:link': DossierView;
   'dossier:setStatus': DossierView;
+  'dossier:setDocuments': DossierView;
   'dossier:get': DossierView;
   'dossier:forTicket': DossierView[];
   'dossier:search': DossierPage;

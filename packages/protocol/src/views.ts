@@ -10,6 +10,7 @@ import type {
   OpeningSession,
   PriorityGroup,
   PriorityPolicy,
+  ReceivedDocument,
   ServiceDay,
   TicketStatus,
 } from '@qms/core';
@@ -67,6 +68,8 @@ export interface SiteView {
   id: Id;
   name: string;
   agencyCode: string;
+  /** Written before the receipt's date ("Hà Nội, ngày …"); absent = the date alone. */
+  place?: string;
   timeZone: string;
   openingHours: OpeningSession[];
   priority: PriorityPolicy;
@@ -181,6 +184,8 @@ export interface DossierView {
   /** Derived from the due date, never typed in. */
   overdue: boolean;
   note: string | null;
+  /** The documents received (the receipt's numbered list); empty = not recorded. */
+  documents: ReceivedDocument[];
   /** Tickets the dossier was handled with (reception, visits, result pickup). */
   links: Array<{ ticketId: Id; number: string; kind: 'reception' | 'visit' | 'pickup' }>;
   /** Link for the receipt's QR code: the public look-up page with its key. */

@@ -159,13 +159,13 @@ describe('devices', () => {
 
   it('a new token replaces the old one', () => {
     const newHash = tokenHash('kiosk-token-rotated-000000000');
-    store.accounts.saveDevice({ ...kiosk, name: 'Kiosk tầng 2' }, newHash);
+    store.accounts.saveDevice({ ...kiosk, name: 'Ki-ốt tầng 2' }, newHash);
     expect(store.accounts.deviceByTokenHash(kioskHash)).toBeNull();
-    expect(store.accounts.deviceByTokenHash(newHash)).toEqual({ ...kiosk, name: 'Kiosk tầng 2' });
+    expect(store.accounts.deviceByTokenHash(newHash)).toEqual({ ...kiosk, name: 'Ki-ốt tầng 2' });
   });
 
   it('devices() lists by kind, then name', () => {
-    const kiosk2 = makeDevice({ id: 'kiosk-2', name: 'Kiosk cửa phụ' });
+    const kiosk2 = makeDevice({ id: 'kiosk-2', name: 'Ki-ốt cửa phụ' });
     store.accounts.saveDevice(kiosk2, tokenHash('kiosk-2-token-000000000000'));
     expect(store.accounts.devices().map((d) => d.id)).toEqual(['display-1', 'kiosk-2', 'kiosk-1']);
   });

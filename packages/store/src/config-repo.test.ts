@@ -22,6 +22,15 @@ describe('site', () => {
     expect(store.config.site()).toEqual(site);
   });
 
+  it('keeps the receipt’s place; a site saved without one keeps it, an empty one clears it', () => {
+    store.config.saveSite(makeSite({ place: ' Hà Nội ' }), T0);
+    expect(store.config.site()?.place).toBe('Hà Nội');
+    store.config.saveSite(makeSite(), T0 + 1);
+    expect(store.config.site()?.place).toBe('Hà Nội');
+    store.config.saveSite(makeSite({ place: '' }), T0 + 2);
+    expect(store.config.site()).toEqual(makeSite());
+  });
+
   it('saving again updates the one row', () => {
     store.config.saveSite(makeSite(), T0);
     const changed = makeSite({

@@ -1,4 +1,4 @@
-import type { CalendarEntry, CalendarEntryKind, Dossier, DossierChannel, DossierStatus, Id, Procedure } from '@qms/core';
+import type { CalendarEntry, CalendarEntryKind, Dossier, DossierChannel, DossierStatus, Id, Procedure, ReceivedDocument } from '@qms/core';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './db';
 
@@ -24,6 +24,8 @@ export interface DossierRow {
   counter_id: string | null;
   officer_id: string | null;
   note: string | null;
+  /** Since 0014; absent when read at an older schema. */
+  documents_json?: string;
 }
 
 interface ProcedureRow {
@@ -35,6 +37,8 @@ interface ProcedureRow {
   fee: number;
   enabled: number;
   cutoff_time: string | null;
+  /** Since 0014. */
+  documents_json?: string;
 }
 
 export interface DossierHistoryEntry {
@@ -69,6 +73,17 @@ export function toHistoryEntry(r: HistoryRow): DossierHistoryEntry {
   };
 }
 
+/** A stored `documents_json` (0014) as the optional `documents` of the model: absent when there are none. */
+function withDocuments(json: string | undefined): { documents?: ReceivedDocument[] } {
+  if (json === undefined || json === '[]') return {};
+  try {
+    const v: unknown = JSON.parse(json);
+    return Array.isArray(v) && v.length > 0 ? { documents: v as ReceivedDocument[] } : {};
+  } catch {
+    return {};
+  }
+}
+
 export function toDossier(r: DossierRow): Dossier {
   return {
     id: r.id,
@@ -92,6 +107,7 @@ export function toDossier(r: DossierRow): Dossier {
     counterId: r.counter_id,
     officerId: r.officer_id,
     note: r.note,
+    ...withDocuments(r.documents_json),
   };
 }
 
@@ -104,6 +120,7 @@ const toProcedure = (r: ProcedureRow): Procedure => ({
   cutoffTime: r.cutoff_time,
   fee: r.fee,
   enabled: r.enabled === 1,
+  ...withDocuments(r.documents_json),
 });
 
 /** Dossiers (the only table with personal data), their history, procedures and holidays. */
@@ -133,6 +150,8 @@ export class DossierRepo {
       receivedDay,
       codeSeq,
     });
+    // a statement of its own (0014): tests write dossiers at older schemas too
+    if (d.documents && d.documents.length > 0) this.setDocuments(d.id, d.documents);
   }
 
   /** What an import may change of a stored dossier: status, its dates and the due date. */
@@ -274,11 +293,17 @@ export class DossierRepo {
 
   /** Upserts a procedure by id (one statement prepared once: a catalog import saves up to 10,000). */
   saveProcedure(p: Procedure, sortOrder = 0): void {
-    this.saveProcedureStatement ??= this.db.prepare(`INSERT INTO procedures (id, field_id, code, name, processing_days, cutoff_time, fee, enabled, sort_order)
-        VALUES (@id, @fieldId, @code, @name, @processingDays, @cutoffTime, @fee, @enabledInt, @sortOrder)
+    this.saveProcedureStatement ??= this.db.prepare(`INSERT INTO procedures (id, field_id, code, name, processing_days, cutoff_time, fee, enabled, sort_order, documents_json)
+        VALUES (@id, @fieldId, @code, @name, @processingDays, @cutoffTime, @fee, @enabledInt, @sortOrder, @documentsJson)
         ON CONFLICT (id) DO UPDATE SET field_id = excluded.field_id, code = excluded.code, name = excluded.name,
-          processing_days = excluded.processing_days, cutoff_time = excluded.cutoff_time, fee = excluded.fee, enabled = excluded.enabled, sort_order = excluded.sort_order`);
-    this.saveProcedureStatement.run({ id: p.id, fieldId: p.fieldId, code: p.code, name: p.name, processingDays: p.processingDays, cutoffTime: p.cutoffTime ?? null, fee: p.fee, enabledInt: p.enabled ? 1 : 0, sortOrder });
+          processing_days = excluded.processing_days, cutoff_time = excluded.cutoff_time, fee = excluded.fee, enabled = excluded.enabled,
+          sort_order = excluded.sort_order, documents_json = excluded.documents_json`);
+    this.saveProcedureStatement.run({ id: p.id, fieldId: p.fieldId, code: p.code, name: p.name, processingDays: p.processingDays, cutoffTime: p.cutoffTime ?? null, fee: p.fee, enabledInt: p.enabled ? 1 : 0, sortOrder, documentsJson: JSON.stringify(p.documents ?? []) });
+  }
+
+  /** The documents received with a dossier (the receipt's list). */
+  setDocuments(dossierId: Id, documents: readonly ReceivedDocument[]): void {
+    this.db.prepare('UPDATE dossiers SET documents_json = ? WHERE id = ?').run(JSON.stringify(documents), dossierId);
   }
 
   /** The site's own calendar entries (over Vietnam's default holidays, see SiteCalendar in core). */

@@ -462,6 +462,31 @@ const MIGRATION_CASES: MigrationCase[] = [
       expect(JSON.stringify(plan)).toContain('dossiers_received_at');
     },
   },
+  {
+    // a site, a procedure and a dossier written at version 13: no documents recorded, no place
+    version: 14,
+    seed(db) {
+      db.exec(`
+        INSERT INTO site (id, name, agency_code, time_zone, opening_hours_json, priority_json, updated_at)
+          VALUES ('site-1', 'UBND phường Ba Đình', '000.00.00.H26', 'Asia/Ho_Chi_Minh', '[]', '{"enabledGroups":[],"maxConsecutivePriority":2}', ${T0});
+        INSERT INTO fields (id, code, name_vi, name_en, number_style, number_prefix, range_start, range_end, pad, sort_order)
+          VALUES ('f-res', 'CT', 'Cư trú', 'Residence', 'numeric', '', 1001, 1999, 3, 1);
+        INSERT INTO procedures (id, field_id, code, name, processing_days) VALUES ('p1', 'f-res', 'TT', 'Đăng ký tạm trú', 3);
+        INSERT INTO dossiers (id, code, procedure_id, field_id, channel, applicant_name, received_at, received_day, due_date, status)
+          VALUES ('d1', 'X-261123-0001', 'p1', 'f-res', 'counter', 'Đặng Văn Ân', ${T0}, '${DAY}', '${DAY}', 'processing');
+      `);
+    },
+    check(db) {
+      expect(db.prepare('SELECT place FROM site').get()).toEqual({ place: '' });
+      expect(db.prepare('SELECT documents_json AS d FROM procedures').get()).toEqual({ d: '[]' });
+      expect(db.prepare('SELECT documents_json AS d, applicant_name AS n FROM dossiers').get()).toEqual({ d: '[]', n: 'Đặng Văn Ân' });
+      const docs = JSON.stringify([{ name: 'Tờ khai (mẫu CT01)', form: 'original', quantity: 1 }]);
+      db.prepare("UPDATE dossiers SET documents_json = ? WHERE id = 'd1'").run(docs);
+      db.prepare("UPDATE procedures SET documents_json = ? WHERE id = 'p1'").run(docs);
+      expect(() => db.prepare("UPDATE dossiers SET documents_json = '{}'").run()).toThrow(/CHECK/);
+      expect(() => db.prepare("UPDATE procedures SET documents_json = 'not json'").run()).toThrow(/CHECK/);
+    },
+  },
 ];
 
 describe('0010: holiday calendar entries and procedure cut-off hours', () => {

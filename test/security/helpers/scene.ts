@@ -114,6 +114,7 @@ export function validPayload(s: Scene, name: CommandName): Record<string, unknow
     }),
     'dossier:link': () => ({ ticketId: s.called.id, code: s.dossier.code }),
     'dossier:setStatus': () => ({ dossierId: s.dossier.id, status: 'needs_supplement', note: 'Thiếu bản sao' }),
+    'dossier:setDocuments': () => ({ dossierId: s.dossier.id, documents: [{ name: 'Tờ khai đăng ký khai sinh', form: 'original', quantity: 1 }] }),
     'dossier:get': () => ({ code: s.dossier.code }),
     'dossier:forTicket': () => ({ ticketId: s.done.id }),
     'dossier:search': () => ({ applicant: 'Hà', statuses: ['result_ready'], pageSize: 20 }),

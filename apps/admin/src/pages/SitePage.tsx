@@ -14,6 +14,7 @@ import { OpeningHoursEditor, sessionErrors } from '../site/OpeningHours';
 interface SiteForm {
   name: string;
   agencyCode: string;
+  place: string;
   openingHours: OpeningSession[];
   enabledGroups: PriorityGroup[];
   maxConsecutivePriority: string;
@@ -24,6 +25,7 @@ function toForm(s: AdminSite): SiteForm {
   return {
     name: s.name,
     agencyCode: s.agencyCode,
+    place: s.place ?? '',
     openingHours: s.openingHours.map((h) => ({ ...h })),
     enabledGroups: [...s.priority.enabledGroups],
     maxConsecutivePriority: String(s.priority.maxConsecutivePriority),
@@ -51,6 +53,7 @@ export function SitePage() {
     const payload = {
       name: form.name,
       agencyCode: form.agencyCode.trim().toUpperCase(),
+      place: form.place.trim(),
       openingHours: [...form.openingHours].sort((a, b) => (a.weekday - b.weekday) || a.open.localeCompare(b.open)),
       priority: {
         enabledGroups: PRIORITY_GROUPS.filter((g) => form.enabledGroups.includes(g)),
@@ -84,6 +87,9 @@ export function SitePage() {
             </FormRow>
             <FormRow label={t('agencyCode')} hint={t('agencyCodeHint')} error={err(errors, 'agencyCode')}>
               <input name="agencyCode" value={form.agencyCode} maxLength={30} onChange={(e) => set({ agencyCode: e.target.value.toUpperCase() })} />
+            </FormRow>
+            <FormRow label={t('place')} hint={t('placeHint')} error={err(errors, 'place')}>
+              <input name="place" value={form.place} maxLength={60} placeholder="Hà Nội" onChange={(e) => set({ place: e.target.value })} />
             </FormRow>
           </div>
           <h2>{t('hoursTitle')}</h2>

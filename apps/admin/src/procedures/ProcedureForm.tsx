@@ -1,4 +1,4 @@
-import type { Field, Procedure } from '@qms/core';
+import { formatDocumentList, parseDocumentList, type Field, type Procedure } from '@qms/core';
 import { procedureSaveInput } from '@qms/protocol';
 import { useState } from 'react';
 import { Checkbox, err, FormFooter, FormRow } from '../components/forms';
@@ -20,6 +20,7 @@ export function ProcedureForm({ procedure, fields, defaultFieldId, onClose }: { 
     cutoffTime: procedure?.cutoffTime ?? '',
     fee: String(procedure?.fee ?? 0),
     enabled: procedure?.enabled ?? true,
+    documents: formatDocumentList(procedure?.documents ?? []),
   }));
   const [errors, setErrors] = useState<FormErrors>({});
   const { run, busy, error } = useCommand();
@@ -34,6 +35,7 @@ export function ProcedureForm({ procedure, fields, defaultFieldId, onClose }: { 
       cutoffTime: form.cutoffTime.trim() === '' ? null : form.cutoffTime.trim(),
       fee: toInt(form.fee.replace(/[.,\s]/g, '')),
       enabled: form.enabled,
+      documents: parseDocumentList(form.documents),
     };
     const c = check(procedureSaveInput, payload, tc, locale);
     setErrors(c.ok ? {} : c.errors);
@@ -76,6 +78,9 @@ export function ProcedureForm({ procedure, fields, defaultFieldId, onClose }: { 
           </FormRow>
           <div className="row"><span className="row-label">&nbsp;</span><Checkbox name="enabled" label={tc('enabledLabel')} checked={form.enabled} onChange={(enabled) => set({ enabled })} /></div>
         </div>
+        <FormRow label={t('documents')} hint={t('documentsHint')} error={err(errors, 'documents')}>
+          <textarea name="documents" value={form.documents} rows={4} onChange={(e) => set({ documents: e.target.value })} />
+        </FormRow>
         <FormFooter busy={busy} error={error} errors={errors} onCancel={onClose} />
       </form>
     </Modal>

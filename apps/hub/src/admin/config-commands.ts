@@ -86,7 +86,10 @@ export function saveProcedure(ctx: CommandContext, input: CommandInput<'procedur
   if (input.id && !ctx.config.procedures().some((x) => x.id === input.id)) {
     throw new DomainError('NOT_FOUND', `Không có thủ tục ${input.id}`);
   }
-  const p: Procedure = { ...input, id: input.id ?? `tt-${input.code.toLowerCase().replace(/[^a-z0-9]+/g, '-')}` };
+  const before = input.id ? ctx.config.procedures().find((x) => x.id === input.id) : undefined;
+  // a client that does not send the documents (an older admin screen) leaves them as they are
+  const documents = input.documents ?? before?.documents ?? [];
+  const p: Procedure = { ...input, documents, id: input.id ?? `tt-${input.code.toLowerCase().replace(/[^a-z0-9]+/g, '-')}` };
   if (!input.id && ctx.config.procedures().some((x) => x.id === p.id || x.code === p.code)) {
     throw new DomainError('CONFLICT', `Thủ tục ${input.code} đã tồn tại`);
   }

@@ -45,7 +45,7 @@ export function checkCatalogRows(fields: readonly Field[], rows: readonly Catalo
 
 const same = (a: Procedure, b: Procedure): boolean =>
   a.code === b.code && a.name === b.name && a.fieldId === b.fieldId && a.processingDays === b.processingDays && a.fee === b.fee && a.enabled === b.enabled &&
-  (a.cutoffTime ?? null) === (b.cutoffTime ?? null);
+  (a.cutoffTime ?? null) === (b.cutoffTime ?? null) && JSON.stringify(a.documents ?? []) === JSON.stringify(b.documents ?? []);
 
 function newId(code: string, taken: ReadonlySet<string>): string {
   const readable = `tt-${code.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
@@ -73,6 +73,7 @@ export function applyCatalogRows(ctx: CommandContext, rows: readonly CatalogRow[
       cutoffTime: r.cutoffTime ?? before?.cutoffTime ?? null,
       fee: r.fee,
       enabled: r.enabled ?? before?.enabled ?? true,
+      documents: r.documents ?? before?.documents ?? [],
     };
     ids.add(p.id);
     ctx.store.dossiers.saveProcedure(p, i + 1);

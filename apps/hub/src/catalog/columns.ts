@@ -14,11 +14,12 @@ const ALIASES: Record<CatalogColumn, readonly string[]> = {
   processingDays: ['thoi han giai quyet', 'thoi gian giai quyet', 'thoi han', 'thoi han xu ly', 'so ngay giai quyet', 'processing days', 'processing time', 'days'],
   fee: ['le phi', 'phi le phi', 'le phi phi', 'muc phi', 'phi', 'fee', 'fees'],
   cutoffTime: ['gio chot nhan ho so', 'gio chot', 'gio tiep nhan cuoi', 'gio nhan ho so cuoi', 'cut-off hour', 'cut-off time', 'cutoff time', 'cutoff'],
+  documents: ['thanh phan ho so', 'thanh phan, so luong ho so', 'thanh phan va so luong ho so', 'giay to', 'giay to can nop', 'ho so gom', 'documents', 'required documents'],
   status: ['trang thai', 'tinh trang', 'trang thai ap dung', 'hieu luc', 'status', 'enabled'],
 };
 
 export const REQUIRED_COLUMNS: readonly CatalogColumn[] = ['code', 'name', 'field', 'processingDays', 'fee'];
-export const COLUMN_ORDER: readonly CatalogColumn[] = [...REQUIRED_COLUMNS, 'status', 'cutoffTime'];
+export const COLUMN_ORDER: readonly CatalogColumn[] = [...REQUIRED_COLUMNS, 'status', 'cutoffTime', 'documents'];
 
 export const COLUMN_LABELS: Record<CatalogColumn, { vi: string; en: string }> = {
   code: { vi: 'Mã thủ tục', en: 'Code' },
@@ -28,6 +29,7 @@ export const COLUMN_LABELS: Record<CatalogColumn, { vi: string; en: string }> = 
   fee: { vi: 'Lệ phí', en: 'Fee' },
   status: { vi: 'Trạng thái', en: 'Status' },
   cutoffTime: { vi: 'Giờ chốt nhận hồ sơ', en: 'Cut-off hour' },
+  documents: { vi: 'Thành phần hồ sơ', en: 'Documents' },
 };
 
 export interface FoundColumn {

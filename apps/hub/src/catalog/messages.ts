@@ -19,6 +19,7 @@ export const catalogMsg = {
     `${at(line)}${col(header)} có ${quoteValue(value)} không phải số tiền (vd. 50000, “50.000 đồng”, “Miễn phí”; tối đa ${MAX_FEE.toLocaleString('vi-VN')} đồng).`,
   badCutoff: (line: number, header: string, value: string): string =>
     `${at(line)}${col(header)} có ${quoteValue(value)} không phải giờ chốt (vd. 15:00, “15h”, “15 giờ 30”).`,
+  badDocuments: (line: number, header: string, problem: string): string => `${at(line)}${col(header)}: ${problem}.`,
   badStatus: (line: number, header: string, value: string): string =>
     `${at(line)}${col(header)} có ${quoteValue(value)} không phải trạng thái được hỗ trợ (Đang áp dụng, Ngừng).`,
   duplicate: (line: number, header: string, value: string, firstLine: number): string =>

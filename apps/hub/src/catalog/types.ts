@@ -2,6 +2,7 @@
  * The procedure catalog import's shapes (danh mục thủ tục hành chính): what the parser returns and
  * the hub applies. Issues have the dossier importer's shape `{ line, column, code, message }`.
  */
+import type { ReceivedDocument } from '@qms/core';
 
 export interface CatalogRow {
   /** 1-based line (CSV: the line the record starts on) or row (XLSX) as the user sees it. */
@@ -19,9 +20,11 @@ export interface CatalogRow {
   cutoffTime: string | null;
   /** Trạng thái: true = Đang áp dụng, false = Ngừng, null = not given (new: in force; existing: unchanged). */
   enabled: boolean | null;
+  /** Thành phần hồ sơ; null = not given (new: none; existing: unchanged). */
+  documents?: ReceivedDocument[] | null;
 }
 
-export type CatalogColumn = 'code' | 'name' | 'field' | 'processingDays' | 'fee' | 'status' | 'cutoffTime';
+export type CatalogColumn = 'code' | 'name' | 'field' | 'processingDays' | 'fee' | 'status' | 'cutoffTime' | 'documents';
 
 export type CatalogIssueCode =
   | 'MISSING_COLUMN'
@@ -32,6 +35,7 @@ export type CatalogIssueCode =
   | 'BAD_FEE'
   | 'BAD_STATUS'
   | 'BAD_CUTOFF'
+  | 'BAD_DOCUMENTS'
   | 'DUPLICATE_IN_FILE'
   | 'UNKNOWN_FIELD'
   | 'TOO_MANY_ROWS'

@@ -1,6 +1,7 @@
 /**
  * One data row of the catalog -> a CatalogRow, or every problem of the row (in column order).
  */
+import { documentListProblem, parseDocumentList } from '@qms/core';
 import { cellText, cleanText, type Cell, type SheetRow } from '../dossiers/import/sheet';
 import type { ColumnMap } from './columns';
 import { catalogMsg } from './messages';
@@ -82,8 +83,14 @@ export function validateCatalogRow(src: SheetRow, columns: ColumnMap, firstLineO
   const cutoffTime = parseCutoff(r.cell('cutoffTime'));
   if (cutoffTime === undefined) r.add('cutoffTime', 'BAD_CUTOFF', catalogMsg.badCutoff(r.line, r.header('cutoffTime'), r.text('cutoffTime')));
 
+  // one document a line (or a “;”), each with an optional “(bản sao, 2 bản)”; blank = not given
+  const documentsText = cellText(r.cell('documents')).normalize('NFC').trim();
+  const documents = documentsText === '' ? null : parseDocumentList(documentsText);
+  const documentsProblem = documents === null ? null : documentListProblem(documents);
+  if (documentsProblem !== null) r.add('documents', 'BAD_DOCUMENTS', catalogMsg.badDocuments(r.line, r.header('documents'), documentsProblem));
+
   if (r.issues.length > 0 || code === null || name === null || fieldRef === null || processingDays === null || fee === null || enabled === undefined || cutoffTime === undefined) {
     return { row: null, issues: r.issues };
   }
-  return { row: { line: r.line, code, name, fieldRef, processingDays, fee, enabled, cutoffTime }, issues: [] };
+  return { row: { line: r.line, code, name, fieldRef, processingDays, fee, enabled, cutoffTime, ...(documents !== null ? { documents } : {}) }, issues: [] };
 }

@@ -15,6 +15,7 @@ import {
   lookupDossier,
   pickupAnswer,
   savedPickup,
+  setDossierDocuments,
   setDossierStatus,
   type SavedPickup,
 } from '../dossiers/commands';
@@ -45,6 +46,7 @@ export const HANDLERS: Handlers = {
   'dossier:create': createDossier,
   'dossier:link': linkDossier,
   'dossier:setStatus': setDossierStatus,
+  'dossier:setDocuments': setDossierDocuments,
   'dossier:get': getDossier,
   'dossier:forTicket': dossiersForTicket,
   'dossier:search': searchDossiers,
@@ -96,6 +98,7 @@ export const IDEMPOTENCY_RECORDS: Partial<
 > = {
   'dossier:create': BY_DOSSIER_ID,
   'dossier:setStatus': BY_DOSSIER_ID,
+  'dossier:setDocuments': BY_DOSSIER_ID,
   'dossier:changeStatus': BY_DOSSIER_ID,
   // the ticket part and the dossier's code; the masked name and procedure are rebuilt on a retry
   'ticket:issuePickup': {

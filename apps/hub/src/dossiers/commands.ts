@@ -8,6 +8,7 @@ import {
   type Dossier,
   type DossierStatus,
   type Id,
+  type ReceivedDocument,
 } from '@qms/core';
 import type { DossierView, PickupResult, PublicDossierView } from '@qms/protocol';
 import type { CommandContext } from '../domain/context';
@@ -60,7 +61,7 @@ function nextFreeCodeSeq(ctx: CommandContext): number {
 /** "Tiếp nhận hồ sơ": a new dossier from the ticket being served, coded and due-dated. */
 export function createDossier(
   ctx: CommandContext,
-  input: { ticketId?: Id | undefined; procedureId: Id; applicant: ApplicantInput; note?: string | undefined },
+  input: { ticketId?: Id | undefined; procedureId: Id; applicant: ApplicantInput; note?: string | undefined; documents?: ReceivedDocument[] | undefined },
 ): DossierView {
   const ticket = input.ticketId ? ticketInHand(ctx, input.ticketId) : null;
   const note = input.note ?? null;
@@ -86,6 +87,7 @@ export function createDossier(
     counterId: ticket?.counterId ?? null,
     officerId: ctx.actor.role === 'officer' || ctx.actor.role === 'admin' ? ctx.actor.id : null,
     note,
+    ...(input.documents && input.documents.length > 0 ? { documents: input.documents } : {}),
   };
   ctx.store.dossiers.insert(dossier, ctx.day, seq);
   record(ctx, dossier, null, note);
@@ -114,6 +116,16 @@ export function setDossierStatus(
   ctx.store.dossiers.updateStatus(next);
   record(ctx, next, d.status, input.note ?? null);
   ctx.emit({ type: 'dossier:changed', action: 'status', dossier: dossierEventBody(next) }, {});
+  return dossierView(ctx, next);
+}
+
+/** The receipt's checklist: the documents received with a dossier, saved before it is printed. */
+export function setDossierDocuments(ctx: CommandContext, input: { dossierId: Id; documents: ReceivedDocument[] }): DossierView {
+  const d = ctx.store.dossiers.byId(input.dossierId);
+  if (!d) throw new DomainError('NOT_FOUND', 'Không tìm thấy hồ sơ', { dossierId: input.dossierId });
+  ctx.store.dossiers.setDocuments(d.id, input.documents);
+  const next: Dossier = { ...d, documents: input.documents };
+  ctx.emit({ type: 'dossier:changed', action: 'documents', dossier: dossierEventBody(next) }, {});
   return dossierView(ctx, next);
 }
 

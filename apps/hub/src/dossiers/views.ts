@@ -25,6 +25,7 @@ export function dossierView(ctx: CommandContext, d: Dossier): DossierView {
     returnedAt: d.returnedAt,
     overdue: isOverdue(d, ctx.now, ctx.site.timeZone),
     note: d.note,
+    documents: d.documents ?? [],
     links,
     lookupPath: `/d/${encodeURIComponent(d.code)}?k=${lookupKey(ctx, d.code)}`,
   };

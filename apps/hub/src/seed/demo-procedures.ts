@@ -1,4 +1,4 @@
-import type { Procedure } from '@qms/core';
+import { parseDocumentList, type Procedure } from '@qms/core';
 
 /**
  * A sample of commune-level procedures per field (tên thủ tục, thời hạn giải quyết in working
@@ -27,6 +27,19 @@ const CATALOG: Array<[string, string, string, number, number]> = [
   ['tra-ket-qua', 'TKQ', 'Trả kết quả hồ sơ', 0, 0],
 ];
 
+/** Thành phần hồ sơ of some of them, in the catalog's text form (see parseDocumentList in core). */
+const DOCUMENTS: Record<string, string> = {
+  KS: 'Tờ khai đăng ký khai sinh (bản chính)\nGiấy chứng sinh (bản chính)',
+  KH: 'Tờ khai đăng ký kết hôn (bản chính)\nGiấy xác nhận tình trạng hôn nhân (bản chính)',
+  KT: 'Tờ khai đăng ký khai tử (bản chính)\nGiấy báo tử hoặc giấy tờ thay giấy báo tử (bản chính)',
+  XNTTHN: 'Tờ khai cấp Giấy xác nhận tình trạng hôn nhân (bản chính)',
+  CTBS: 'Bản chính giấy tờ cần chứng thực (bản chính)\nBản sao cần chứng thực (bản sao)',
+  HKD: 'Giấy đề nghị đăng ký hộ kinh doanh (bản chính)\nBiên bản họp thành viên hộ gia đình về việc thành lập hộ kinh doanh (bản sao)',
+  DKTT: 'Tờ khai thay đổi thông tin cư trú (mẫu CT01)\nGiấy tờ, tài liệu chứng minh chỗ ở hợp pháp (bản sao)',
+  DKTMT: 'Tờ khai thay đổi thông tin cư trú (mẫu CT01)\nGiấy tờ, tài liệu chứng minh chỗ ở hợp pháp',
+  XNCT: 'Tờ khai thay đổi thông tin cư trú (mẫu CT01)',
+};
+
 export function demoProcedures(): Procedure[] {
   return CATALOG.map(([fieldId, code, name, processingDays, fee]) => ({
     id: `tt-${code.toLowerCase()}`,
@@ -38,5 +51,6 @@ export function demoProcedures(): Procedure[] {
     cutoffTime: fieldId === 'chung-thuc' && processingDays === 0 ? '15:00' : null,
     fee,
     enabled: true,
+    documents: parseDocumentList(DOCUMENTS[code] ?? ''),
   }));
 }

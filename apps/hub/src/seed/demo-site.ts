@@ -48,6 +48,7 @@ export const DEMO_SITE: Site = {
   id: 'demo',
   name: 'Trung tâm Phục vụ hành chính công phường Ba Đình',
   agencyCode: '000.00.00.H26',
+  place: 'Hà Nội',
   timeZone: 'Asia/Ho_Chi_Minh',
   openingHours: [1, 2, 3, 4, 5]
     .map((weekday) => ({ weekday, open: '07:30', close: '20:00' }))

@@ -6,3 +6,4 @@ export * from './status';
 export * from './derived';
 export * from './mask';
 export * from './holiday-calendar';
+export * from './documents';

@@ -4,6 +4,7 @@
  * Plain data only, like ../model.
  */
 import type { EpochMs, Id } from '../model';
+import type { ReceivedDocument } from './documents';
 
 /**
  * Lifecycle of a dossier (see ./status for the legal moves):
@@ -53,6 +54,8 @@ export interface Procedure {
   /** Fee in VND. */
   fee: number;
   enabled: boolean;
+  /** Thành phần hồ sơ: what the catalog asks for, the receipt's checklist starts from it; absent = none. */
+  documents?: ReceivedDocument[];
 }
 
 /** The person who files the dossier (personal data: never sent to a public display). */
@@ -87,4 +90,6 @@ export interface Dossier {
   counterId: Id | null;
   officerId: Id | null;
   note: string | null;
+  /** The documents the counter received (the receipt's list); absent or empty = not recorded. */
+  documents?: ReceivedDocument[];
 }

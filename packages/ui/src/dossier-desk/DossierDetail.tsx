@@ -1,4 +1,4 @@
-import { DOSSIER_STATUS_LABELS, canChangeDossierStatus, type DossierStatus } from '@qms/core';
+import { DOSSIER_STATUS_LABELS, canChangeDossierStatus, type DossierStatus, type ReceivedDocument } from '@qms/core';
 import type { DossierHistoryView, DossierWithHistory, Snapshot } from '@qms/protocol';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { formatClock } from '../format';
@@ -42,6 +42,13 @@ export function DossierDetail({ conn, snapshot, locale, signer, dossierId, onClo
     else setError(r.error.message);
   }, [conn, dossierId]);
   useEffect(() => void load(), [load]);
+
+  const saveDocuments = async (documents: ReceivedDocument[]): Promise<string | null> => {
+    const r = await conn.send('dossier:setDocuments', { dossierId, documents, idempotencyKey: newKey('docs') });
+    if (!r.ok) return r.error.message;
+    void load();
+    return null;
+  };
 
   const confirm = async (): Promise<void> => {
     if (!pending || busy) return;
@@ -102,7 +109,7 @@ export function DossierDetail({ conn, snapshot, locale, signer, dossierId, onClo
           <button type="button" className="btn" data-testid="desk-close" onClick={onClose}>{t('close')}</button>
         </div>
       </div>
-      {receipt && d && <Receipt t={t} snapshot={snapshot} dossier={d} officerName={signer} onClose={() => setReceipt(false)} />}
+      {receipt && d && <Receipt locale={locale} snapshot={snapshot} dossier={d} officerName={signer} saveDocuments={saveDocuments} onClose={() => setReceipt(false)} />}
     </div>
   );
 }

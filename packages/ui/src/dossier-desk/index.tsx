@@ -1,4 +1,5 @@
 export { DossierDesk, searchPayload } from './DossierDesk';
 export { DossierDetail } from './DossierDetail';
-export { Receipt, type ReceiptKey } from './Receipt';
+export { Receipt } from './Receipt';
+export { RECEIPT_MESSAGES, type ReceiptKey } from './receipt-messages';
 export { DESK_MESSAGES, formatDay, type DeskKey } from './messages';
