@@ -3,3 +3,4 @@ export * from './hub-connection';
 export * from './i18n';
 export * from './format';
 export * from './officer-session';
+export * from './scanner';
