@@ -101,4 +101,25 @@ describe('desk keyboard: single presses vs bursts', () => {
     s.run(4000);
     expect(s.fired).toEqual(['L', 'V']);
   });
+
+  it('an officer may press one shortcut right after another that fired (L, then V 150 ms later)', () => {
+    const s = setup();
+    s.key('l', 1000);
+    s.key('v', 1150);
+    s.run(2000);
+    expect(s.fired).toEqual(['L', 'V']);
+  });
+
+  it('a scanner that stalls mid-scan (400 ms around a letter) still fires nothing', () => {
+    const s = setup();
+    [...'001090012345|'].forEach((c, i) => s.key(c, 1000 + i * 5));
+    s.key('N', 1500);
+    s.key('g', 1900);
+    [...'uyễn|01011990'].forEach((c, i) => s.key(c, 1905 + i * 5));
+    s.run(5000);
+    expect(s.fired).toEqual([]);
+    s.key('n', 6000); // half a second of silence ends the burst
+    s.run(7000);
+    expect(s.fired).toEqual(['N']);
+  });
 });
