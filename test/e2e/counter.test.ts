@@ -56,7 +56,8 @@ describe('counter app in Chromium', () => {
     expect(await currentNumber(page)).toBe('1001');
     await press(page, 'recall', 'l'); // Gọi lại
     await page.waitForFunction(() => document.querySelector('[data-testid=call-count]')?.textContent?.endsWith('2'));
-    await press(page, 'noShow', 'v'); // Vắng mặt: the next call follows
+    await press(page, 'noShow', 'v'); // Vắng mặt asks first; confirmed, the next call follows
+    await page.click('[data-testid=noshow-confirm]');
     await page.waitForFunction(() => document.querySelector('[data-testid=current-number]')?.textContent === '1002');
     await press(page, 'start', 'b'); // Bắt đầu
     await page.waitForSelector('.current.is-serving');

@@ -1,12 +1,11 @@
 import type { CounterStatus } from '@qms/core';
 import type { TicketView } from '@qms/protocol';
 import type { Translate } from '@qms/ui';
-import { useEffect } from 'react';
 import type { CounterKey } from './messages';
 
 export type Action = 'callNext' | 'recall' | 'noShow' | 'start' | 'finish' | 'transfer' | 'number' | 'pause' | 'resume';
 
-/** One key per action (case-insensitive), shown on its button. */
+/** One key per action (case-insensitive), shown on its button; see use-desk-keys for when a key counts. */
 export const SHORTCUTS: Record<Action, string> = {
   callNext: 'N',
   recall: 'L',
@@ -49,22 +48,15 @@ interface Props {
   onAction: (a: Action) => void;
 }
 
+/** The action whose shortcut is `letter` (upper case), if any. */
+export function actionForKey(letter: string): Action | undefined {
+  return (Object.keys(SHORTCUTS) as Action[]).find((a) => SHORTCUTS[a] === letter);
+}
+
+export const SHORTCUT_LETTERS: ReadonlySet<string> = new Set(Object.values(SHORTCUTS));
+
 export function ActionBar({ t, current, status, busy, disabled, onAction }: Props) {
   const on = enabledActions(status, current);
-  useEffect(() => {
-    const handler = (e: KeyboardEvent): void => {
-      const target = e.target as HTMLElement | null;
-      if (disabled || busy || e.ctrlKey || e.metaKey || e.altKey) return;
-      if (target && ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) return;
-      const action = (Object.keys(SHORTCUTS) as Action[]).find((a) => SHORTCUTS[a] === e.key.toUpperCase());
-      if (action && on.has(action)) {
-        e.preventDefault();
-        onAction(action);
-      }
-    };
-    window.addEventListener('keydown', handler);
-    return () => window.removeEventListener('keydown', handler);
-  }, [on, busy, disabled, onAction]);
   const actions: Action[] = ['callNext', 'recall', 'noShow', 'start', 'finish', 'transfer', 'number', status === 'open' ? 'pause' : 'resume'];
   return (
     <div className="actions" aria-busy={busy}>

@@ -1,5 +1,6 @@
 import type { CounterView, Snapshot } from '@qms/protocol';
 import type { Translate } from '@qms/ui';
+import { Modal } from '@qms/ui/dialog';
 import type { CounterKey } from './messages';
 
 interface Props {
@@ -30,7 +31,7 @@ export function ChooseCounter({ snapshot, me, t, message, busyCounter, onChoose,
         ))}
       </div>
       {busyCounter && (
-        <div className="modal" role="dialog" aria-modal="true">
+        <Modal onClose={onCancelBusy} label={t('takeOver')}>
           <div className="modal-box">
             <p>{t('counterBusy', { counter: busyCounter.name, name: busyCounter.officerName ?? '' })}</p>
             <div className="modal-actions">
@@ -38,7 +39,7 @@ export function ChooseCounter({ snapshot, me, t, message, busyCounter, onChoose,
               <button type="button" className="btn" onClick={onCancelBusy}>{t('cancel')}</button>
             </div>
           </div>
-        </div>
+        </Modal>
       )}
     </main>
   );

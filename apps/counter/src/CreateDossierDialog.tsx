@@ -2,7 +2,8 @@ import { parseCccdQr } from '@qms/core';
 import type { Snapshot, TicketView } from '@qms/protocol';
 import type { Locale, Translate } from '@qms/ui';
 import { DateInput } from '@qms/ui/date-input';
-import { useMemo, useState } from 'react';
+import { Modal } from '@qms/ui/dialog';
+import { useEffect, useMemo, useState } from 'react';
 import type { DossierKey } from './dossier-messages';
 
 export interface DossierDraft {
@@ -17,12 +18,14 @@ interface Props {
   snapshot: Snapshot;
   ticket: TicketView;
   error: string | null;
+  /** A CCCD QR scanned at the desk before the form opened: read at once. */
+  initialScan?: string | undefined;
   onClose: () => void;
   onSubmit: (draft: DossierDraft) => Promise<void>;
 }
 
 /** "Tiếp nhận hồ sơ": the applicant filled from a CCCD QR scan (or typed), a procedure, a note. */
-export function CreateDossierDialog({ t, locale = 'vi', snapshot, ticket, error, onClose, onSubmit }: Props) {
+export function CreateDossierDialog({ t, locale = 'vi', snapshot, ticket, error, initialScan, onClose, onSubmit }: Props) {
   const procedures = useMemo(
     () =>
       snapshot.procedures
@@ -34,9 +37,9 @@ export function CreateDossierDialog({ t, locale = 'vi', snapshot, ticket, error,
   const [scanNote, setScanNote] = useState<string | null>(null);
   const [form, setForm] = useState({ fullName: '', cccd: '', birthDate: '', address: '', phone: '', note: '', procedureId: procedures[0]?.id ?? '' });
   const set = (k: keyof typeof form) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [k]: e.target.value }));
-  const readScan = (): void => {
+  const readScan = (text: string): void => {
     try {
-      const c = parseCccdQr(scan);
+      const c = parseCccdQr(text);
       setForm((f) => ({ ...f, fullName: c.fullName, cccd: c.cccd, birthDate: c.birthDate, address: c.address }));
       setScanNote(t('scanFilled'));
       setScan('');
@@ -44,6 +47,10 @@ export function CreateDossierDialog({ t, locale = 'vi', snapshot, ticket, error,
       setScanNote((e as Error).message);
     }
   };
+  useEffect(() => {
+    if (initialScan) readScan(initialScan);
+    // once, when the form opens from a scan (readScan changes every render)
+  }, []);
   const submit = (): void => {
     const opt = (v: string): string | null => (v.trim() ? v.trim() : null);
     void onSubmit({
@@ -53,12 +60,12 @@ export function CreateDossierDialog({ t, locale = 'vi', snapshot, ticket, error,
     });
   };
   return (
-    <div className="modal" role="dialog" aria-modal="true" data-testid="dossier-dialog">
+    <Modal onClose={onClose} testId="dossier-dialog" label={t('createTitle', { number: ticket.number })}>
       <form className="modal-box form wide" onSubmit={(e) => { e.preventDefault(); submit(); }}>
         <h2>{t('createTitle', { number: ticket.number })}</h2>
         <label>{t('scanCccd')}
-          <input name="cccd-scan" value={scan} autoFocus autoComplete="off" onChange={(e) => setScan(e.target.value)}
-            onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); readScan(); } }} />
+          <input name="cccd-scan" value={scan} autoComplete="off" onChange={(e) => setScan(e.target.value)}
+            onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); readScan(scan); } }} />
         </label>
         {scanNote && <p className="notice" data-testid="scan-note">{scanNote}</p>}
         <div className="grid2">
@@ -80,6 +87,6 @@ export function CreateDossierDialog({ t, locale = 'vi', snapshot, ticket, error,
           <button type="button" className="btn" onClick={onClose}>{t('cancel')}</button>
         </div>
       </form>
-    </div>
+    </Modal>
   );
 }

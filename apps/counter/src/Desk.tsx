@@ -3,13 +3,14 @@ import type { CounterView, TicketView } from '@qms/protocol';
 import { currentTicketAt, newKey, type ConnectionView, type HubConnection, type Locale, type Translate } from '@qms/ui';
 import { useHubNow } from '@qms/ui/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { ActionBar, type Action } from './ActionBar';
-import { CallNumberDialog, TransferDialog } from './dialogs';
+import { ActionBar, actionForKey, enabledActions, SHORTCUT_LETTERS, type Action } from './ActionBar';
+import { CallNumberDialog, NoShowDialog, TransferDialog } from './dialogs';
 import { CurrentTicket } from './CurrentTicket';
 import { DossierPanel } from './DossierPanel';
 import type { CounterKey } from './messages';
 import { SidePanel } from './SidePanel';
 import { useCommand } from './use-command';
+import { useDeskKeys } from './use-desk-keys';
 
 interface Props {
   conn: HubConnection;
@@ -20,7 +21,7 @@ interface Props {
   locale: Locale;
 }
 
-type Dialog = 'transfer' | 'number' | null;
+type Dialog = 'transfer' | 'number' | 'noShow' | null;
 
 const DOUBLE_PRESS_MS = 700;
 
@@ -37,6 +38,9 @@ export function Desk({ conn, view, counter, me, t, locale }: Props) {
   }, [snapshot, counter]);
   const [emptyHint, setEmptyHint] = useState(false);
   useEffect(() => setEmptyHint(false), [current?.id]);
+  const [scan, setScan] = useState<{ text: string; seq: number } | null>(null);
+  const [scanNote, setScanNote] = useState<string | null>(null);
+  useEffect(() => setScanNote(null), [current?.id]);
 
   const lastCall = useRef(0);
   const callNext = async (): Promise<void> => {
@@ -49,7 +53,7 @@ export function Desk({ conn, view, counter, me, t, locale }: Props) {
   const act = async (a: Action): Promise<void> => {
     setError(null);
     if (a === 'callNext') return callNext();
-    if (a === 'transfer' || a === 'number') return setDialog(a);
+    if (a === 'transfer' || a === 'number' || a === 'noShow') return setDialog(a);
     if (a === 'pause') return void (await run('counter:pause', { counterId: counter.id }));
     if (a === 'resume') return void (await run('counter:open', { counterId: counter.id }));
     if (!current) return;
@@ -57,42 +61,70 @@ export function Desk({ conn, view, counter, me, t, locale }: Props) {
     if (a === 'recall') await run('ticket:recall', { ticketId: current.id, idempotencyKey: key });
     if (a === 'start') await run('ticket:start', { ticketId: current.id, idempotencyKey: key });
     if (a === 'finish') await run('ticket:finish', { ticketId: current.id, idempotencyKey: key });
-    if (a === 'noShow') {
-      const r = await run('ticket:noShow', { ticketId: current.id, idempotencyKey: key });
-      if (r?.ok) {
-        lastCall.current = 0;
-        await callNext(); // "Vắng mặt": the next call follows
-      }
-    }
+  };
+  /** "Vắng mặt", once confirmed: the ticket leaves the queue and the next call follows. */
+  const noShow = async (): Promise<void> => {
+    if (!current) return setDialog(null);
+    const r = await run('ticket:noShow', { ticketId: current.id, idempotencyKey: newKey('noShow') });
+    if (!r?.ok) return;
+    setDialog(null);
+    lastCall.current = 0;
+    await callNext();
+  };
+  const deskRef = useRef<HTMLElement>(null);
+  useDeskKeys(deskRef, {
+    shortcuts: SHORTCUT_LETTERS,
+    onShortcut: (letter) => {
+      const a = actionForKey(letter);
+      if (a && !busy && view.status === 'online' && enabledActions(counter.status, current).has(a)) void act(a);
+    },
+    onScan: (text) => {
+      // a CCCD QR (7 fields split by "|") scanned at the desk opens the dossier form for the
+      // citizen being served, which reads it; any other scan is only noted
+      const cccd = text.split('|').length >= 7;
+      if (cccd && current) {
+        setScanNote(null);
+        setScan((s) => ({ text, seq: (s?.seq ?? 0) + 1 }));
+      } else setScanNote(cccd ? t('scanNoTicket') : t('scanNotCccd'));
+    },
+  });
+  const closeDialog = (): void => {
+    setError(null);
+    setDialog(null);
   };
   if (!snapshot) return null;
   const field = current ? snapshot.fields.find((f) => f.id === current.fieldId) : undefined;
   return (
-    <main className="desk" data-counter-status={counter.status}>
+    <main className="desk" data-counter-status={counter.status} ref={deskRef}>
       <section className="desk-main">
         <h1 className="desk-title" data-testid="counter-title">{counter.name}</h1>
         {counter.status === 'paused' && <p className="notice" role="status">{t('pausedBanner')}</p>}
         <CurrentTicket ticket={current} fieldName={locale === 'vi' ? field?.nameVi : field?.nameEn} now={now} t={t} locale={locale}
           empty={emptyHint ? t('nobodyWaiting') : t('noTicket')} />
-        {error && <p className="error" role="alert" data-testid="desk-error">{t('errorPrefix', { message: error })}</p>}
+        {scanNote && <p className="notice" role="status" data-testid="scan-note">{scanNote}</p>}
+        {error && !dialog && <p className="error" role="alert" data-testid="desk-error">{t('errorPrefix', { message: error })}</p>}
         <ActionBar t={t} current={current} status={counter.status} busy={busy || view.status !== 'online'} disabled={dialog !== null}
           onAction={(a) => void act(a)} />
-        {current && <DossierPanel key={current.id} conn={conn} snapshot={snapshot} ticket={current} officerName={counter.officerName ?? ''} locale={locale} />}
+        {current && <DossierPanel key={current.id} conn={conn} snapshot={snapshot} ticket={current} officerName={counter.officerName ?? ''} locale={locale}
+          scan={scan} />}
       </section>
       <SidePanel snapshot={snapshot} queue={queue} me={me} view={view} t={t} locale={locale} now={now} conn={conn} />
       {dialog === 'transfer' && current && (
-        <TransferDialog t={t} locale={locale} snapshot={snapshot} ticket={current} fromCounter={counter.id} onClose={() => setDialog(null)}
+        <TransferDialog t={t} locale={locale} snapshot={snapshot} ticket={current} fromCounter={counter.id} error={error} onClose={closeDialog}
           onSubmit={async (target, note) => {
             const r = await run('ticket:transfer', { ticketId: current.id, ...target, ...(note ? { note } : {}), idempotencyKey: newKey('transfer') });
             if (r?.ok) setDialog(null);
           }} />
       )}
       {dialog === 'number' && (
-        <CallNumberDialog t={t} onClose={() => setDialog(null)}
+        <CallNumberDialog t={t} error={error} onClose={closeDialog}
           onSubmit={async (number) => {
             const r = await run('counter:callTicket', { counterId: counter.id, number, idempotencyKey: newKey('number') });
             if (r?.ok) setDialog(null);
           }} />
+      )}
+      {dialog === 'noShow' && current && (
+        <NoShowDialog t={t} ticket={current} error={error} busy={busy} onClose={closeDialog} onConfirm={noShow} />
       )}
     </main>
   );

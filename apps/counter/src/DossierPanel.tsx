@@ -1,6 +1,7 @@
 import { DOSSIER_STATUS_LABELS, canChangeDossierStatus, type DossierStatus, type ReceivedDocument } from '@qms/core';
 import type { DossierView, Snapshot, TicketView } from '@qms/protocol';
 import { newKey, translator, type HubConnection, type Locale } from '@qms/ui';
+import { Modal } from '@qms/ui/dialog';
 import { Receipt } from '@qms/ui/dossier-desk';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { dossierPanelReloads } from './dossier-events';
@@ -13,14 +14,16 @@ interface Props {
   ticket: TicketView;
   officerName: string;
   locale: Locale;
+  /** A CCCD QR the desk's scanner just read: opens the new-dossier form filled from it. */
+  scan: { text: string; seq: number } | null;
 }
 
-type Dialog = { kind: 'create' } | { kind: 'link' } | { kind: 'receipt'; dossier: DossierView } | null;
+type Dialog = { kind: 'create'; scan?: string } | { kind: 'link' } | { kind: 'receipt'; dossier: DossierView } | null;
 
 const NEXT: DossierStatus[] = ['processing', 'needs_supplement', 'result_ready', 'rejected', 'returned'];
 
 /** The dossiers of the visit being served: receive a new one, link one by code, change status, receipt. */
-export function DossierPanel({ conn, snapshot, ticket, officerName, locale }: Props) {
+export function DossierPanel({ conn, snapshot, ticket, officerName, locale, scan }: Props) {
   const t = useMemo(() => translator(DOSSIER_MESSAGES, locale), [locale]);
   const [dossiers, setDossiers] = useState<DossierView[]>([]);
   const [dialog, setDialog] = useState<Dialog>(null);
@@ -38,6 +41,13 @@ export function DossierPanel({ conn, snapshot, ticket, officerName, locale }: Pr
   useEffect(() => conn.onHubEvent((e) => {
     if (dossierPanelReloads(e, shown.current.map((d) => d.id))) void reload();
   }), [conn, reload]);
+  const seenScan = useRef(scan?.seq ?? 0);
+  useEffect(() => {
+    if (!scan || scan.seq === seenScan.current) return;
+    seenScan.current = scan.seq;
+    setError(null);
+    setDialog({ kind: 'create', scan: scan.text });
+  }, [scan]);
   const create = async (draft: DossierDraft): Promise<void> => {
     const r = await conn.send('dossier:create', { ticketId: ticket.id, ...draft, idempotencyKey: newKey('dossier') });
     if (!r.ok) return setError(r.error.message);
@@ -99,20 +109,20 @@ export function DossierPanel({ conn, snapshot, ticket, officerName, locale }: Pr
         <button type="button" className="btn" onClick={() => { setError(null); setDialog({ kind: 'link' }); }}>{t('link')}</button>
       </div>
       {dialog?.kind === 'create' && (
-        <CreateDossierDialog t={t} locale={locale} snapshot={snapshot} ticket={ticket} error={error} onClose={() => setDialog(null)} onSubmit={create} />
+        <CreateDossierDialog t={t} locale={locale} snapshot={snapshot} ticket={ticket} error={error} initialScan={dialog.scan} onClose={() => setDialog(null)} onSubmit={create} />
       )}
       {dialog?.kind === 'link' && (
-        <div className="modal" role="dialog" aria-modal="true">
+        <Modal onClose={() => setDialog(null)} testId="link-dialog" label={t('linkTitle')}>
           <form className="modal-box form" onSubmit={(e) => { e.preventDefault(); void link(); }}>
             <h2>{t('linkTitle')}</h2>
-            <label>{t('code')}<input name="code" value={code} onChange={(e) => setCode(e.target.value)} autoFocus /></label>
+            <label>{t('code')}<input name="code" value={code} onChange={(e) => setCode(e.target.value)} /></label>
             {error && <p className="error" role="alert">{error}</p>}
             <div className="modal-actions">
               <button type="submit" className="btn primary" disabled={code.trim().length < 5}>{t('linkSave')}</button>
               <button type="button" className="btn" onClick={() => setDialog(null)}>{t('cancel')}</button>
             </div>
           </form>
-        </div>
+        </Modal>
       )}
       {dialog?.kind === 'receipt' && (
         <Receipt locale={locale} snapshot={snapshot} dossier={dialog.dossier} officerName={officerName} saveDocuments={saveDocuments} onClose={() => setDialog(null)} />

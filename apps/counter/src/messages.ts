@@ -62,6 +62,11 @@ const vi = {
   shortcuts: 'Phím tắt',
   pausedBanner: 'Quầy đang tạm nghỉ: màn hình gọi số hiển thị “Tạm nghỉ”. Nhấn “Mở quầy” để tiếp tục.',
   errorPrefix: 'Không thực hiện được: {message}',
+  noShowTitle: 'Số {number} vắng mặt?',
+  noShowExplain: 'Số {number} sẽ bị ghi vắng mặt và quầy gọi ngay số tiếp theo. Nếu công dân quay lại, dùng “Gọi số cụ thể” để gọi lại số này.',
+  noShowConfirm: 'Vắng mặt, gọi tiếp',
+  scanNoTicket: 'Đã đọc mã CCCD nhưng quầy chưa phục vụ số nào nên chưa tiếp nhận hồ sơ. Hãy gọi số trước rồi quét lại.',
+  scanNotCccd: 'Mã vừa quét không phải mã QR trên CCCD nên đã bỏ qua. Hàng chờ không thay đổi.',
 };
 
 const en: Record<keyof typeof vi, string> = {
@@ -126,6 +131,11 @@ const en: Record<keyof typeof vi, string> = {
   shortcuts: 'Shortcuts',
   pausedBanner: 'The counter is paused: displays show “Paused”. Press “Open counter” to continue.',
   errorPrefix: 'Could not do that: {message}',
+  noShowTitle: 'Mark {number} as a no-show?',
+  noShowExplain: 'Number {number} will be marked absent and the counter calls the next number at once. If the citizen comes back, use “Call a number” to call this number again.',
+  noShowConfirm: 'No-show, call next',
+  scanNoTicket: 'A CCCD was read but the counter is serving nobody, so no dossier was opened. Call a number first, then scan again.',
+  scanNotCccd: 'The scanned code is not a CCCD QR code and was ignored. The queue is unchanged.',
 };
 
 export const COUNTER_MESSAGES: Catalog<keyof typeof vi> = { vi, en };

@@ -4,3 +4,4 @@ export * from './i18n';
 export * from './format';
 export * from './officer-session';
 export * from './dmy-date';
+export * from './scanner';

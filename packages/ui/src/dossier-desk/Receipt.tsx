@@ -1,8 +1,9 @@
 import { DOCUMENT_FORMS, DOCUMENT_FORM_LABELS, localDateTime, type ReceivedDocument } from '@qms/core';
 import type { DossierView, Snapshot } from '@qms/protocol';
 import QRCode from 'qrcode';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { createPortal } from 'react-dom';
+import { useDialogKeys } from '../dialog';
 import { translator, type Locale, type Translate } from '../i18n';
 import { formatDay } from './messages';
 import { RECEIPT_MESSAGES, type ReceiptKey } from './receipt-messages';
@@ -46,6 +47,9 @@ export function Receipt({ locale, snapshot, dossier, officerName, saveDocuments,
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const documents = listed(rows);
+  // the receipt owns the keyboard like every dialog: focus on "In phiếu", Esc closes, shortcuts off
+  const box = useRef<HTMLDivElement>(null);
+  useDialogKeys(box, onClose);
   const set = (i: number, patch: Partial<ChecklistRow>): void => setRows((rs) => rs.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 
   const print = async (): Promise<void> => {
@@ -61,7 +65,7 @@ export function Receipt({ locale, snapshot, dossier, officerName, saveDocuments,
   };
 
   return createPortal(
-    <div className="modal receipt-modal" role="dialog" aria-modal="true" aria-label={RECEIPT_MESSAGES.vi.title} data-testid="receipt">
+    <div ref={box} className="modal receipt-modal" role="dialog" aria-modal="true" aria-label={RECEIPT_MESSAGES.vi.title} data-testid="receipt">
       <style>{'@page { size: A4 portrait; margin: 15mm 15mm 15mm 20mm; }'}</style>
       <div className="modal-box receipt-box">
         <section className="receipt-checklist no-print" data-testid="receipt-checklist">
@@ -94,7 +98,7 @@ export function Receipt({ locale, snapshot, dossier, officerName, saveDocuments,
         <ReceiptForm snapshot={snapshot} dossier={dossier} officerName={officerName} documents={documents} />
         {error && <p className="error no-print" role="alert" data-testid="receipt-error">{error}</p>}
         <div className="modal-actions no-print">
-          <button type="button" className="btn primary" data-testid="receipt-print" disabled={busy} onClick={() => void print()}>
+          <button type="button" className="btn primary" data-testid="receipt-print" data-autofocus disabled={busy} onClick={() => void print()}>
             {busy ? ui('saving') : ui('print')}
           </button>
           <button type="button" className="btn" onClick={onClose}>{ui('close')}</button>
