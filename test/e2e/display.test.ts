@@ -101,7 +101,7 @@ describe('wall display in Chromium', () => {
     await call(o1, 'q1', 'floor-call-1');
     await floor1.waitForFunction(() => document.querySelector('[data-testid=now-number]')?.textContent === '1001');
     expect(await floor1.$('[data-counter="4"]')).toBeNull();
-    expect(await floor1.textContent('[data-testid=recent]')).not.toContain('4001');
+    expect(await floor1.textContent('main.display')).not.toContain('4001');
     // only the call at counter 1 is read out: one announcement, then silence
     const expected = ['chime.wav', 'moi-cong-dan.wav', 'mot.wav', 'nghin.wav', 'khong.wav', 'tram.wav', 'linh.wav', 'mot.wav', 'den-quay-so.wav', 'mot.wav'];
     await floor1.waitForFunction((n) => ((globalThis as { __qmsVoiceLog?: unknown[] }).__qmsVoiceLog ?? []).length >= n, expected.length, { timeout: 20_000 });
@@ -134,7 +134,7 @@ describe('wall display in Chromium', () => {
     const o = await h.officerAt('canbo2', 'q2');
     data(await o.send('counter:pause', { counterId: 'q2' }));
     const page = await openDisplay('&notice=Trung%20t%C3%A2m%20l%C3%A0m%20vi%E1%BB%87c%20%C4%91%E1%BA%BFn%2020h');
-    await page.waitForFunction(() => document.querySelector('[data-counter="2"] .counter-now')?.textContent === 'Tạm nghỉ');
+    await page.waitForFunction(() => document.querySelector('[data-counter="2"] .counter-now')?.textContent === 'Tạm dừng');
     expect(await page.textContent('[data-field="chung-thuc"]')).toContain('2');
     expect(await page.textContent('.d-time span')).toBe('Thứ Hai, 23/11/2026');
     expect(await page.textContent('[data-testid=notice]')).toBe('Trung tâm làm việc đến 20h');
