@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openPage, useBrowser } from '../support/browser';
 import { data, type TestClient } from '../support/client';
+import { sampleTexts, type TextSample } from '../support/readability';
 import { startTestHub, type TestHub } from '../support/test-hub';
 
 const browser = useBrowser();
@@ -100,7 +101,7 @@ describe('wall display in Chromium', () => {
     await call(o1, 'q1', 'floor-call-1');
     await floor1.waitForFunction(() => document.querySelector('[data-testid=now-number]')?.textContent === '1001');
     expect(await floor1.$('[data-counter="4"]')).toBeNull();
-    expect(await floor1.textContent('[data-testid=recent]')).not.toContain('4001');
+    expect(await floor1.textContent('main.display')).not.toContain('4001');
     // only the call at counter 1 is read out: one announcement, then silence
     const expected = ['chime.wav', 'moi-cong-dan.wav', 'mot.wav', 'nghin.wav', 'khong.wav', 'tram.wav', 'linh.wav', 'mot.wav', 'den-quay-so.wav', 'mot.wav'];
     await floor1.waitForFunction((n) => ((globalThis as { __qmsVoiceLog?: unknown[] }).__qmsVoiceLog ?? []).length >= n, expected.length, { timeout: 20_000 });
@@ -139,5 +140,69 @@ describe('wall display in Chromium', () => {
     expect(await page.textContent('[data-testid=notice]')).toBe('Trung tâm làm việc đến 20h');
     const text = await page.evaluate(() => document.body.innerText);
     for (const name of ['Nguyễn Thị Lan', 'Trần Văn Minh', 'canbo2']) expect(text).not.toContain(name);
+  });
+
+  /** The demo ward mid-morning: calls at counters 1 and 4, counter 2 paused holding its call, 3 paused, 5-8 closed. */
+  async function busyWard(): Promise<{ at2: string; at4: string }> {
+    for (const [fieldId, n] of [['tu-phap-ho-tich', 3], ['chung-thuc', 2], ['van-hoa-xa-hoi', 2], ['cu-tru', 1], ['dat-dai-xay-dung', 1]] as const) {
+      await issue(fieldId, n, `room-${fieldId}`);
+    }
+    await call(await h.officerAt('canbo1', 'q1'), 'q1', 'room-call-1');
+    h.clock.advance(60_000); // calls a minute apart, so the newest is clear
+    const o2 = await h.officerAt('canbo2', 'q2');
+    const at2 = await call(o2, 'q2', 'room-call-2');
+    data(await o2.send('counter:pause', { counterId: 'q2' }));
+    data(await (await h.officerAt('canbo3', 'q3')).send('counter:pause', { counterId: 'q3' }));
+    h.clock.advance(60_000);
+    const at4 = await call(await h.officerAt('canbo4', 'q4'), 'q4', 'room-call-4');
+    return { at2, at4 };
+  }
+
+  const NOTICE = 'Trung tâm làm việc từ 7 giờ 30 đến 20 giờ các ngày trong tuần, sáng thứ Bảy đến 11 giờ 30.';
+  const describeText = (s: TextSample): string => `"${s.text}" (${s.where}): ${s.fontPx.toFixed(1)} px, contrast ${s.contrast.toFixed(2)}`;
+
+  for (const [width, height] of [[1920, 1080], [1080, 1920], [3840, 2160]] as const) {
+    it(`every text the room reads is >= 48 px per 1080 px of the short side with contrast >= 7:1, and fits, at ${width}x${height}`, async () => {
+      h = await startTestHub({ hubOptions: { rateLimits: { scale: 1000 } } });
+      const { at2, at4 } = await busyWard();
+      const page = await openDisplay(`&voice=off&notice=${encodeURIComponent(NOTICE)}`, [width, height]);
+      await page.waitForFunction((n) => document.querySelector('[data-testid=now-number]')?.textContent === n, at4);
+      await page.waitForFunction(() => document.fonts.status === 'loaded');
+      // only the connection badge (for staff, shown when the hub is lost) is exempt
+      const texts = await sampleTexts(page, 'main.display', '[data-staff]');
+      const minPx = (48 * Math.min(width, height)) / 1080;
+      expect(texts.filter((s) => s.fontPx < minPx).map(describeText)).toEqual([]);
+      expect(texts.filter((s) => s.contrast < 7).map(describeText)).toEqual([]);
+      expect(texts.filter((s) => !s.onScreen && !s.scrolls).map(describeText)).toEqual([]); // nothing cut off by the screen's edge
+      // the number being called stays the largest text on the screen
+      const called = texts.filter((s) => s.where.includes('now-number'));
+      expect(called.map((s) => s.text)).toEqual([at4]);
+      const others = texts.filter((s) => !s.where.includes('now-number'));
+      expect(Math.max(...others.map((s) => s.fontPx))).toBeLessThan(called[0]?.fontPx ?? 0);
+      // and everything the room needs is there: every counter, every field's waiting count, the date
+      const shown = texts.map((s) => s.text);
+      for (let n = 1; n <= 8; n += 1) expect(shown).toContain(`Quầy ${n}`);
+      for (const name of ['Tư pháp – Hộ tịch', 'Chứng thực', 'Đất đai – Xây dựng', 'Văn hóa – Xã hội', 'Kinh doanh', 'Cư trú', 'Hướng dẫn', 'Trả kết quả']) {
+        expect(shown).toContain(name);
+      }
+      expect(shown).toContain('Thứ Hai, 23/11/2026');
+      expect(await page.textContent('[data-counter="2"] .counter-now')).toBe(at2); // paused, still holding its call
+    });
+  }
+
+  it('a counter that calls a ticket then pauses still shows the number, marked paused; open again, the mark goes', async () => {
+    h = await startTestHub();
+    await issue('chung-thuc', 2, 'hold');
+    const o = await h.officerAt('canbo2', 'q2');
+    const page = await openDisplay('&voice=off');
+    expect(await call(o, 'q2', 'hold-call-1')).toBe('2001');
+    data(await o.send('counter:pause', { counterId: 'q2' }));
+    await page.waitForSelector('[data-counter="2"][data-status=paused]');
+    expect(await page.textContent('[data-counter="2"] .counter-now')).toBe('2001');
+    expect(await page.textContent('[data-counter="2"] .counter-mark')).toBe('Tạm nghỉ');
+    data(await o.send('counter:open', { counterId: 'q2' }));
+    await page.waitForSelector('[data-counter="2"][data-status=open]');
+    expect(await page.textContent('[data-counter="2"] .counter-now')).toBe('2001');
+    expect(await page.$('[data-counter="2"] .counter-mark')).toBeNull();
   });
 });

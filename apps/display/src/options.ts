@@ -1,6 +1,6 @@
 /**
  * What one display shows and says: the admin's device settings, overridden by URL parameters
- * (`?counters=1,2,3&fields=cu-tru&voice=off&volume=80&notice=…&recent=8`), so several displays per
+ * (`?counters=1,2,3&fields=cu-tru&voice=off&volume=80&notice=…`), so several displays per
  * site (one per floor) can each show their own counters and fields.
  */
 export type VoiceMode = 'clips' | 'speech' | 'off';
@@ -14,11 +14,9 @@ export interface DisplayOptions {
   voice: VoiceMode;
   /** 0..1 */
   volume: number;
-  /** How many recent calls are listed. */
-  recent: number;
 }
 
-const DEFAULTS: DisplayOptions = { counters: null, fields: null, notice: '', voice: 'clips', volume: 1, recent: 8 };
+const DEFAULTS: DisplayOptions = { counters: null, fields: null, notice: '', voice: 'clips', volume: 1 };
 
 function numbers(v: unknown): number[] | null {
   const list = typeof v === 'string' ? v.split(',') : Array.isArray(v) ? v : null;
@@ -49,7 +47,6 @@ function pick(settings: Record<string, unknown>, params: URLSearchParams, key: s
 }
 
 export function displayOptions(settings: Record<string, unknown>, params: URLSearchParams): DisplayOptions {
-  const recent = Number(pick(settings, params, 'recent'));
   const notice = pick(settings, params, 'notice');
   return {
     counters: numbers(pick(settings, params, 'counters')) ?? DEFAULTS.counters,
@@ -57,7 +54,6 @@ export function displayOptions(settings: Record<string, unknown>, params: URLSea
     notice: typeof notice === 'string' ? notice.normalize('NFC').slice(0, 500) : DEFAULTS.notice,
     voice: voice(pick(settings, params, 'voice')) ?? DEFAULTS.voice,
     volume: volume(pick(settings, params, 'volume')) ?? DEFAULTS.volume,
-    recent: Number.isInteger(recent) && recent > 0 && recent <= 20 ? recent : DEFAULTS.recent,
   };
 }
 

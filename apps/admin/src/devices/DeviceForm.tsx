@@ -32,8 +32,6 @@ export function DeviceForm({ device, onClose, onToken }: { device: AdminDevice |
       if (max && !(toInt(max) >= 1 && toInt(max) <= 1000)) extra['maxTicketsPerMinute'] = tc('vMax', { n: 1000 });
     } else {
       if (display.notice.trim().length > 500) extra['notice'] = tc('vMaxChars', { n: 500 });
-      const recent = display.recent.trim();
-      if (recent && !(toInt(recent) >= 1 && toInt(recent) <= 20)) extra['recent'] = tc('vMax', { n: 20 });
     }
     const settings = kind === 'kiosk' ? kioskSettings(base, kiosk) : displaySettings(base, display);
     const payload = { ...(device ? { id: device.id } : {}), kind, name: name.normalize('NFC'), settings };

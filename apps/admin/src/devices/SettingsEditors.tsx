@@ -71,9 +71,6 @@ export function DisplaySettingsEditor({ form, onChange, errors, counters, fields
           <input type="range" name="volume" min={0} max={100} step={5} value={form.volume} disabled={form.voice === 'off'}
             onChange={(e) => onChange({ ...form, volume: Number(e.target.value) })} />
         </FormRow>
-        <FormRow label={t('recent')} error={err(errors, 'recent')}>
-          <input name="recent" inputMode="numeric" placeholder="8" value={form.recent} onChange={(e) => onChange({ ...form, recent: e.target.value })} />
-        </FormRow>
       </div>
     </fieldset>
   );

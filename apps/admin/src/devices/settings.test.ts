@@ -26,8 +26,8 @@ describe('kiosk settings', () => {
 describe('display settings', () => {
   it('reads strings or arrays and writes the volume as a fraction', () => {
     const f = displayForm({ counters: '3,1', fields: ['cu-tru'], voice: 'off', volume: 80, keep: true });
-    expect(f).toEqual({ counters: [3, 1], fields: ['cu-tru'], notice: '', voice: 'off', volume: 80, recent: '' });
-    expect(displaySettings({ keep: true, notice: 'old' }, f)).toEqual({ keep: true, counters: [1, 3], fields: ['cu-tru'], voice: 'off', volume: 0.8 });
+    expect(f).toEqual({ counters: [3, 1], fields: ['cu-tru'], notice: '', voice: 'off', volume: 80 });
+    expect(displaySettings({ keep: true, notice: 'old', recent: 8 }, f)).toEqual({ keep: true, counters: [1, 3], fields: ['cu-tru'], voice: 'off', volume: 0.8 });
     expect(displayForm({ volume: 0.5 }).volume).toBe(50);
     expect(displayForm({}).volume).toBe(100);
   });

@@ -1,8 +1,9 @@
 /**
  * Device settings as the admin edits them, and back. Keys the hub and the apps read:
  * kiosk `printer` (URL string) and `maxTicketsPerMinute`; display `counters`, `fields`,
- * `notice`, `voice`, `volume` (0..1), `recent` (see apps/display/src/options.ts). Keys this
- * screen does not know are kept as they are.
+ * `notice`, `voice`, `volume` (0..1) (see apps/display/src/options.ts). Keys this screen does not
+ * know are kept as they are, except the display's retired `recent` (the list of recent calls gave
+ * way to the counter grid), which a save drops.
  */
 export type VoiceMode = 'clips' | 'speech' | 'off';
 
@@ -18,7 +19,6 @@ export interface DisplayForm {
   voice: VoiceMode;
   /** 0..100 */
   volume: number;
-  recent: string;
 }
 
 // Mirrors packages/printer/src/config.ts (the UI may not import the printer runtime).
@@ -84,7 +84,6 @@ function list(v: unknown): unknown[] {
 export function displayForm(settings: Record<string, unknown>): DisplayForm {
   const voice = settings['voice'];
   const vol = Number(settings['volume']);
-  const recent = settings['recent'];
   return {
     counters: list(settings['counters']).map(Number).filter((n) => Number.isInteger(n) && n > 0),
     fields: list(settings['fields']).map(String),
@@ -92,7 +91,6 @@ export function displayForm(settings: Record<string, unknown>): DisplayForm {
     voice: voice === 'speech' || voice === 'off' ? voice : 'clips',
     // as the display reads it: above 1 is a percentage, up to 1 a fraction
     volume: settings['volume'] === undefined || !Number.isFinite(vol) ? 100 : Math.round(Math.min(100, Math.max(0, vol > 1 ? vol : vol * 100))),
-    recent: typeof recent === 'number' || typeof recent === 'string' ? String(recent) : '',
   };
 }
 
@@ -106,7 +104,6 @@ export function displaySettings(base: Record<string, unknown>, f: DisplayForm): 
     ...(f.notice.trim() ? { notice: f.notice.trim().normalize('NFC') } : {}),
     voice: f.voice,
     volume: Math.round(f.volume) / 100,
-    ...(f.recent.trim() ? { recent: Number(f.recent.trim()) } : {}),
   };
 }
 

@@ -67,7 +67,6 @@ const vi = {
   voiceSpeech: 'Giọng đọc của trình duyệt',
   voiceOff: 'Tắt tiếng',
   volume: 'Âm lượng',
-  recent: 'Số lượt gọi gần đây hiển thị',
   settingsTooLong: 'Cài đặt quá dài (tối đa 4 KB)',
 };
 
@@ -137,7 +136,6 @@ const en: Record<keyof typeof vi, string> = {
   voiceSpeech: 'Browser speech voice',
   voiceOff: 'Muted',
   volume: 'Volume',
-  recent: 'Recent calls listed',
   settingsTooLong: 'Settings too long (4 KB at most)',
 };
 
