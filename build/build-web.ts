@@ -1,11 +1,13 @@
 /**
- * Builds every browser UI with Vite into dist/web/<app>/, served by the hub at /<app>/.
+ * Builds every browser UI with Vite into dist/web/<app>/, served by the hub at /<app>/, and
+ * writes a brotli and a gzip copy next to each compressible file (build/precompress.ts).
  * Run by `npm start` and `npm test` (and by hand: `npm run build:web`).
  */
 import { cpSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
+import { precompressDir } from './precompress';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -49,6 +51,7 @@ async function buildApp(app: WebApp): Promise<void> {
     const from = join(ROOT, c.from);
     if (existsSync(from)) cpSync(from, join(ROOT, 'dist', 'web', app.name, c.to), { recursive: true });
   }
+  precompressDir(join(ROOT, 'dist', 'web', app.name));
 }
 
 export async function buildWeb(names?: string[]): Promise<string[]> {

@@ -21,7 +21,7 @@ export interface KioskPrintFigures {
 
 export async function runKioskPrintBench(n = 200): Promise<KioskPrintFigures> {
   const printer = await startFakePrinter();
-  const h = await startTestHub({ hubOptions: { defaultPrinter: printerFromUrl(printer.url) } });
+  const h = await startTestHub({ hubOptions: { defaultPrinter: printerFromUrl(printer.url), publicUrl: 'http://192.168.1.10:3000' } });
   const kiosk = h.kiosk();
   await kiosk.ready();
   const tap: number[] = [];

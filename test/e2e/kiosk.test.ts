@@ -9,6 +9,8 @@ import { startTestHub, type TestHub } from '../support/test-hub';
 const browser = useBrowser();
 let h: TestHub;
 let printer: FakePrinter;
+/** Phones open the QR link at the hub's --public-url (ticket-qr-link.test.ts covers the other cases). */
+const PUBLIC_URL = 'http://192.168.1.10:3000';
 afterEach(async () => {
   await h.close();
   await printer.close();
@@ -16,7 +18,7 @@ afterEach(async () => {
 
 async function setup(options: { kioskTicketsPerMinute?: number } = {}): Promise<void> {
   printer = await startFakePrinter();
-  h = await startTestHub({ ...options, hubOptions: { defaultPrinter: printerFromUrl(printer.url) } });
+  h = await startTestHub({ ...options, hubOptions: { defaultPrinter: printerFromUrl(printer.url), publicUrl: PUBLIC_URL } });
 }
 
 async function openKiosk(query = '', size: [number, number] = [1920, 1080]): Promise<{ page: Page; errors: string[] }> {
@@ -41,10 +43,10 @@ describe('kiosk in Chromium', () => {
     const [job] = await printer.waitForJobs(1);
     const ticket = h.store.db.prepare('SELECT id, number FROM tickets').get() as { id: string; number: string };
     expect(ticket.number).toBe(number);
-    expect(job?.qrData).toBe(`${h.url}/t/${ticket.id}`);
+    expect(job?.qrData).toBe(`${PUBLIC_URL}/t/${ticket.id}`);
     expect(job?.commands.filter((c) => c === 'raster').length).toBeGreaterThan(1);
     expect(job?.image?.width).toBeLessThanOrEqual(576);
-    expect(await page.getAttribute('[data-testid=qr]', 'data-url')).toBe(`${h.url}/t/${ticket.id}`);
+    expect(await page.getAttribute('[data-testid=qr]', 'data-url')).toBe(`${PUBLIC_URL}/t/${ticket.id}`);
     expect(errors).toEqual([]);
   });
 

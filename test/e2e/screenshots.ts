@@ -147,7 +147,7 @@ const SHOTS: Shot[] = [kioskShots, counterShots, displayShots, dossierShots, des
 async function main(): Promise<void> {
   mkdirSync(OUT, { recursive: true });
   const printer = await startFakePrinter();
-  const h = await startTestHub({ hubOptions: { defaultPrinter: printerFromUrl(printer.url) } });
+  const h = await startTestHub({ hubOptions: { defaultPrinter: printerFromUrl(printer.url), publicUrl: 'http://192.168.1.10:3000' } });
   await h.officerAt('canbo1', 'q1');
   await h.officerAt('canbo4', 'q4');
   const kiosk = h.kiosk();

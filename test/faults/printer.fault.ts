@@ -54,7 +54,7 @@ describe('fault: printer offline / out of paper / silent and back', () => {
     const creds = await prepareDemoDb(dbPath, 1_000_000);
     const fake = await startFakePrinter({ mode: 'ok' });
     printer = fake;
-    const hub = await startHub(dbPath, { port: await freePort(), args: ['--printer', `${fake.url}?timeout=${TIMEOUT_MS}`] });
+    const hub = await startHub(dbPath, { port: await freePort(), args: ['--printer', `${fake.url}?timeout=${TIMEOUT_MS}`, '--public-url', 'http://192.168.1.10:3000'] });
     const token = await login(hub.url, 'canbo1', creds.officers[0]?.password ?? '');
     const printKiosk = new SyncedClient('print-kiosk', hub.url, { kind: 'device', token: creds.kioskToken });
     const issueKiosk = new SyncedClient('issue-kiosk', hub.url, { kind: 'device', token: creds.kioskToken });

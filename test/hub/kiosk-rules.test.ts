@@ -68,12 +68,13 @@ describe('kiosk rules', () => {
 describe('printing from the hub (browser kiosks)', () => {
   it('prints the kiosk’s ticket on its network printer; offline records a fault staff see; a good print resolves it', async () => {
     printer = await startFakePrinter();
-    h = await startTestHub({ hubOptions: { defaultPrinter: printerFromUrl(printer.url) } });
+    h = await startTestHub({ hubOptions: { defaultPrinter: printerFromUrl(printer.url), publicUrl: 'http://192.168.1.10:3000' } });
     const kiosk = h.kiosk();
     const admin = h.admin();
     await Promise.all([kiosk.ready(), admin.ready()]);
     const t = data(await kiosk.send('ticket:issue', { fieldId: 'chung-thuc', idempotencyKey: 'print-0001' })).ticket;
-    const printed = data(await kiosk.send('ticket:print', { ticketId: t.id, baseUrl: 'http://192.168.1.10:3000' }));
+    // the QR link is the hub's (--public-url here), not whatever address the kiosk sends
+    const printed = data(await kiosk.send('ticket:print', { ticketId: t.id, baseUrl: 'http://127.0.0.1:3000' }));
     expect(printed.bytes).toBeGreaterThan(1000);
     const [job] = await printer.waitForJobs(1);
     expect(job?.qrData).toBe(`http://192.168.1.10:3000/t/${t.id}`);

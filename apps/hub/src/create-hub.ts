@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server as HttpServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { networkInterfaces } from 'node:os';
 import type { Clock } from '@qms/core';
 import type { CommandInput, Role } from '@qms/protocol';
 import type { Store } from '@qms/store';
@@ -25,6 +26,7 @@ import { ImportGate } from './workers/import-gate';
 import { withErrors } from './http/json';
 import { CSP, staticRoutes } from './http/static';
 import { PrintService, type PrintFn } from './printing/print-service';
+import { phoneLinkBase, type InterfaceList, type PhoneLink } from './network/phone-link';
 import { saveOfficer } from './admin/account-commands';
 import { handleBackupList, handleBackupNow, type BackupService } from './backup';
 import { handleProcedureImport } from './catalog';
@@ -52,8 +54,14 @@ export interface HubOptions {
   alwaysOpen?: boolean;
   /** Printer for kiosks without one in their device settings (QMS_PRINTER). */
   defaultPrinter?: PrinterConfig | null;
-  /** Base URL printed in ticket QR codes when a kiosk does not send its own; default: the listen URL. */
+  /** Base URL of the ticket QR link (`--public-url`); without it, the LAN address the hub listens on (network/phone-link.ts). */
   publicUrl?: string | null;
+  /**
+   * The network as the hub sees it when it picks the QR link: the interface list (default
+   * `os.networkInterfaces()`) and the listen host to reason about (default: the one passed to
+   * `listen`). Tests, which may only bind loopback, describe a LAN PC here.
+   */
+  network?: { interfaces?: () => InterfaceList; listenHost?: string };
   /** The site's own voice recordings (`vi/manifest.json` + clips), served over the default pack. */
   voiceDir?: string | null;
   /** Backups (run.ts builds, starts and stops it); absent: no backup routes. */
@@ -81,7 +89,7 @@ export interface Hub {
   readonly io: HubServer;
   readonly executor: CommandExecutor;
   /** Runs `housekeeping` once (so the day rollover is done before any client connects), then listens. */
-  listen(port: number, host: string): Promise<{ port: number; host: string; url: string }>;
+  listen(port: number, host: string): Promise<{ port: number; host: string; url: string; phoneLink: PhoneLink }>;
   /** Periodic duties (run every 15 s): day rollover at midnight, ending expired or revoked sessions. */
   housekeeping(): void;
   close(): Promise<void>;
@@ -152,14 +160,11 @@ export function createHub(options: HubOptions): Hub {
     }
     return counts;
   };
-  let listenUrl = 'http://127.0.0.1';
+  let phoneLink: PhoneLink = { url: null, reason: 'loopback-only' };
   const printing = new PrintService({
     executor,
     print: options.print ?? printLazily,
     defaultPrinter: options.defaultPrinter ?? null,
-    get publicUrl() {
-      return options.publicUrl ?? listenUrl;
-    },
   });
   executor.registerAsync('ticket:print', (actor, input) => printing.printTicket(actor, input));
   executor.registerAsync('printer:report', async (actor, input) => printing.report(actor, input));
@@ -264,8 +269,16 @@ export function createHub(options: HubOptions): Hub {
         http.once('error', reject);
         http.listen(port, host, () => {
           const addr = http.address() as AddressInfo;
-          listenUrl = `http://${host.includes(':') ? `[${host}]` : host}:${addr.port}`;
-          resolve({ port: addr.port, host, url: listenUrl });
+          const listenUrl = `http://${host.includes(':') ? `[${host}]` : host}:${addr.port}`;
+          phoneLink = phoneLinkBase({
+            publicUrl: options.publicUrl ?? null,
+            listenHost: options.network?.listenHost ?? host,
+            port: addr.port,
+            interfaces: (options.network?.interfaces ?? networkInterfaces)(),
+          });
+          executor.config.phoneLinkBase = phoneLink.url;
+          if (phoneLink.url === null) logger.warn({ reason: phoneLink.reason }, 'tickets print no QR: phones cannot reach this hub; set --public-url');
+          resolve({ port: addr.port, host, url: listenUrl, phoneLink });
         });
       }),
     close: () =>

@@ -41,7 +41,9 @@ Cách dùng: npm start -- [tuỳ chọn]
   --printer <url>   máy in của ki-ốt chưa cấu hình máy in, vd.
                     tcp://192.168.1.50:9100 (thêm ?paper=58)    env QMS_PRINTER
   --public-url <u>  địa chỉ in trong mã QR của vé, vd.
-                    http://192.168.1.10:3000                    env QMS_PUBLIC_URL
+                    http://192.168.1.10:3000; điện thoại phải mở
+                    được (cùng Wi-Fi/LAN). Mặc định: địa chỉ LAN
+                    của máy chủ; không có thì vé không in mã QR env QMS_PUBLIC_URL
   --always-open     ki-ốt cấp số cả ngoài giờ làm việc          env QMS_ALWAYS_OPEN=1
   --allowed-origins <o1,o2> trang web ở địa chỉ khác được phép kết
                     nối và đăng nhập, vd. https://qms.phuong.gov.vn

@@ -21,10 +21,13 @@ function credentialsPath(db: string): string {
   return `${db}.demo-credentials.json`;
 }
 
-function banner(url: string, db: string, creds: DemoCredentials | null): string {
+function banner(url: string, db: string, creds: DemoCredentials | null, phoneLink: string | null): string {
   const lines = [
     `\nHệ thống xếp hàng đang chạy tại ${url}`,
     `  CSDL: ${db}`,
+    phoneLink === null
+      ? '  Mã QR trên vé: TẮT (điện thoại không mở được địa chỉ này); đặt --public-url, vd. http://192.168.1.10:3000'
+      : `  Mã QR trên vé: ${phoneLink}/t/… (điện thoại phải truy cập được địa chỉ này)`,
     `  Kiểm tra: ${url}/api/health`,
     `  Ki-ốt: ${url}/kiosk/   Quầy: ${url}/counter/   Màn hình: ${url}/display/   Quản trị: ${url}/admin/`,
   ];
@@ -98,7 +101,7 @@ export async function main(): Promise<void> {
     rateLimits: { scale: options.rateLimitScale },
   });
   hub.executor.rollDayIfNeeded();
-  const { url } = await hub.listen(options.port, options.host);
+  const { url, phoneLink } = await hub.listen(options.port, options.host);
   // the event loop first: V8's compiler jobs and libuv's pool yield to it (thread-priority.ts)
   const helpers = await lowerHelperThreadPriority();
   if (helpers.failed.length > 0 || helpers.skipped) logger.warn({ helpers }, 'helper threads keep their priority');
@@ -106,7 +109,7 @@ export async function main(): Promise<void> {
   const credsFile = credentialsPath(options.db);
   const creds = existsSync(credsFile) ? (JSON.parse(readFileSync(credsFile, 'utf8')) as DemoCredentials) : null;
   backups.start();
-  process.stdout.write(banner(url, options.db, creds));
+  process.stdout.write(banner(url, options.db, creds, phoneLink.url));
   logger.info({ url, pid: process.pid }, 'hub listening');
 
   let stopping = false;

@@ -4,9 +4,10 @@ import type { TicketStyle } from './ticket-style';
 
 /**
  * The ticket as two rasters around the native QR code the printer draws itself:
- * `head` (everything down to "scan the QR code") and `foot` (the closing line).
+ * `head` (everything down to "scan the QR code") and `foot` (the closing line). Without a QR
+ * code (no address phones can reach: `withQr` false) the head ends after the time of issue.
  */
-export function ticketBlocks(t: TicketTexts, s: TicketStyle): { head: Block[]; foot: Block[] } {
+export function ticketBlocks(t: TicketTexts, s: TicketStyle, withQr = true): { head: Block[]; foot: Block[] } {
   const gap = (k = 1): Block => ({ kind: 'gap', px: Math.round(s.gap * k) });
   const rule = (dashed: boolean): Block => ({ kind: 'rule', thickness: s.rule, dashed });
   const head: Block[] = [
@@ -28,12 +29,16 @@ export function ticketBlocks(t: TicketTexts, s: TicketStyle): { head: Block[]; f
     { kind: 'text', text: t.wait, weight: 'medium', size: s.info },
     gap(0.5),
     { kind: 'text', text: t.issued, weight: 'medium', size: s.small },
-    gap(),
-    rule(true),
-    gap(),
-    { kind: 'text', text: t.scan, weight: 'semibold', size: s.small },
-    gap(1.5), // quiet zone above the QR code
   );
+  if (withQr) {
+    head.push(
+      gap(),
+      rule(true),
+      gap(),
+      { kind: 'text', text: t.scan, weight: 'semibold', size: s.small },
+      gap(1.5), // quiet zone above the QR code
+    );
+  }
   const foot: Block[] = [gap(2), { kind: 'text', text: t.footer, weight: 'semibold', size: s.footer }, gap()];
   return { head, foot };
 }

@@ -4,6 +4,7 @@ import { buildTicketJob, qrPayload } from './ticket-job';
 import { renderTicketRasters } from './ticket-render';
 import type { PrinterConfig } from './types';
 
+const SAMPLE_URL = SAMPLE_TICKET.statusUrl ?? '';
 const EPSON_80: PrinterConfig = { interface: 'tcp://127.0.0.1:9100', type: 'epson', paperWidth: 80, timeoutMs: 3000 };
 
 type Step = { name: string; at: number; bytes: Buffer };
@@ -60,6 +61,19 @@ describe('buildTicketJob (ESC/POS)', () => {
     expect(steps.find((s) => s.name === 'align')?.bytes[2]).toBe(1);
   });
 
+  it('without a status URL (no address phones can reach) prints the ticket with no QR block', async () => {
+    const data = { ...SAMPLE_TICKET, statusUrl: null };
+    for (const type of ['epson', 'star'] as const) {
+      const job = await buildTicketJob(data, { ...EPSON_80, type });
+      expect(job.includes(Buffer.from([0x1d, 0x28, 0x6b]))).toBe(false); // no GS ( k (ESC/POS QR)
+      expect(job.includes(Buffer.from([0x1b, 0x1d, 0x79]))).toBe(false); // no ESC GS y (Star QR)
+    }
+    const names = walk(await buildTicketJob(data, EPSON_80)).map((s) => s.name).join(' ');
+    expect(names).toMatch(/^init (raster )+align (raster )+feed cut$/);
+    // the "scan the QR code" line goes too: the head is shorter than with a QR
+    expect(renderTicketRasters(data, 80).head.height).toBeLessThan(renderTicketRasters(SAMPLE_TICKET, 80).head.height);
+  });
+
   it('sends no text bytes: every byte belongs to a known command, all words are raster', async () => {
     for (const locale of ['vi', 'en'] as const) {
       const job = await buildTicketJob({ ...SAMPLE_TICKET, locale, priorityLabel: null, counterNumbers: [] }, EPSON_80);
@@ -70,7 +84,7 @@ describe('buildTicketJob (ESC/POS)', () => {
 
   it('percent-encodes a non-ASCII status URL so the byte count in the QR command is right', () => {
     expect(qrPayload('http://hub.local/t/Đ1')).toBe('http://hub.local/t/%C4%901');
-    expect(qrPayload(SAMPLE_TICKET.statusUrl)).toBe(SAMPLE_TICKET.statusUrl);
+    expect(qrPayload(SAMPLE_URL)).toBe(SAMPLE_URL);
     expect(() => qrPayload(' ')).toThrow(RangeError);
   });
 });
@@ -80,7 +94,7 @@ describe('buildTicketJob (Star line mode)', () => {
     const job = await buildTicketJob(SAMPLE_TICKET, { ...EPSON_80, type: 'star' });
     expect(job.subarray(0, 2)).toEqual(Buffer.from([0x1b, 0x40]));
     expect(job.includes(Buffer.from([0x1b, 0x1d, 0x79, 0x50]))).toBe(true); // ESC GS y P: print QR
-    expect(job.includes(Buffer.from(SAMPLE_TICKET.statusUrl, 'latin1'))).toBe(true);
+    expect(job.includes(Buffer.from(SAMPLE_URL, 'latin1'))).toBe(true);
     expect(job.includes(Buffer.from([0x1b, 0x64, 0x02]))).toBe(true); // ESC d 2: full cut
     expect(job.includes(Buffer.from([0x1d, 0x76, 0x30]))).toBe(false);
   });

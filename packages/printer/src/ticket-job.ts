@@ -20,12 +20,12 @@ export function qrPayload(statusUrl: string): string {
  * because node-thermal-printer's printImageBuffer needs a PNG per band and builds one object per
  * pixel (about 40 ms per ticket against 1 ms here). The QR code goes through its printQR.
  */
-function epsonJob(head: MonoBitmap, foot: MonoBitmap, qr: string, cellSize: number): Buffer {
+function epsonJob(head: MonoBitmap, foot: MonoBitmap, qr: string | null, cellSize: number): Buffer {
   const printer = new ThermalPrinter({ type: PrinterTypes.EPSON, interface: '' });
   printer.append(ESC_POS.init);
   for (const band of splitBands(head)) printer.append(rasterCommand(band));
   printer.append(ESC_POS.alignCenter);
-  printer.printQR(qr, { cellSize, correction: 'M', model: 2 });
+  if (qr !== null) printer.printQR(qr, { cellSize, correction: 'M', model: 2 });
   for (const band of splitBands(foot)) printer.append(rasterCommand(band));
   printer.append(ESC_POS.feed(FEED_LINES_BEFORE_CUT));
   printer.append(ESC_POS.cut);
@@ -37,13 +37,15 @@ function epsonJob(head: MonoBitmap, foot: MonoBitmap, qr: string, cellSize: numb
  * format per band, Star QR, ESC d 2 cut). Not verified on a real Star printer: a Star set to
  * ESC/POS emulation should be configured as type "epson".
  */
-async function starJob(head: MonoBitmap, foot: MonoBitmap, qr: string, cellSize: number): Promise<Buffer> {
+async function starJob(head: MonoBitmap, foot: MonoBitmap, qr: string | null, cellSize: number): Promise<Buffer> {
   const printer = new ThermalPrinter({ type: PrinterTypes.STAR, interface: '' });
   printer.append(ESC_POS.init);
   for (const band of splitBands(head)) await printer.printImageBuffer(bitmapToPng(band));
   printer.alignCenter();
-  printer.printQR(qr, { cellSize, correction: 'M', model: 2 });
-  printer.newLine();
+  if (qr !== null) {
+    printer.printQR(qr, { cellSize, correction: 'M', model: 2 });
+    printer.newLine();
+  }
   printer.alignLeft();
   for (const band of splitBands(foot)) await printer.printImageBuffer(bitmapToPng(band));
   printer.cut({ verticalTabAmount: 0 });
@@ -52,12 +54,13 @@ async function starJob(head: MonoBitmap, foot: MonoBitmap, qr: string, cellSize:
 
 /**
  * The whole ticket as the byte stream a printer receives: initialise, the head raster in bands of
- * at most 255 rows, the status URL as a native QR code, the foot raster, feed, cut.
+ * at most 255 rows, the status URL as a native QR code (none when `statusUrl` is null), the foot
+ * raster, feed, cut.
  */
 export async function buildTicketJob(data: TicketPrintData, config: PrinterConfig): Promise<Buffer> {
   const { head, foot } = renderTicketRasters(data, config.paperWidth);
-  const qr = qrPayload(data.statusUrl);
-  const cellSize = qrCellSize(qr, config.paperWidth);
+  const qr = data.statusUrl === null ? null : qrPayload(data.statusUrl);
+  const cellSize = qr === null ? 0 : qrCellSize(qr, config.paperWidth);
   if (config.type === 'star') return starJob(head, foot, qr, cellSize);
   return epsonJob(head, foot, qr, cellSize);
 }

@@ -28,7 +28,7 @@ export async function renderTicketPreview(
   paperWidth: PaperWidth,
 ): Promise<{ png: Buffer; width: number; height: number }> {
   const { head, foot } = renderTicketRasters(data, paperWidth);
-  const qr = qrPayload(data.statusUrl);
-  const image = stackBitmaps([head, qrBitmap(qr, qrCellSize(qr, paperWidth), head.width), foot]);
+  const qr = data.statusUrl === null ? null : qrPayload(data.statusUrl);
+  const image = stackBitmaps(qr === null ? [head, foot] : [head, qrBitmap(qr, qrCellSize(qr, paperWidth), head.width), foot]);
   return { png: bitmapToPng(image), width: image.width, height: image.height };
 }

@@ -17,7 +17,7 @@ export interface TicketRasters {
 export function renderTicketRasters(data: TicketPrintData, paperWidth: PaperWidth): TicketRasters {
   const style = TICKET_STYLES[paperWidth];
   if (!style) throw new RangeError(`paper width must be 58 or 80, got ${String(paperWidth)}`);
-  const { head, foot } = ticketBlocks(ticketTexts(data), style);
+  const { head, foot } = ticketBlocks(ticketTexts(data), style, data.statusUrl !== null);
   const frame = { width: style.width, margin: style.margin };
   const top = renderBlocks(head, frame);
   return { head: top.bitmap, foot: renderBlocks(foot, frame).bitmap, headBoxes: top.boxes };

@@ -33,8 +33,11 @@ export interface TicketPrintData {
   /** `null` when no counter serving this field is open. */
   estimatedWaitMinutes: number | null;
   counterNumbers: number[];
-  /** Page where the citizen follows the ticket; printed as a native QR code. */
-  statusUrl: string;
+  /**
+   * Page where the citizen follows the ticket; printed as a native QR code. null when phones
+   * cannot reach the hub: the ticket prints without the QR block.
+   */
+  statusUrl: string | null;
   /** The group's name, e.g. "Người cao tuổi"; printed as "Ưu tiên: Người cao tuổi". */
   priorityLabel: string | null;
   locale: 'vi' | 'en';

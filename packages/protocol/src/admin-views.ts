@@ -69,6 +69,8 @@ export interface Dashboard {
   today: { issued: number; served: number; noShow: number; avgWaitMin: number | null; avgServiceMin: number | null };
   printerFaults: PrinterFaultView[];
   satisfaction: Record<RatingLevel, number>;
+  /** Base of the ticket QR link phones open; null: tickets print no QR (the dashboard warns: set --public-url). */
+  phoneLinkBase: string | null;
 }
 
 export type ReportGroupBy = 'all' | 'field' | 'counter' | 'officer' | 'day' | 'procedure';

@@ -157,6 +157,11 @@ export interface IssueTicketResult {
   counterNumbers: number[];
   fieldNameVi: string;
   fieldNameEn: string;
+  /**
+   * The status page for the ticket's QR (`<base>/t/<id>`), on an address phones can reach:
+   * `--public-url`, else the hub's LAN address; null when there is none (show and print no QR).
+   */
+  statusUrl: string | null;
 }
 
 export interface CallResult {

@@ -111,6 +111,9 @@ const vi = {
   dPost: 'Bưu chính',
   dCarriedRow: 'Kỳ trước chuyển qua',
   invalidRange: 'Ngày bắt đầu phải trước hoặc bằng ngày kết thúc',
+  phoneLinkOffTitle: 'Liên kết trên điện thoại đang tắt',
+  phoneLinkOff:
+    'Vé in ra không có mã QR: điện thoại của công dân không mở được địa chỉ hiện tại của máy chủ (127.0.0.1 hoặc 0.0.0.0). Hãy khởi động máy chủ với --public-url là địa chỉ mà điện thoại truy cập được (cùng mạng Wi-Fi/LAN, ví dụ http://192.168.1.10:3000, hoặc một tên miền công khai).',
 };
 
 const en: Record<keyof typeof vi, string> = {
@@ -223,6 +226,9 @@ const en: Record<keyof typeof vi, string> = {
   dCarriedRow: 'Carried over',
   dRate: 'Rate',
   invalidRange: 'The start date must be on or before the end date',
+  phoneLinkOffTitle: 'The phone link is off',
+  phoneLinkOff:
+    "Tickets print without a QR code: citizens' phones cannot open the hub's current address (127.0.0.1 or 0.0.0.0). Start the hub with --public-url set to an address phones can reach (the same Wi-Fi/LAN, e.g. http://192.168.1.10:3000, or a public name).",
 };
 
 export const OPS_MESSAGES: Catalog<keyof typeof vi> = { vi, en };

@@ -20,6 +20,7 @@ export function DashboardPage() {
       </PageHeader>
       {error && <p className="error" role="alert" data-testid="dash-error">{errorText(tc, error, 'dashboard:get')}</p>}
       {!data && !error && <Loading text={tc('loading')} />}
+      {data && data.phoneLinkBase === null && <PhoneLinkWarning t={t} />}
       {data && (
         <div className="dash-grid">
           <div className="dash-col">
@@ -41,6 +42,16 @@ export function DashboardPage() {
 }
 
 type P = { data: Dashboard; t: Translate<OpsKey> };
+
+/** Tickets print no QR while phones cannot reach the hub (network/phone-link.ts in the hub). */
+function PhoneLinkWarning({ t }: { t: Translate<OpsKey> }) {
+  return (
+    <section className="card dash-phone-link" role="alert" data-testid="dash-phone-link">
+      <h2>{t('phoneLinkOffTitle')}</h2>
+      <p>{t('phoneLinkOff')}</p>
+    </section>
+  );
+}
 
 function Stat({ label, value, unit, testId, tone }: { label: string; value: string | number; unit?: string; testId?: string; tone?: 'warn' }) {
   return (

@@ -43,5 +43,6 @@ export function dashboard(ctx: CommandContext): Dashboard {
     },
     printerFaults: ctx.store.printerFaults.open().map((f) => faultView(ctx, f)),
     satisfaction,
+    phoneLinkBase: ctx.config.phoneLinkBase,
   };
 }

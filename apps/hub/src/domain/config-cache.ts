@@ -22,6 +22,11 @@ export class ConfigCache {
   presence: () => ReadonlyMap<string, number> = () => new Map();
   /** Kiosk tickets are refused outside opening hours unless the hub runs with --always-open. */
   enforceHours = true;
+  /**
+   * Base of the ticket QR link (`<base>/t/<id>`) that phones can open, or null when there is
+   * none (no QR is printed; the dashboard warns). Set when the hub listens (network/phone-link.ts).
+   */
+  phoneLinkBase: string | null = null;
 
   constructor(private readonly store: Store) {}
 

@@ -22,7 +22,7 @@ import {
 import type { CallResult, IssueTicketResult, TicketView } from '@qms/protocol';
 import type { CommandContext } from './context';
 import { fieldAverageServiceMs } from './stats';
-import { ticketView } from './views';
+import { ticketStatusUrl, ticketView } from './views';
 
 type ChangeAction = 'start' | 'finish' | 'no_show' | 'transfer' | 'cancel';
 
@@ -123,6 +123,7 @@ export function issueTicket(
     counterNumbers: serving.map((c) => c.number),
     fieldNameVi: field.nameVi,
     fieldNameEn: field.nameEn,
+    statusUrl: ticketStatusUrl(ctx.config.phoneLinkBase, ticket.id),
   };
 }
 

@@ -80,3 +80,8 @@ export function publicEventBody(body: HubEventBody): HubEventBody {
       return { ...body, ticket: publicTicketView(body.ticket) };
   }
 }
+
+/** The page a ticket's QR opens (`<base>/t/<id>`), or null when phones cannot reach the hub (no QR then). */
+export function ticketStatusUrl(base: string | null, ticketId: string): string | null {
+  return base === null ? null : `${base.replace(/\/+$/, '')}/t/${encodeURIComponent(ticketId)}`;
+}

@@ -12,12 +12,14 @@ export const CSP =
 const VOICE_PREFIX = '/display/voice/';
 
 /**
- * Serves the built web UIs (dist/web/<app>/) at /<app>/, and the ticket status page at /t/<id>.
+ * Serves the built web UIs (dist/web/<app>/) at /<app>/, and the ticket status page at /t/<id>;
+ * compressed (brotli, else gzip) where the build wrote a compressed copy and the browser accepts it.
  * Returns false for anything else, so the caller can answer 404.
  */
 export function staticRoutes(webRoot: string | null, voiceDir: string | null = null): (req: IncomingMessage, res: ServerResponse) => boolean {
   if (!webRoot || !existsSync(webRoot)) return () => false;
-  const serve = sirv(webRoot, { dev: false, etag: true, extensions: ['html'] });
+  // the build's .br / .gz copies by Accept-Encoding (build/precompress.ts), with Vary: Accept-Encoding
+  const serve = sirv(webRoot, { dev: false, etag: true, extensions: ['html'], brotli: true, gzip: true });
   const serveVoice = voiceDir && existsSync(voiceDir) ? sirv(voiceDir, { dev: true, etag: true }) : null;
   return (req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';

@@ -4,7 +4,7 @@ import type { PrinterFaultView, PrintResult } from '@qms/protocol';
 import type { CommandExecutor } from '../commands/executor';
 import type { Actor, CommandContext } from '../domain/context';
 import { fieldAverageServiceMs } from '../domain/stats';
-import { faultView } from '../domain/views';
+import { faultView, ticketStatusUrl } from '../domain/views';
 
 export type PrintFn = (data: TicketPrintData, config: PrinterConfig) => Promise<{ bytes: number; ms: number }>;
 
@@ -13,12 +13,10 @@ export interface PrintServiceOptions {
   print: PrintFn;
   /** Printer for kiosks that have none in their device settings (QMS_PRINTER / --printer). */
   defaultPrinter: PrinterConfig | null;
-  /** Base of the QR link when the kiosk does not say how it reached the hub. */
-  publicUrl: string;
 }
 
 /** What goes on the paper: the ticket as it stands now (people ahead recounted at print time). */
-function printData(ctx: CommandContext, t: Ticket, locale: 'vi' | 'en', baseUrl: string): TicketPrintData {
+function printData(ctx: CommandContext, t: Ticket, locale: 'vi' | 'en'): TicketPrintData {
   const field = ctx.field(t.fieldId);
   const peopleAhead = ctx.store.tickets.countAhead(t, ctx.site.priority);
   const openCounters = ctx.counters().filter((c) => c.enabled && c.status === 'open' && c.fieldIds.includes(field.id));
@@ -35,7 +33,7 @@ function printData(ctx: CommandContext, t: Ticket, locale: 'vi' | 'en', baseUrl:
       avgServiceMs: fieldAverageServiceMs(ctx.store, field),
     }),
     counterNumbers: ctx.counters().filter((c) => c.enabled && c.fieldIds.includes(field.id)).map((c) => c.number),
-    statusUrl: `${baseUrl.replace(/\/+$/, '')}/t/${t.id}`,
+    statusUrl: ticketStatusUrl(ctx.config.phoneLinkBase, t.id),
     priorityLabel: t.priorityGroup ? PRIORITY_GROUP_LABELS[locale][t.priorityGroup] : null,
     locale,
   };
@@ -76,7 +74,8 @@ export class PrintService {
       return this.fail(actor, ticket.id, 'error', `Cấu hình máy in của ki-ốt không hợp lệ: ${(e as Error).message}`);
     }
     if (!printer) return this.fail(actor, ticket.id, 'error', 'Ki-ốt chưa được cấu hình máy in');
-    const data = printData(ctx, ticket, input.locale, input.baseUrl ?? this.o.publicUrl);
+    // the QR link is the hub's own choice (network/phone-link.ts); a kiosk's `baseUrl` is not used
+    const data = printData(ctx, ticket, input.locale);
     try {
       const result = await this.o.print(data, printer);
       if (input.idempotencyKey) ctx.store.idempotency.put(scope, input.idempotencyKey, `ticket:print#${ticket.id}`, result, ctx.now);

@@ -64,6 +64,13 @@ describe('kiosk:print', () => {
     expect(jobs).toEqual([{ data: TICKET, config: config.printer, done: true }]);
   });
 
+  it('prints a ticket without a QR link (the hub has no address phones can reach)', async () => {
+    const { driver, jobs } = stubPrinter();
+    const handlers = createKioskHandlers({ config, printer: driver });
+    expect((await handlers.print(FROM_HUB, { ...TICKET, statusUrl: null })).ok).toBe(true);
+    expect(jobs[0]?.data.statusUrl).toBeNull();
+  });
+
   const malformed: Array<[string, unknown]> = [
     ['nothing', undefined],
     ['a string', 'print me'],

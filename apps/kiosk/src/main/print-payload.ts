@@ -30,7 +30,7 @@ export const ticketPrintDataSchema: z.ZodType<TicketPrintData> = z.strictObject(
   peopleAhead: z.int().min(0).max(100_000),
   estimatedWaitMinutes: z.int().min(0).max(24 * 60).nullable(),
   counterNumbers: z.array(z.int().min(1).max(999)).max(50),
-  statusUrl: httpUrl,
+  statusUrl: httpUrl.nullable(),
   priorityLabel: text(60).nullable(),
   locale: z.enum(['vi', 'en']),
 });

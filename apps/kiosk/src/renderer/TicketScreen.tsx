@@ -6,7 +6,7 @@ import QRCode from 'qrcode';
 import { useEffect, useState } from 'react';
 import type { KioskIdentity } from './identity';
 import type { KioskKey } from './messages';
-import { printData, printTicket, statusUrl, type PrintState } from './printing';
+import { printData, printTicket, type PrintState } from './printing';
 
 interface Props {
   conn: HubConnection;
@@ -23,13 +23,14 @@ const BACK_HOME_MS = 20_000;
 export function TicketScreen({ conn, identity, result, site, locale, t, onDone }: Props) {
   const [qr, setQr] = useState<string>('');
   const [print, setPrint] = useState<PrintState>({ phase: 'printing' });
-  const url = statusUrl(identity.hubUrl, result.ticket.id);
+  // the hub's link, which phones can open; none (no QR on screen or paper) when phones cannot reach the hub
+  const url = result.statusUrl;
   useEffect(() => {
-    void QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }).then(setQr);
+    if (url !== null) void QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }).then(setQr);
   }, [url]);
   const runPrint = (): void => {
     setPrint({ phase: 'printing' });
-    void printTicket(conn, identity, printData(result, site, identity.hubUrl, locale), result.ticket.id).then(setPrint);
+    void printTicket(conn, identity, printData(result, site, locale), result.ticket.id).then(setPrint);
   };
   useEffect(runPrint, [result.ticket.id]); // eslint-disable-line react-hooks/exhaustive-deps
   useIdle(print.phase === 'failed' ? BACK_HOME_MS * 3 : BACK_HOME_MS, onDone);
@@ -47,10 +48,12 @@ export function TicketScreen({ conn, identity, result, site, locale, t, onDone }
           <li data-testid="ahead">{joinLine(aheadLine(result.peopleAhead, locale))}</li>
           <li data-testid="wait">{joinLine(waitLine(result.estimatedWaitMinutes, locale))}</li>
         </ul>
-        <figure className="ticket-qr">
-          <div className="qr" data-testid="qr" data-url={url} dangerouslySetInnerHTML={{ __html: qr }} />
-          <figcaption>{t('scanQr')}</figcaption>
-        </figure>
+        {url !== null && (
+          <figure className="ticket-qr">
+            <div className="qr" data-testid="qr" data-url={url} dangerouslySetInnerHTML={{ __html: qr }} />
+            <figcaption>{t('scanQr')}</figcaption>
+          </figure>
+        )}
       </div>
       <div className={`print-status is-${print.phase}`} role="status" data-testid="print-status">
         {print.phase === 'printing' && t('printing')}

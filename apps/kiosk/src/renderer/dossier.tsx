@@ -46,7 +46,8 @@ function DossierPage({ code, k }: { code: string; k: string }) {
   );
 }
 
-void loadFonts()
+// two faces on mobile data, as the ticket status page (docs/decisions/0005)
+void loadFonts([400, 800])
   .catch(() => undefined)
   .then(() => {
     const code = decodeURIComponent(window.location.pathname.split('/').filter(Boolean).pop() ?? '');

@@ -5,14 +5,13 @@ import type { KioskIdentity } from './identity';
 
 export type PrintState = { phase: 'printing' } | { phase: 'printed' } | { phase: 'failed'; reason: string };
 
-export function statusUrl(hubUrl: string, ticketId: string): string {
-  return `${hubUrl}/t/${ticketId}`;
-}
-
+/**
+ * The ticket's QR link is the hub's (`IssueTicketResult.statusUrl`): an address phones can reach,
+ * never this page's own origin (a kiosk on the hub's PC opens it at 127.0.0.1). null: no QR.
+ */
 export function printData(
   r: IssueTicketResult,
   site: { name: string; timeZone: string },
-  hubUrl: string,
   locale: Locale,
 ): TicketPrintData {
   return {
@@ -24,7 +23,7 @@ export function printData(
     peopleAhead: r.peopleAhead,
     estimatedWaitMinutes: r.estimatedWaitMinutes,
     counterNumbers: r.counterNumbers,
-    statusUrl: statusUrl(hubUrl, r.ticket.id),
+    statusUrl: r.statusUrl,
     priorityLabel: r.ticket.priorityGroup ? PRIORITY_LABELS[locale][r.ticket.priorityGroup] : null,
     locale,
   };
@@ -54,7 +53,7 @@ export async function printTicket(
     await conn.send('printer:report', { ticketId, code: r.error.code, message: r.error.message.slice(0, 300) });
     return { phase: 'failed', reason: r.error.message };
   }
-  // the QR link uses the address this kiosk reached the hub at, which phones on the LAN can reach too
-  const r = await conn.send('ticket:print', { ticketId, locale: data.locale, baseUrl: identity.hubUrl });
+  // the hub prints the QR link it chose itself (IssueTicketResult.statusUrl)
+  const r = await conn.send('ticket:print', { ticketId, locale: data.locale });
   return r.ok ? { phase: 'printed' } : { phase: 'failed', reason: r.error.message };
 }

@@ -1,4 +1,6 @@
-import { formatClock, type Locale } from '@qms/ui';
+// format only, not the package index: the phone page must not pull in the socket client (docs/decisions/0005)
+import type { Locale } from '@qms/ui';
+import { formatClock } from '@qms/ui/format';
 import { aheadLine, waitEstimate, waitLine } from '@qms/printer/wait-wording';
 import { loadFonts } from '@qms/ui/fonts';
 import '@qms/ui/theme.css';
@@ -80,7 +82,8 @@ function StatusPage({ id }: { id: string }) {
   );
 }
 
-void loadFonts().catch(() => undefined).then(() => {
+// two faces on mobile data: 600/700 text is drawn with the 800 face (docs/decisions/0005)
+void loadFonts([400, 800]).catch(() => undefined).then(() => {
   const id = decodeURIComponent(window.location.pathname.split('/').filter(Boolean).pop() ?? '');
   const root = document.getElementById('root');
   if (root) createRoot(root).render(<StatusPage id={id} />);
