@@ -127,11 +127,16 @@ export function issueTicket(
 }
 
 /** "Gọi tiếp" first closes what the counter still has: the ticket there is finished. */
+/**
+ * Closes what the counter holds before the next call: a ticket being served is done; a ticket
+ * called but never started (the citizen did not come to the desk) is a no-show, not a service of
+ * 0 minutes, and can be called back by number like any no-show (docs/reports.md).
+ */
 function finishCurrent(ctx: CommandContext, counter: Counter): void {
   for (const t of ctx.atCounter(counter.id)) {
-    const done = finishTicket(t, { at: ctx.now });
-    ctx.store.tickets.update(done);
-    emitChange(ctx, 'finish', done, [done.fieldId]);
+    const closed = t.status === 'called' ? markNoShow(t, { at: ctx.now }) : finishTicket(t, { at: ctx.now });
+    ctx.store.tickets.update(closed);
+    emitChange(ctx, closed.status === 'no_show' ? 'no_show' : 'finish', closed, [closed.fieldId]);
   }
 }
 
