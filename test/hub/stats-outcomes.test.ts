@@ -41,6 +41,46 @@ describe('statistics match what happened', () => {
     expect(back.ticket?.id).toBe(t1.id);
   });
 
+  it('receiving or linking a dossier for a called ticket starts its service, logged like "Bắt đầu"; it then counts served', async () => {
+    const kiosk = h.kiosk();
+    await kiosk.ready();
+    const officer = await h.officerAt('canbo1', 'q1');
+    const t1 = data(await kiosk.send('ticket:issue', { fieldId: 'tu-phap-ho-tich', idempotencyKey: 'st-d-0001' })).ticket;
+    const t2 = data(await kiosk.send('ticket:issue', { fieldId: 'tu-phap-ho-tich', idempotencyKey: 'st-d-0002' })).ticket;
+    const applicant = { fullName: 'Nguyễn Văn Bình', cccd: null, phone: null, birthDate: null, address: null };
+    data(await officer.send('counter:callNext', { counterId: 'q1', idempotencyKey: 'st-d-call-1' }));
+    h.clock.advance(30_000);
+    const before = officer.events.length;
+    // "Tiếp nhận hồ sơ" without "Bắt đầu"
+    const dossier = data(await officer.send('dossier:create', { ticketId: t1.id, procedureId: 'tt-ks', applicant, idempotencyKey: 'st-d-dos-1' }));
+    const started = h.store.tickets.byId(t1.id);
+    expect(started?.status).toBe('serving');
+    expect(started?.servingAt).toBe(h.clock.now());
+    // the event log holds the start like a normal start, before the dossier event, and the counter is told
+    const logged = h.store.events.forTicket(t1.id).map((e) => (e.data as { type: string; action?: string }));
+    const startAt = logged.findIndex((e) => e.type === 'ticket:changed' && e.action === 'start');
+    expect(startAt).toBeGreaterThanOrEqual(0);
+    expect(logged.findIndex((e) => e.type === 'dossier:changed')).toBeGreaterThan(startAt);
+    await waitFor(() => officer.events.slice(before).some((e) => e.type === 'ticket:changed' && e.action === 'start' && e.ticket.id === t1.id));
+    h.clock.advance(120_000);
+    data(await officer.send('counter:callNext', { counterId: 'q1', idempotencyKey: 'st-d-call-2' }));
+    expect(h.store.tickets.byId(t1.id)?.status).toBe('done');
+
+    // linking an existing dossier (a supplement visit) to the next called ticket starts it too
+    expect(h.store.tickets.byId(t2.id)?.status).toBe('called');
+    data(await officer.send('dossier:link', { ticketId: t2.id, code: dossier.code }));
+    expect(h.store.tickets.byId(t2.id)?.status).toBe('serving');
+    expect(h.store.events.forTicket(t2.id).some((e) => (e.data as { action?: string }).action === 'start')).toBe(true);
+    data(await officer.send('counter:callNext', { counterId: 'q1', idempotencyKey: 'st-d-call-3' }));
+
+    const admin = h.admin();
+    await admin.ready();
+    const day = today();
+    const report = data(await admin.send('report:run', { from: day, to: day, groupBy: 'all' }));
+    expect(report.totals.tickets).toMatchObject({ served: 2, noShow: 0 });
+    expect(report.totals.service.n).toBe(2);
+  });
+
   it('reports by counter and by officer put served tickets under the counter and officer that served them', async () => {
     const kiosk = h.kiosk();
     await kiosk.ready();

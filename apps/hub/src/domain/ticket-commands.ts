@@ -126,7 +126,6 @@ export function issueTicket(
   };
 }
 
-/** "Gọi tiếp" first closes what the counter still has: the ticket there is finished. */
 /**
  * Closes what the counter holds before the next call: a ticket being served is done; a ticket
  * called but never started (the citizen did not come to the desk) is a no-show, not a service of
@@ -217,6 +216,19 @@ const SIMPLE_CHANGES = {
   no_show: markNoShow,
   cancel: cancelTicket,
 } as const;
+
+/**
+ * Receiving or linking a dossier for a ticket that was called but not started means the citizen
+ * is at the desk: the service starts now, as if "Bắt đầu" had been pressed (same change, same
+ * event), so served always means started (docs/reports.md). Other states are left as they are.
+ */
+export function startIfCalled(ctx: CommandContext, ticket: Ticket): Ticket {
+  if (ticket.status !== 'called') return ticket;
+  const started = startServing(ticket, { at: ctx.now });
+  ctx.store.tickets.update(started);
+  emitChange(ctx, 'start', started, [started.fieldId]);
+  return started;
+}
 
 export function changeTicket(
   ctx: CommandContext,
