@@ -73,7 +73,7 @@ export class PrintService {
     try {
       printer = this.printerFor(ctx, actor.id);
     } catch (e) {
-      return this.fail(actor, ticket.id, 'error', `Cấu hình máy in của kiosk không hợp lệ: ${(e as Error).message}`);
+      return this.fail(actor, ticket.id, 'error', `Cấu hình máy in của kiosk không hợp lệ (${(e as Error).message})`);
     }
     if (!printer) return this.fail(actor, ticket.id, 'error', 'Kiosk chưa được cấu hình máy in');
     const data = printData(ctx, ticket, input.locale, input.baseUrl ?? this.o.publicUrl);
