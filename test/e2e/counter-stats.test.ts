@@ -80,5 +80,9 @@ describe('counter figures and the dashboard agree, in Chromium', () => {
     // and after a reload the panel (from the hub's snapshot) still says the same
     await desk.reload();
     await panelShows(desk, 1, 0);
+    expect([await desk.textContent('[data-testid=served]'), await desk.textContent('[data-testid=no-shows]')]).toEqual([
+      await admin.textContent('[data-testid=today-served] .stat-value'),
+      await admin.textContent('[data-testid=today-noshow] .stat-value'),
+    ]);
   });
 });
