@@ -220,7 +220,8 @@ const SIMPLE_CHANGES = {
 /**
  * Receiving or linking a dossier for a ticket that was called but not started means the citizen
  * is at the desk: the service starts now, as if "Bắt đầu" had been pressed (same change, same
- * event), so served always means started (docs/reports.md). Other states are left as they are.
+ * event), so "Gọi tiếp" counts it served, not a no-show (docs/reports.md). Other states are left as
+ * they are.
  */
 export function startIfCalled(ctx: CommandContext, ticket: Ticket): Ticket {
   if (ticket.status !== 'called') return ticket;
