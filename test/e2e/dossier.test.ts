@@ -50,6 +50,10 @@ describe('dossier from reception to returned result, in Chromium', () => {
     expect(await page.isVisible('[data-testid=receipt-qr] svg')).toBe(true);
     await page.click('[data-testid=receipt] button:has-text("Đóng")');
     await page.waitForSelector(`[data-testid=dossiers] li[data-code="${code}"]`);
+    // receiving the dossier started the service ("Bắt đầu" was never pressed): the desk shows it
+    await page.waitForSelector('.current-state:text-is("Đang giải quyết")');
+    expect(await page.isDisabled('[data-action=start]')).toBe(true);
+    expect(await page.isEnabled('[data-action=finish]')).toBe(true);
 
     // the receipt's QR page shows status and due date, the name masked
     const phone = (await openPage(browser(), 390, 844)).page;

@@ -105,15 +105,19 @@ describe('officer actions', () => {
     expect(!illegal.ok && illegal.error.code).toBe('ILLEGAL_TRANSITION');
   });
 
-  it('call next finishes the ticket the counter still holds, and returns null on an empty queue', async () => {
+  it('call next finishes the ticket being served (a never started one is a no-show), null on an empty queue', async () => {
     const kiosk = h.kiosk();
     await kiosk.ready();
     const officer = await h.officerAt('canbo1', 'q1');
     const t1 = data(await kiosk.send('ticket:issue', { fieldId: 'tu-phap-ho-tich', idempotencyKey: 'f-000001' })).ticket;
+    const t2 = data(await kiosk.send('ticket:issue', { fieldId: 'tu-phap-ho-tich', idempotencyKey: 'f-000002' })).ticket;
     data(await officer.send('counter:callNext', { counterId: 'q1', idempotencyKey: 'g-000001' }));
-    const empty = data(await officer.send('counter:callNext', { counterId: 'q1', idempotencyKey: 'g-000002' }));
-    expect(empty.ticket).toBeNull();
+    data(await officer.send('ticket:start', { ticketId: t1.id }));
+    data(await officer.send('counter:callNext', { counterId: 'q1', idempotencyKey: 'g-000002' }));
     expect(h.store.tickets.byId(t1.id)?.status).toBe('done');
+    const empty = data(await officer.send('counter:callNext', { counterId: 'q1', idempotencyKey: 'g-000003' }));
+    expect(empty.ticket).toBeNull();
+    expect(h.store.tickets.byId(t2.id)?.status).toBe('no_show');
   });
 
   it('a transfer to another field puts the ticket in that field with its issue time, where another counter calls it', async () => {

@@ -2,7 +2,7 @@ import type { OfficerDayStats, Snapshot, TicketView } from '@qms/protocol';
 import { minutesBetween, type ConnectionView, type HubConnection, type Locale, type Translate } from '@qms/ui';
 import { useEffect, useState } from 'react';
 import type { CounterKey } from './messages';
-import { applyMyDay } from './my-day';
+import { applyMyDay, myDayNeedsHubFigures } from './my-day';
 
 interface Props {
   snapshot: Snapshot;
@@ -20,7 +20,14 @@ const SHOWN = 12;
 function useMyDay(conn: HubConnection, snapshot: Snapshot, me: string): OfficerDayStats {
   const [stats, setStats] = useState<OfficerDayStats>(snapshot.myStats ?? { served: 0, noShow: 0, avgServiceMs: null });
   useEffect(() => setStats(snapshot.myStats ?? { served: 0, noShow: 0, avgServiceMs: null }), [snapshot.myStats]);
-  useEffect(() => conn.onHubEvent((e) => setStats((s) => applyMyDay(s, e, me))), [conn, me]);
+  useEffect(
+    () =>
+      conn.onHubEvent((e, live) => {
+        if (live && myDayNeedsHubFigures(e)) void conn.resync();
+        else setStats((s) => applyMyDay(s, e, me));
+      }),
+    [conn, me],
+  );
   return stats;
 }
 

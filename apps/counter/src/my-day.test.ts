@@ -1,6 +1,6 @@
 import type { HubEvent, OfficerDayStats, TicketView } from '@qms/protocol';
 import { describe, expect, it } from 'vitest';
-import { applyMyDay } from './my-day';
+import { applyMyDay, myDayNeedsHubFigures } from './my-day';
 
 const ticket = (over: Partial<TicketView>): TicketView => ({
   id: 't', number: '1001', seq: 1, fieldId: 'f', status: 'done', priorityGroup: null, issuedAt: 0, calledAt: 0, servingAt: 0,
@@ -18,5 +18,12 @@ describe('my day figures', () => {
     s = applyMyDay(s, changed('finish', ticket({ officerId: 'someone-else' })), 'me');
     s = applyMyDay(s, changed('start', ticket({ status: 'serving' })), 'me');
     expect(s).toEqual({ served: 2, noShow: 1, avgServiceMs: 120_000 });
+  });
+
+  it('a no-show called back needs the hub\'s figures; a first call or a recall does not', () => {
+    const called = (t: TicketView, recall: boolean): HubEvent => ({ type: 'ticket:called', ticket: t, counterNumber: 1, recall, stats: [], seq: 1, at: 0 });
+    expect(myDayNeedsHubFigures(called(ticket({ status: 'called', callCount: 2 }), false))).toBe(true);
+    expect(myDayNeedsHubFigures(called(ticket({ status: 'called', callCount: 1 }), false))).toBe(false);
+    expect(myDayNeedsHubFigures(called(ticket({ status: 'called', callCount: 3 }), true))).toBe(false);
   });
 });

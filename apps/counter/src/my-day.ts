@@ -15,3 +15,12 @@ export function applyMyDay(stats: OfficerDayStats, e: HubEvent, officerId: strin
   const total = (stats.avgServiceMs ?? 0) * stats.served + ms;
   return { served, noShow: stats.noShow, avgServiceMs: total / served };
 }
+
+/**
+ * A no-show called back ("Gọi số cụ thể"; callTicket counts it as a further call, not a recall):
+ * its no-show no longer counts, on whichever officer's figures it was. The hub's figures
+ * (TicketRepo.officerDay, the same rule as the dashboard's "today") must be read again then.
+ */
+export function myDayNeedsHubFigures(e: HubEvent): boolean {
+  return e.type === 'ticket:called' && !e.recall && e.ticket.callCount > 1;
+}

@@ -4,4 +4,4 @@
  */
 export * from './types';
 export { printerConfigSchema, parsePrinterConfig, printerFromUrl, PrinterConfigError, DEFAULT_TCP_PORT } from './config';
-export { PrinterFault, FAULT_TITLES } from './faults';
+export { PrinterFault } from './faults';

@@ -1,13 +1,4 @@
-import type { PrinterFaultCode, PrinterStatus } from './types';
-
-/** What the person at the kiosk (or the technician reading the log) is told, per fault. */
-export const FAULT_TITLES: Readonly<Record<PrinterFaultCode, string>> = {
-  offline: 'Máy in không kết nối được',
-  paper_out: 'Máy in hết giấy',
-  cover_open: 'Nắp máy in đang mở',
-  timeout: 'Máy in không phản hồi',
-  error: 'Máy in gặp lỗi',
-};
+import { FAULT_TITLES, type PrinterFaultCode, type PrinterStatus } from './types';
 
 /** A printer problem with a stable code. `message` is "<Vietnamese title> (<English detail>)". */
 export class PrinterFault extends Error {

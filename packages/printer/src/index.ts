@@ -1,6 +1,6 @@
 export * from './types';
 export { printerConfigSchema, parsePrinterConfig, printerFromUrl, PrinterConfigError, DEFAULT_TCP_PORT } from './config';
-export { PrinterFault, FAULT_TITLES } from './faults';
+export { PrinterFault } from './faults';
 export { renderTicketImage } from './ticket-render';
 export { renderTicketPreview } from './ticket-preview';
 export { buildTicketJob } from './ticket-job';

@@ -10,6 +10,19 @@ export type PaperWidth = 58 | 80;
 export const PRINTER_FAULTS = ['offline', 'paper_out', 'cover_open', 'timeout', 'error'] as const;
 export type PrinterFaultCode = (typeof PRINTER_FAULTS)[number];
 
+/**
+ * What the person at the kiosk (or the technician reading the log) is told, per fault; a fault's
+ * message is "<title> (<technical detail>)". Here, not in faults.ts, so that staff screens can
+ * tell a plain title from a message that says more.
+ */
+export const FAULT_TITLES: Readonly<Record<PrinterFaultCode, string>> = {
+  offline: 'Máy in không kết nối được',
+  paper_out: 'Máy in hết giấy',
+  cover_open: 'Nắp máy in đang mở',
+  timeout: 'Máy in không phản hồi',
+  error: 'Máy in gặp lỗi',
+};
+
 export interface PrinterConfig {
   /** `tcp://host:port` (raw ESC/POS over TCP, usually port 9100) or `printer:NAME` (CUPS `lp -d NAME -o raw`). */
   interface: string;

@@ -1,4 +1,4 @@
-import type { CalendarEntry, Field, Id, OpeningSession, PriorityPolicy, Procedure, RatingLevel } from '@qms/core';
+import type { CalendarEntry, EpochMs, Field, Id, OpeningSession, PriorityPolicy, Procedure, RatingLevel } from '@qms/core';
 import type { PrinterFaultView } from './views';
 
 export interface AdminSite {
@@ -68,9 +68,29 @@ export interface Dashboard {
   counters: Array<{ id: Id; number: number; name: string; status: 'open' | 'paused' | 'closed'; officerName: string | null; currentNumber: string | null }>;
   today: { issued: number; served: number; noShow: number; avgWaitMin: number | null; avgServiceMin: number | null };
   printerFaults: PrinterFaultView[];
+  /** Today's printer fault history (open and resolved), one row per device and kind. */
+  faultHistory: PrinterFaultGroupView[];
   satisfaction: Record<RatingLevel, number>;
   /** Base of the ticket QR link phones open; null: tickets print no QR (the dashboard warns: set --public-url). */
   phoneLinkBase: string | null;
+}
+
+/** One device's printer faults of one kind over a period: a count and the first and last time. */
+export interface PrinterFaultGroupView {
+  deviceId: Id;
+  deviceName: string;
+  /** The fault kind: `offline`, `paper_out`, `cover_open`, `timeout`, `error` (or a kiosk's own code). */
+  fault: string;
+  count: number;
+  firstAt: EpochMs;
+  lastAt: EpochMs;
+  /** Separate spells: a good print ends one, the next failure opens another. */
+  spells: number;
+  openNow: boolean;
+  /** When the last spell ended; null while one is open. */
+  resolvedAt: EpochMs | null;
+  /** The latest message (Vietnamese, then the technical detail in parentheses). */
+  message: string;
 }
 
 export type ReportGroupBy = 'all' | 'field' | 'counter' | 'officer' | 'day' | 'procedure';

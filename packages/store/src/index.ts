@@ -14,7 +14,7 @@ export { ConfigRepo } from './config-repo';
 export { AccountRepo, type OfficerInput, type OfficerRecord, type Device, type DeviceKind } from './account-repo';
 export { IdempotencyRepo } from './idempotency-repo';
 export { ImportRunRepo, importDossierId, type DossierImportState, type ImportRunCounts, type RestoredDossier } from './import-run-repo';
-export { PrinterFaultRepo, type PrinterFaultRecord } from './printer-fault-repo';
+export { PrinterFaultRepo, type PrinterFaultGroup, type PrinterFaultRecord } from './printer-fault-repo';
 export { RatingRepo, type Rating } from './rating-repo';
 export { DossierRepo, type DossierHistoryEntry, type TicketDossierKind } from './dossier-repo';
 export { DossierDeskRepo, nameQuery, type DossierFilter, type DossierSearch, type DossierSort } from './dossier-search';

@@ -14,6 +14,19 @@ export interface PrinterFaultRecord {
   resolvedAt: number | null;
 }
 
+/** One device's faults of one kind over a period (see PrinterFaultRepo.groupsSince). */
+export interface PrinterFaultGroup {
+  deviceId: string;
+  fault: string;
+  count: number;
+  firstAt: number;
+  lastAt: number;
+  spells: number;
+  openNow: boolean;
+  resolvedAt: number | null;
+  message: string;
+}
+
 interface Row {
   id: number;
   device_id: string;
@@ -70,6 +83,26 @@ export class PrinterFaultRepo {
 
   open(): PrinterFaultRecord[] {
     return this.db.prepare<[], Row>('SELECT * FROM printer_faults WHERE resolved_at IS NULL ORDER BY at').all().map(toRecord);
+  }
+
+  /**
+   * The fault history since `at` (faults seen since then, open or resolved), one group per device
+   * and kind: how many times it was seen, first and last time, how many separate spells (a good
+   * print ends one), whether one is open now, when the last one was resolved, the latest message.
+   */
+  groupsSince(at: number): PrinterFaultGroup[] {
+    return this.db
+      .prepare<[number], PrinterFaultGroup>(
+        `SELECT device_id AS deviceId, fault, SUM(count) AS count, MIN(at) AS firstAt, MAX(last_seen_at) AS lastAt,
+           COUNT(*) AS spells, SUM(resolved_at IS NULL) > 0 AS openNow,
+           CASE WHEN SUM(resolved_at IS NULL) > 0 THEN NULL ELSE MAX(resolved_at) END AS resolvedAt,
+           (SELECT p.message FROM printer_faults p WHERE p.device_id = g.device_id AND p.fault = g.fault
+              ORDER BY p.last_seen_at DESC, p.id DESC LIMIT 1) AS message
+         FROM printer_faults g WHERE last_seen_at >= ?
+         GROUP BY device_id, fault ORDER BY openNow DESC, lastAt DESC`,
+      )
+      .all(at)
+      .map((g) => ({ ...g, openNow: Boolean(g.openNow) }));
   }
 
   since(at: number): PrinterFaultRecord[] {

@@ -86,6 +86,13 @@ interface RecentTimes {
 }
 
 /** Tickets: one row per ticket, numbers unique per (day, field the number came from, seq). */
+/**
+ * Served and no-show counts of a set of tickets, by each ticket's current state: the one rule of
+ * the admin dashboard's "today" and the officer's "my day" (a no-show called back and served
+ * counts as served, not as a no-show; one called back and still at the desk counts as neither).
+ */
+const OUTCOME_COUNTS = "COALESCE(SUM(status = 'done'), 0) AS served, COALESCE(SUM(status = 'no_show'), 0) AS noShow";
+
 export class TicketRepo {
   /**
    * Recent service times per field, kept in memory: read once from the table, then extended as
@@ -180,12 +187,12 @@ export class TicketRepo {
       'SELECT COUNT(*) AS n FROM tickets WHERE issued_by = ? AND issued_at >= ?',
     );
     this.officerDayStmt = db.prepare<[string, string], { served: number; noShow: number; avg: number | null }>(
-      `SELECT COALESCE(SUM(status = 'done'), 0) AS served, COALESCE(SUM(status = 'no_show'), 0) AS noShow,
+      `SELECT ${OUTCOME_COUNTS},
          AVG(CASE WHEN status = 'done' THEN finished_at - serving_at END) AS avg
        FROM tickets WHERE officer_id = ? AND service_day = ?`,
     );
     this.dayTotalsStmt = db.prepare<[string], { issued: number; served: number; noShow: number; wait: number | null; service: number | null }>(
-      `SELECT COUNT(*) AS issued, COALESCE(SUM(status = 'done'), 0) AS served, COALESCE(SUM(status = 'no_show'), 0) AS noShow,
+      `SELECT COUNT(*) AS issued, ${OUTCOME_COUNTS},
          AVG(CASE WHEN called_at IS NOT NULL AND transfer_count = 0 THEN called_at - issued_at END) AS wait,
          AVG(CASE WHEN status = 'done' AND serving_at IS NOT NULL THEN finished_at - serving_at END) AS service
        FROM tickets WHERE service_day = ?`,

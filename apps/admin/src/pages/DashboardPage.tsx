@@ -6,6 +6,7 @@ import { COUNTER_STATUS_LABELS, RATING_LABELS, formatMinutes } from '../i18n/lab
 import { OPS_MESSAGES, type OpsKey } from '../i18n/ops';
 import { errorText, useAdmin, useCommon, useT } from '../lib/admin-context';
 import { useDashboard } from '../lib/use-dashboard';
+import { FaultHistory, OpenFaults } from './DashboardFaults';
 
 export function DashboardPage() {
   const { conn, view, locale, config } = useAdmin();
@@ -29,9 +30,10 @@ export function DashboardPage() {
               const f = locale === 'en' ? config?.fields.find((x) => x.id === id) : undefined;
               return f?.nameEn ?? vi;
             }} />
+            <FaultHistory data={data} t={t} tz={tz} locale={locale} />
           </div>
           <div className="dash-col">
-            <Faults data={data} t={t} tz={tz} locale={locale} />
+            <OpenFaults data={data} t={t} tz={tz} locale={locale} />
             <Counters data={data} t={t} locale={locale} />
             <Satisfaction data={data} t={t} locale={locale} />
           </div>
@@ -121,27 +123,6 @@ function Counters({ data, t, locale }: P & { locale: Locale }) {
           ))}
         </tbody>
       </table>
-    </section>
-  );
-}
-
-function Faults({ data, t, tz, locale }: P & { tz: string; locale: Locale }) {
-  const n = data.printerFaults.length;
-  return (
-    <section className={`card dash-faults${n > 0 ? ' has-faults' : ''}`} data-testid="dash-faults" data-faults={n}>
-      <h2>{t('faultsTitle')}{n > 0 && <span className="badge is-danger"> {n}</span>}</h2>
-      {n === 0 ? <p className="ok-text">{t('noFaults')}</p> : (
-        <ul className="faults">
-          {data.printerFaults.map((f) => (
-            <li key={f.id} data-fault={f.id} data-count={f.count}>
-              <strong>{f.deviceName}</strong> <code>{f.fault}</code>
-              <span>{f.message}</span>
-              <span className="muted">{t('faultAt', { time: formatClock(f.at, tz, locale) })}</span>
-              {f.count > 1 && <span className="badge is-danger">{t('faultRepeats', { n: f.count, time: formatClock(f.lastSeenAt, tz, locale) })}</span>}
-            </li>
-          ))}
-        </ul>
-      )}
     </section>
   );
 }

@@ -3,6 +3,7 @@ import type { Dashboard } from '@qms/protocol';
 import type { CommandContext } from '../domain/context';
 import { fieldStats } from '../domain/stats';
 import { faultView } from '../domain/views';
+import { startOfLocalDay } from '../dossiers/desk';
 
 const minutes = (ms: number): number => Math.round(ms / 6000) / 10;
 
@@ -42,6 +43,9 @@ export function dashboard(ctx: CommandContext): Dashboard {
       avgServiceMin: today.avgServiceMs === null ? null : minutes(today.avgServiceMs),
     },
     printerFaults: ctx.store.printerFaults.open().map((f) => faultView(ctx, f)),
+    faultHistory: ctx.store.printerFaults
+      .groupsSince(startOfLocalDay(ctx.day, ctx.site.timeZone))
+      .map((g) => ({ ...g, deviceName: ctx.config.device(g.deviceId)?.name ?? g.deviceId })),
     satisfaction,
     phoneLinkBase: ctx.config.phoneLinkBase,
   };

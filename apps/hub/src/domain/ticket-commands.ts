@@ -127,12 +127,16 @@ export function issueTicket(
   };
 }
 
-/** "Gọi tiếp" first closes what the counter still has: the ticket there is finished. */
+/**
+ * Closes what the counter holds before the next call: a ticket being served is done; a ticket
+ * called but never started (the citizen did not come to the desk) is a no-show, not a service of
+ * 0 minutes, and can be called back by number like any no-show (docs/reports.md).
+ */
 function finishCurrent(ctx: CommandContext, counter: Counter): void {
   for (const t of ctx.atCounter(counter.id)) {
-    const done = finishTicket(t, { at: ctx.now });
-    ctx.store.tickets.update(done);
-    emitChange(ctx, 'finish', done, [done.fieldId]);
+    const closed = t.status === 'called' ? markNoShow(t, { at: ctx.now }) : finishTicket(t, { at: ctx.now });
+    ctx.store.tickets.update(closed);
+    emitChange(ctx, closed.status === 'no_show' ? 'no_show' : 'finish', closed, [closed.fieldId]);
   }
 }
 
@@ -213,6 +217,20 @@ const SIMPLE_CHANGES = {
   no_show: markNoShow,
   cancel: cancelTicket,
 } as const;
+
+/**
+ * Receiving or linking a dossier for a ticket that was called but not started means the citizen
+ * is at the desk: the service starts now, as if "Bắt đầu" had been pressed (same change, same
+ * event), so "Gọi tiếp" counts it served, not a no-show (docs/reports.md). Other states are left as
+ * they are.
+ */
+export function startIfCalled(ctx: CommandContext, ticket: Ticket): Ticket {
+  if (ticket.status !== 'called') return ticket;
+  const started = startServing(ticket, { at: ctx.now });
+  ctx.store.tickets.update(started);
+  emitChange(ctx, 'start', started, [started.fieldId]);
+  return started;
+}
 
 export function changeTicket(
   ctx: CommandContext,

@@ -12,7 +12,7 @@ import {
 } from '@qms/core';
 import type { DossierView, PickupResult, PublicDossierView } from '@qms/protocol';
 import type { CommandContext } from '../domain/context';
-import { counterForActor, issueTicket } from '../domain/ticket-commands';
+import { counterForActor, issueTicket, startIfCalled } from '../domain/ticket-commands';
 import { checkLookupKey } from './lookup-key';
 import { dossierEventBody, dossierView, publicDossierView } from './views';
 
@@ -91,7 +91,10 @@ export function createDossier(
   };
   ctx.store.dossiers.insert(dossier, ctx.day, seq);
   record(ctx, dossier, null, note);
-  if (ticket) ctx.store.dossiers.link(ticket.id, dossier.id, 'reception', ctx.now);
+  if (ticket) {
+    startIfCalled(ctx, ticket);
+    ctx.store.dossiers.link(ticket.id, dossier.id, 'reception', ctx.now);
+  }
   ctx.emit({ type: 'dossier:changed', action: 'created', dossier: dossierEventBody(dossier) }, { ticketId: ticket?.id ?? null });
   return dossierView(ctx, dossier);
 }
@@ -101,6 +104,7 @@ export function linkDossier(ctx: CommandContext, input: { ticketId: Id; code: st
   const ticket = ticketInHand(ctx, input.ticketId);
   const d = dossierByCode(ctx, input.code);
   const kind = ticket.fieldId === ctx.config.pickupFieldId() ? 'pickup' : 'visit';
+  startIfCalled(ctx, ticket);
   ctx.store.dossiers.link(ticket.id, d.id, kind, ctx.now);
   ctx.emit({ type: 'dossier:changed', action: 'linked', dossier: dossierEventBody(d) }, { ticketId: ticket.id });
   return dossierView(ctx, d);

@@ -71,7 +71,7 @@ export class PrintService {
     try {
       printer = this.printerFor(ctx, actor.id);
     } catch (e) {
-      return this.fail(actor, ticket.id, 'error', `Cấu hình máy in của ki-ốt không hợp lệ: ${(e as Error).message}`);
+      return this.fail(actor, ticket.id, 'error', `Cấu hình máy in của ki-ốt không hợp lệ (${(e as Error).message})`);
     }
     if (!printer) return this.fail(actor, ticket.id, 'error', 'Ki-ốt chưa được cấu hình máy in');
     // the QR link is the hub's own choice (network/phone-link.ts); a kiosk's `baseUrl` is not used
