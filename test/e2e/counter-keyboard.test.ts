@@ -81,9 +81,9 @@ describe('counter keyboard: a scan or stray typing never acts on the queue', () 
   it('a single key press still works: N calls the next number', async () => {
     const { page } = await serving();
     await page.waitForTimeout(750); // two calls within 700 ms are one (a double press)
-    await page.keyboard.press('n'); // "Gọi tiếp" finishes 1001 and calls 1002
+    await page.keyboard.press('n'); // "Gọi tiếp" calls 1002; 1001, called but never started, is a no-show
     await page.waitForFunction(() => document.querySelector('[data-testid=current-number]')?.textContent === '1002');
-    expect(tickets()).toEqual({ '1001': 'done', '1002': 'called', '1003': 'waiting' });
+    expect(tickets()).toEqual({ '1001': 'no_show', '1002': 'called', '1003': 'waiting' });
   });
 });
 
@@ -95,12 +95,14 @@ describe('counter keyboard: dialogs own the keyboard', () => {
     await page.fill('input[name=fullName]', 'Trần Thị Bình');
     await page.click('[data-testid=dossier-dialog] button[type=submit]');
     await page.waitForSelector('[data-testid=receipt]');
+    const RECEIVED = { '1001': 'serving', '1002': 'waiting', '1003': 'waiting' }; // receiving the dossier started 1001
+    expect(tickets()).toEqual(RECEIVED);
     const tvBefore = tvQueueEvents(tv);
     await page.keyboard.press('n');
     await page.keyboard.press('N');
     await page.waitForTimeout(SETTLE_MS);
     expect(await page.isVisible('[data-testid=receipt]')).toBe(true);
-    expect(tickets()).toEqual(SERVING_1001);
+    expect(tickets()).toEqual(RECEIVED);
     expect(tvQueueEvents(tv)).toBe(tvBefore);
 
     await page.keyboard.press('Escape');

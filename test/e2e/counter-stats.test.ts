@@ -61,6 +61,7 @@ describe('counter figures and the dashboard agree, in Chromium', () => {
     await click(desk, 'callNext');
     await desk.waitForFunction(() => document.querySelector('[data-testid=current-number]')?.textContent === '1001');
     await click(desk, 'noShow');
+    await desk.click('[data-testid=noshow-confirm]'); // "Vắng mặt, gọi tiếp"
     await desk.waitForSelector('[data-testid=current-empty]');
     await panelShows(desk, 0, 1);
     await dashboardShows(admin, 0, 1);
