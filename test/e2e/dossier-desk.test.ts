@@ -77,8 +77,12 @@ describe('dossier desk (counter app and admin)', () => {
     await page.waitForSelector('[data-testid=receipt]');
     expect(await page.textContent('[data-testid=receipt-code]')).toBe(CODE);
     expect(await page.isVisible('[data-testid=receipt-qr] svg')).toBe(true);
-    await page.click('[data-testid=receipt] button:has-text("Đóng")');
-    await page.click('[data-testid=desk-close]');
+    // Esc closes the innermost dialog only: first the receipt, then the dossier's detail
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid=receipt]', { state: 'detached' });
+    expect(await page.isVisible('[data-testid=desk-detail]')).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.waitForSelector('[data-testid=desk-detail]', { state: 'detached' });
 
     // the citizen's pickup at the kiosk now finds the result
     const kiosk = h.kiosk();

@@ -1,6 +1,7 @@
 import { DOSSIER_STATUS_LABELS, canChangeDossierStatus, type DossierStatus, type ReceivedDocument } from '@qms/core';
 import type { DossierHistoryView, DossierWithHistory, Snapshot } from '@qms/protocol';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useDialogKeys } from '../dialog';
 import { formatClock } from '../format';
 import { newKey, type HubConnection } from '../hub-connection';
 import { translator, type Locale, type Translate } from '../i18n';
@@ -69,12 +70,15 @@ export function DossierDetail({ conn, snapshot, locale, signer, dossierId, onClo
     await load();
   };
 
+  // owns the keyboard like every dialog (Esc closes; the receipt above it is the innermost one)
+  const box = useRef<HTMLDivElement>(null);
+  useDialogKeys(box, onClose);
   const tz = snapshot.site.timeZone;
   const when = (at: number): string => `${formatClock(at, tz, locale)} ${new Date(at).toLocaleDateString('vi-VN', { timeZone: tz })}`;
   const d = data?.dossier;
   const moves = d ? MOVES.filter((m) => canChangeDossierStatus(d.status, m.to)) : [];
   return (
-    <div className="modal desk-detail-modal" role="dialog" aria-modal="true" data-testid="desk-detail">
+    <div ref={box} className="modal desk-detail-modal" role="dialog" aria-modal="true" data-testid="desk-detail">
       <div className="modal-box desk-detail">
         {!d ? <p className="muted">…</p> : (
           <>
