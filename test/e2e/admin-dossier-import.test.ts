@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { httpRaw, sessionToken } from '../security/helpers/http';
 import { openPage, useBrowser } from '../support/browser';
 import { startTestHub, type TestHub } from '../support/test-hub';
+import { signIn } from '../support/sign-in';
 
 const browser = useBrowser();
 let h: TestHub;
@@ -41,10 +42,7 @@ describe('dossier import page (admin)', () => {
     writeFileSync(mixedUp, MIXED_UP);
 
     const { page } = await openPage(browser(), 1440, 900);
-    await page.goto(`${h.url}/admin/`);
-    await page.fill('input[name=username]', 'admin');
-    await page.fill('input[name=password]', h.creds.admin.password);
-    await page.click('button[type=submit]');
+    await signIn(page, h, 'admin');
     await page.click('[data-nav=dossiers]');
     const panel = page.locator('[data-testid=dossier-import]');
     await panel.locator('input[type=file]').setInputFiles(later);

@@ -5,6 +5,7 @@ import { openPage, useBrowser } from '../support/browser';
 import { data, type TestClient } from '../support/client';
 import { startFakePrinter, type FakePrinter, type FakePrinterMode } from '../support/fake-printer';
 import { startTestHub, type TestHub } from '../support/test-hub';
+import { signIn } from '../support/sign-in';
 
 const browser = useBrowser();
 let h: TestHub;
@@ -37,10 +38,7 @@ describe('printer faults on the admin dashboard, in Chromium', () => {
     const kiosk = h.kiosk();
     await kiosk.ready();
     const { page } = await openPage(browser(), 1440, 1000);
-    await page.goto(`${h.url}/admin/`);
-    await page.fill('input[name=username]', 'admin');
-    await page.fill('input[name=password]', h.creds.admin.password);
-    await page.click('button[type=submit]');
+    await signIn(page, h, 'admin');
     await page.waitForSelector('[data-testid=dash-faults][data-faults="0"]');
 
     // ten prints fail on paper (09:01 … 09:10), then three on a printer that went off (09:11 … 09:13)

@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { httpRaw, sessionToken } from '../security/helpers/http';
 import { openPage, useBrowser } from '../support/browser';
 import { startTestHub, type TestHub } from '../support/test-hub';
+import { signIn } from '../support/sign-in';
 
 const browser = useBrowser();
 let h: TestHub;
@@ -26,10 +27,7 @@ describe('personal data page (admin)', () => {
     const { page } = await openPage(browser(), 1440, 900);
     const urls: string[] = [];
     page.on('request', (r) => urls.push(decodeURIComponent(r.url())));
-    await page.goto(`${h.url}/admin/`);
-    await page.fill('input[name=username]', 'admin');
-    await page.fill('input[name=password]', h.creds.admin.password);
-    await page.click('button[type=submit]');
+    await signIn(page, h, 'admin');
     await page.click('[data-nav=dossiers]');
     await page.waitForSelector('[data-testid=personal-data-panel]');
 

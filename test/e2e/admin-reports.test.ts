@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openPage, useBrowser } from '../support/browser';
 import { data } from '../support/client';
 import { startTestHub, type TestHub } from '../support/test-hub';
+import { signIn } from '../support/sign-in';
 
 const browser = useBrowser();
 let h: TestHub;
@@ -24,10 +25,7 @@ describe('admin reports in Chromium', () => {
       if (i === 2 && t) data(await o.send('ticket:noShow', { ticketId: t.id }));
     }
     const { page } = await openPage(browser(), 1440, 900);
-    await page.goto(`${h.url}/admin/`);
-    await page.fill('input[name=username]', 'admin');
-    await page.fill('input[name=password]', h.creds.admin.password);
-    await page.click('button[type=submit]');
+    await signIn(page, h, 'admin');
     await page.click('[data-nav=reports]');
     await page.fill('input[name=from]', '23/11/2026');
     await page.fill('input[name=to]', '23/11/2026');
@@ -63,10 +61,7 @@ describe('dossier figures as of a moment, in Chromium', () => {
       VALUES ('e2e-d1', '000.00.00.H26-261102-0001', ?, ?, 'post', ?, '2026-11-02', '2026-11-05', 'result_ready', ?)`)
       .run(proc.id, proc.fieldId, hanoi('2026-11-02', 9), hanoi('2026-11-20', 10));
     const { page } = await openPage(browser(), 1440, 900);
-    await page.goto(`${h.url}/admin/`);
-    await page.fill('input[name=username]', 'admin');
-    await page.fill('input[name=password]', h.creds.admin.password);
-    await page.click('button[type=submit]');
+    await signIn(page, h, 'admin');
     await page.click('[data-nav=reports]');
     await page.fill('input[name=from]', '01/11/2026');
     await page.fill('input[name=to]', '05/11/2026');

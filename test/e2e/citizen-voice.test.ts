@@ -6,6 +6,7 @@ import { openPage, useBrowser } from '../support/browser';
 import { data } from '../support/client';
 import { startFakePrinter, type FakePrinter } from '../support/fake-printer';
 import { startTestHub, type TestHub } from '../support/test-hub';
+import { signIn } from '../support/sign-in';
 
 const browser = useBrowser();
 let h: TestHub;
@@ -114,10 +115,7 @@ describe('one voice to citizens (Chromium)', () => {
     // the reason is the staff's: recorded as a printer fault and shown on the admin dashboard
     expect(h.store.printerFaults.open().map((f) => f.message)).toEqual(['Ki-ốt chưa được cấu hình máy in']);
     const admin = (await openPage(browser(), 1440, 1000)).page;
-    await admin.goto(`${h.url}/admin/`);
-    await admin.fill('input[name=username]', 'admin');
-    await admin.fill('input[name=password]', h.creds.admin.password);
-    await admin.click('button[type=submit]');
+    await signIn(admin, h, 'admin');
     await admin.waitForSelector('[data-testid=dash-faults].has-faults');
     expect(await admin.textContent('[data-testid=dash-faults]')).toContain('Ki-ốt chưa được cấu hình máy in');
   });

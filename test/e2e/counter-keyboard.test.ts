@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openPage, scanBurst, useBrowser } from '../support/browser';
 import { data, type TestClient } from '../support/client';
 import { startTestHub, type TestHub } from '../support/test-hub';
+import { signIn } from '../support/sign-in';
 
 /** Keyboard safety at the officer's desk (issue #21, items 1 and 2). */
 const browser = useBrowser();
@@ -15,8 +16,6 @@ const CCCD_QR = '001090012345|012345678|Nguyễn Văn An|01011990|Nam|Số 5 Vĩ
 /** Longer than the desk's hold (100 ms) and quiet (250 ms) times together, with room for a slow machine. */
 const SETTLE_MS = 1000;
 
-const password = (u: string): string => h.creds.officers.find((o) => o.username === u)?.password ?? '';
-
 /** canbo1 at counter 1 serving 1001, three tickets issued, and a TV (display client) listening. */
 async function serving(): Promise<{ page: Page; tv: TestClient }> {
   // today's code fires a burst of commands from one socket: let the hub take them, so the test shows it
@@ -27,10 +26,7 @@ async function serving(): Promise<{ page: Page; tv: TestClient }> {
   const tv = h.display();
   await tv.ready();
   const { page } = await openPage(browser(), 1440, 900);
-  await page.goto(`${h.url}/counter/`);
-  await page.fill('input[name=username]', 'canbo1');
-  await page.fill('input[name=password]', password('canbo1'));
-  await page.click('button[type=submit]');
+  await signIn(page, h, 'canbo1');
   await page.click('[data-counter=q1]');
   await page.waitForSelector('[data-action=callNext]:not([disabled])');
   await page.click('[data-action=callNext]'); // the focus stays on "Gọi tiếp", as after a real click

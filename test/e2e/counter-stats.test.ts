@@ -3,14 +3,13 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openPage, useBrowser } from '../support/browser';
 import { data } from '../support/client';
 import { startTestHub, type TestHub } from '../support/test-hub';
+import { signIn } from '../support/sign-in';
 
 const browser = useBrowser();
 let h: TestHub;
 afterEach(async () => {
   await h.close();
 });
-
-const password = (u: string): string => h.creds.officers.find((o) => o.username === u)?.password ?? '';
 
 async function click(page: Page, action: string): Promise<void> {
   await page.click(`[data-action=${action}]:not([disabled])`);
@@ -45,16 +44,10 @@ describe('counter figures and the dashboard agree, in Chromium', () => {
     const t1 = data(await kiosk.send('ticket:issue', { fieldId: 'tu-phap-ho-tich', idempotencyKey: 'cs-issue-1' })).ticket;
 
     const desk = (await openPage(browser(), 1440, 900)).page;
-    await desk.goto(`${h.url}/counter/`);
-    await desk.fill('input[name=username]', 'canbo1');
-    await desk.fill('input[name=password]', password('canbo1'));
-    await desk.click('button[type=submit]');
+    await signIn(desk, h, 'canbo1');
     await desk.click('[data-counter=q1]');
     const admin = (await openPage(browser(), 1440, 1000)).page;
-    await admin.goto(`${h.url}/admin/`);
-    await admin.fill('input[name=username]', 'admin');
-    await admin.fill('input[name=password]', h.creds.admin.password);
-    await admin.click('button[type=submit]');
+    await signIn(admin, h, 'admin');
     await dashboardShows(admin, 0, 0);
 
     // called, the citizen is not there: Vắng mặt

@@ -8,6 +8,7 @@ import { httpRaw, sessionToken } from '../security/helpers/http';
 import { openPage, useBrowser } from '../support/browser';
 import { data } from '../support/client';
 import { startTestHub, type TestHub } from '../support/test-hub';
+import { signIn } from '../support/sign-in';
 
 const browser = useBrowser();
 let h: TestHub;
@@ -34,10 +35,7 @@ describe('dossier desk (counter app and admin)', () => {
     h = await startTestHub();
     await importOnline();
     const { page } = await openPage(browser(), 1440, 900);
-    await page.goto(`${h.url}/counter/`);
-    await page.fill('input[name=username]', 'canbo3');
-    await page.fill('input[name=password]', h.creds.officers[2]?.password ?? '');
-    await page.click('button[type=submit]');
+    await signIn(page, h, 'canbo3');
     await page.waitForSelector('[data-counter=q3]'); // the choose-a-counter screen: no counter taken
     await page.click('[data-testid=tab-dossiers]');
     await page.waitForSelector('[data-testid=desk-table]');
@@ -108,10 +106,7 @@ describe('dossier desk (counter app and admin)', () => {
     h = await startTestHub();
     await importOnline();
     const { page } = await openPage(browser(), 1440, 900);
-    await page.goto(`${h.url}/admin/`);
-    await page.fill('input[name=username]', 'admin');
-    await page.fill('input[name=password]', h.creds.admin.password);
-    await page.click('button[type=submit]');
+    await signIn(page, h, 'admin');
     await page.click('[data-nav=dossiers]');
     await page.waitForSelector('[data-testid=desk-table]');
     await page.selectOption('[data-testid=desk-filters] select[name=sort]', 'overdue_first');

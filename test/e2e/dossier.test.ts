@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openPage, scanBurst, useBrowser } from '../support/browser';
 import { data } from '../support/client';
 import { startTestHub, type TestHub } from '../support/test-hub';
+import { signIn } from '../support/sign-in';
 
 const browser = useBrowser();
 let h: TestHub;
@@ -20,10 +21,7 @@ describe('dossier from reception to returned result, in Chromium', () => {
 
     // the officer at counter 5 serves 6001 and receives a dossier
     const { page } = await openPage(browser(), 1440, 900);
-    await page.goto(`${h.url}/counter/`);
-    await page.fill('input[name=username]', 'canbo5');
-    await page.fill('input[name=password]', h.creds.officers[4]?.password ?? '');
-    await page.click('button[type=submit]');
+    await signIn(page, h, 'canbo5');
     await page.click('[data-counter=q5]');
     await page.waitForSelector('[data-action=callNext]:not([disabled])');
     await page.click('[data-action=callNext]');
@@ -90,10 +88,7 @@ describe('dossier from reception to returned result, in Chromium', () => {
 
     // the result counter calls it, sees the dossier with the ticket, and marks it returned
     const result = (await openPage(browser(), 1440, 900)).page;
-    await result.goto(`${h.url}/counter/`);
-    await result.fill('input[name=username]', 'canbo7');
-    await result.fill('input[name=password]', h.creds.officers[6]?.password ?? '');
-    await result.click('button[type=submit]');
+    await signIn(result, h, 'canbo7');
     await result.click('[data-counter=q7]');
     await result.waitForSelector('[data-action=callNext]:not([disabled])');
     await result.click('[data-action=callNext]');

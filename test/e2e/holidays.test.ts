@@ -3,6 +3,7 @@ import { openPage, useBrowser } from '../support/browser';
 import { data } from '../support/client';
 import { FakeClock } from '../support/fake-clock';
 import { startTestHub, type TestHub } from '../support/test-hub';
+import { signIn } from '../support/sign-in';
 
 const browser = useBrowser();
 let h: TestHub;
@@ -14,10 +15,7 @@ describe('holiday calendar in Chromium', () => {
   it('the admin sees the default holidays, works a holiday, adds a worked Saturday and opens the kiosk on a holiday', async () => {
     h = await startTestHub();
     const { page, errors } = await openPage(browser(), 1440, 1000);
-    await page.goto(`${h.url}/admin/`);
-    await page.fill('input[name=username]', 'admin');
-    await page.fill('input[name=password]', h.creds.admin.password);
-    await page.click('button[type=submit]');
+    await signIn(page, h, 'admin');
     await page.click('[data-nav=site]');
     await page.click('[data-testid=holiday-years] [data-year="2025"]');
     const defaults = page.locator('[data-testid=default-holidays][data-year="2025"]');

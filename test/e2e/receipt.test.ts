@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { openPage, useBrowser } from '../support/browser';
 import { data } from '../support/client';
 import { startTestHub, type TestHub } from '../support/test-hub';
+import { signIn } from '../support/sign-in';
 
 const browser = useBrowser();
 let h: TestHub;
@@ -21,10 +22,7 @@ function pdfPageCount(pdf: Buffer): number {
 }
 
 async function receiveAtCounter(page: Page): Promise<void> {
-  await page.goto(`${h.url}/counter/`);
-  await page.fill('input[name=username]', 'canbo5');
-  await page.fill('input[name=password]', h.creds.officers[4]?.password ?? '');
-  await page.click('button[type=submit]');
+  await signIn(page, h, 'canbo5');
   await page.click('[data-counter=q5]');
   await page.waitForSelector('[data-action=callNext]:not([disabled])');
   await page.click('[data-action=callNext]');
@@ -141,10 +139,7 @@ describe('the receipt (giấy tiếp nhận hồ sơ và hẹn trả kết quả
     expect(d.documents).toEqual([{ name: 'Tờ khai thay đổi thông tin cư trú (mẫu CT01)', form: 'original', quantity: 2 }]);
 
     const { page } = await openPage(browser(), 1440, 900);
-    await page.goto(`${h.url}/counter/`);
-    await page.fill('input[name=username]', 'canbo3');
-    await page.fill('input[name=password]', h.creds.officers[2]?.password ?? '');
-    await page.click('button[type=submit]');
+    await signIn(page, h, 'canbo3');
     await page.click('[data-testid=tab-dossiers]');
     await page.waitForSelector('[data-testid=desk-table]');
     await page.locator(`[data-testid=desk-table] tr[data-code="${d.code}"] [data-testid=desk-open]`).click();

@@ -6,6 +6,7 @@ import { openPage, useBrowser } from '../support/browser';
 import { startFakePrinter, type FakePrinter } from '../support/fake-printer';
 import { startTestHub, type TestHub } from '../support/test-hub';
 import type { HubOptions } from '@qms/hub';
+import { signIn } from '../support/sign-in';
 
 /**
  * Issue #21 item 4: the QR on a ticket opens on a citizen's phone. Tests may only bind loopback,
@@ -76,10 +77,7 @@ describe('the ticket QR on a citizen\'s phone', () => {
     expect(await page.$('[data-testid=qr]')).toBeNull();
 
     const admin = (await openPage(browser(), 1440, 900)).page;
-    await admin.goto(`${h.url}/admin/`);
-    await admin.fill('input[name=username]', 'admin');
-    await admin.fill('input[name=password]', h.creds.admin.password);
-    await admin.click('button[type=submit]');
+    await signIn(admin, h, 'admin');
     await admin.waitForSelector('[data-testid=dash-phone-link]');
     const warning = (await admin.textContent('[data-testid=dash-phone-link]')) ?? '';
     expect(warning).toContain('Liên kết trên điện thoại đang tắt');
@@ -90,10 +88,7 @@ describe('the ticket QR on a citizen\'s phone', () => {
   it('with a usable address the dashboard shows no such warning', async () => {
     await setup({ publicUrl: null, network: { listenHost: '0.0.0.0', interfaces: () => WARD_PC } });
     const admin = (await openPage(browser(), 1440, 900)).page;
-    await admin.goto(`${h.url}/admin/`);
-    await admin.fill('input[name=username]', 'admin');
-    await admin.fill('input[name=password]', h.creds.admin.password);
-    await admin.click('button[type=submit]');
+    await signIn(admin, h, 'admin');
     await admin.waitForSelector('[data-testid=dash-today]');
     expect(await admin.$('[data-testid=dash-phone-link]')).toBeNull();
   });
