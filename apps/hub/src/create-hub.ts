@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server as HttpServer, type Ser
 import type { AddressInfo } from 'node:net';
 import { networkInterfaces } from 'node:os';
 import type { Clock } from '@qms/core';
-import type { CommandInput, Role } from '@qms/protocol';
+import { isStaffRole, type CommandInput, type Role } from '@qms/protocol';
 import type { Store } from '@qms/store';
 import pino, { type Logger } from 'pino';
 import { Server } from 'socket.io';
@@ -324,8 +324,7 @@ function endSockets(io: HubServer, store: Store, d: { devices: readonly string[]
       continue;
     }
     const { deviceId, actorId, role } = socket.data;
-    const isStaff = role === 'officer' || role === 'admin';
-    if ((deviceId && d.devices.includes(deviceId)) || (isStaff && d.officers.includes(actorId))) {
+    if ((deviceId && d.devices.includes(deviceId)) || (isStaffRole(role) && d.officers.includes(actorId))) {
       socket.emit('hub:notice', { code: 'SESSION_REVOKED', message: 'Quyền truy cập của thiết bị hoặc tài khoản đã bị thu hồi' });
       socket.disconnect(true);
     }
@@ -344,8 +343,8 @@ function onConnection(socket: HubSocket, executor: CommandExecutor, limiter: Com
   const actor = actorOf(socket);
   const role = actor.role as Role;
   const bucket = limiter.socketBucket(role);
-  void socket.join([roleRoom(role), role === 'officer' || role === 'admin' ? STAFF_ROOM : PUBLIC_ROOM]);
-  if (role === 'officer' || role === 'admin') void socket.join(officerRoom(actor.id));
+  void socket.join([roleRoom(role), isStaffRole(role) ? STAFF_ROOM : PUBLIC_ROOM]);
+  if (isStaffRole(role)) void socket.join(officerRoom(actor.id));
   logger.debug({ role, actorId: actor.id }, 'socket connected');
   try {
     executor.rollDayIfNeeded();

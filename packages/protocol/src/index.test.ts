@@ -11,6 +11,7 @@ describe('public surface', () => {
         'MAX_PAYLOAD_BYTES',
         'PROTOCOL_VERSION',
         'ROLES',
+        'isStaffRole',
         'callNextInput',
         'callTicketInput',
         'counterOpenInput',
@@ -66,6 +67,10 @@ describe('public surface', () => {
 
   it('ROLES are the four socket roles', () => {
     expect([...protocol.ROLES]).toEqual(['kiosk', 'display', 'officer', 'admin']);
+  });
+
+  it('staff are officers and admins; devices and the system are not', () => {
+    expect([...protocol.ROLES, 'system' as const].filter((r) => protocol.isStaffRole(r))).toEqual(['officer', 'admin']);
   });
 });
 

@@ -5,7 +5,7 @@ import { changed } from '../admin/config-commands';
 import type { CommandExecutor } from '../commands/executor';
 import { detectImportFormat } from '../dossiers/import/detect-format';
 import { MAX_IMPORT_BYTES } from '../dossiers/import/types';
-import { requireAdmin } from '../http/admin-auth';
+import { adminActor, requireAdmin } from '../http/admin-auth';
 import { readBody, sendJson } from '../http/json';
 import { applyCatalogRows, checkCatalogRows, type CatalogApplyResult } from './apply-catalog';
 import type { ImportGate } from '../workers/import-gate';
@@ -57,7 +57,7 @@ async function importCatalog(req: IncomingMessage, deps: CatalogRouteDeps, admin
   } finally {
     await job.close();
   }
-  const actor = { role: 'admin' as const, id: admin.id, name: admin.fullName, deviceId: null };
+  const actor = adminActor(admin);
   return deps.executor.transact(actor, (ctx): Outcome => {
     const issues = [...parsed.issues, ...checkCatalogRows(ctx.store.config.fields(), parsed.rows)].sort((a, b) => a.line - b.line);
     if (issues.length > 0) return { ok: false, issues };

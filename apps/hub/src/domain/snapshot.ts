@@ -1,5 +1,5 @@
 import type { Role, Snapshot, TicketView } from '@qms/protocol';
-import { PROTOCOL_VERSION } from '@qms/protocol';
+import { PROTOCOL_VERSION, isStaffRole } from '@qms/protocol';
 import type { CommandContext } from './context';
 import { fieldStats } from './stats';
 import { faultView, publicCounterView, publicTicketView, ticketView } from './views';
@@ -29,13 +29,9 @@ function deviceView(ctx: CommandContext): Snapshot['device'] {
   return { id: d.id, kind: d.kind, name: d.name, settings };
 }
 
-export function isStaff(role: Role | 'system'): boolean {
-  return role === 'officer' || role === 'admin';
-}
-
 /** The whole state a client needs, projected for its role; `seq` is the last event it includes. */
 export function buildSnapshot(ctx: CommandContext, role: Role): Snapshot {
-  const staff = isStaff(role);
+  const staff = isStaffRole(role);
   const project = (v: TicketView): TicketView => (staff ? v : publicTicketView(v));
   const active = ctx.store.tickets.active(ctx.day);
   const counters = ctx.counters().filter((c) => c.enabled).map((c) => ctx.counterView(c));

@@ -19,7 +19,7 @@ import {
   type PriorityGroup,
   type Ticket,
 } from '@qms/core';
-import type { CallResult, IssueTicketResult, TicketView } from '@qms/protocol';
+import { isStaffRole, type CallResult, type IssueTicketResult, type TicketView } from '@qms/protocol';
 import type { CommandContext } from './context';
 import { fieldAverageServiceMs } from './stats';
 import { ticketStatusUrl, ticketView } from './views';
@@ -27,7 +27,7 @@ import { ticketStatusUrl, ticketView } from './views';
 type ChangeAction = 'start' | 'finish' | 'no_show' | 'transfer' | 'cancel';
 
 function officerIdOf(ctx: CommandContext): Id | null {
-  return ctx.actor.role === 'officer' || ctx.actor.role === 'admin' ? ctx.actor.id : null;
+  return isStaffRole(ctx.actor.role) ? ctx.actor.id : null;
 }
 
 /** Staff may act on a counter only while they hold it; admins may act on any. */

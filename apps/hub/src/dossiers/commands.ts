@@ -10,7 +10,7 @@ import {
   type Id,
   type ReceivedDocument,
 } from '@qms/core';
-import type { DossierView, PickupResult, PublicDossierView } from '@qms/protocol';
+import { isStaffRole, type DossierView, type PickupResult, type PublicDossierView } from '@qms/protocol';
 import type { CommandContext } from '../domain/context';
 import { counterForActor, issueTicket, startIfCalled } from '../domain/ticket-commands';
 import { checkLookupKey } from './lookup-key';
@@ -85,7 +85,7 @@ export function createDossier(
     resolvedAt: null,
     returnedAt: null,
     counterId: ticket?.counterId ?? null,
-    officerId: ctx.actor.role === 'officer' || ctx.actor.role === 'admin' ? ctx.actor.id : null,
+    officerId: isStaffRole(ctx.actor.role) ? ctx.actor.id : null,
     note,
     ...(input.documents && input.documents.length > 0 ? { documents: input.documents } : {}),
   };

@@ -9,7 +9,7 @@ import { applyRows, previewRows, type ImportPreview } from '../dossiers/import-a
 import type { ImportGate } from '../workers/import-gate';
 import { MAX_REPORTED_ISSUES, type DossierImportSummary, type PreparedDossier } from '../workers/protocol';
 import { JobError, startJob } from '../workers/run-job';
-import { requireAdmin } from './admin-auth';
+import { adminActor, requireAdmin } from './admin-auth';
 import { readBody, sendJson } from './json';
 
 export interface DossierImportDeps {
@@ -91,7 +91,7 @@ export async function handleDossierImport(req: IncomingMessage, res: ServerRespo
         return { ok: true, data: { dryRun: true, ...preview } };
       }
       if (summary.issueCount > 0) return { ok: false, issues: summary.issues, issueCount: summary.issueCount, preview: null };
-      const actor = { role: 'admin' as const, id: admin.id, name: admin.fullName, deviceId: null };
+      const actor = adminActor(admin);
       const none = { created: 0, updated: 0, unchanged: 0 };
       const counts = summary.rows === 0 ? none : await applyRows(deps, actor, summary.rows, rows).catch(conflict);
       return { ok: true, data: { imported: summary.rows, ...counts } };

@@ -4,7 +4,7 @@ import { dossierCodeSchema } from '@qms/protocol';
 import type { Store } from '@qms/store';
 import { z } from 'zod';
 import type { CommandExecutor } from '../commands/executor';
-import { requireAdmin } from './admin-auth';
+import { adminActor, requireAdmin } from './admin-auth';
 import { readJson, sendJson } from './json';
 
 const cccdSchema = z.string().regex(/^\d{12}$/, 'CCCD gồm 12 chữ số');
@@ -64,7 +64,7 @@ export async function handlePersonalData(
     const dossiers = dossiersOf(deps.store, person).map((d) => ({ ...d, history: deps.store.dossiers.history(d.id) }));
     return sendJson(res, 200, { ok: true, data: { ...person, exportedAt: deps.clock.now(), dossiers } });
   }
-  const actor = { role: 'admin' as const, id: admin.id, name: admin.fullName, deviceId: null };
+  const actor = adminActor(admin);
   const erased = deps.executor.transact(actor, (ctx) => {
     const found = dossiersOf(ctx.store, person);
     const n = ctx.store.dossiers.eraseApplicant(found.map((d) => d.id), ctx.now);

@@ -3,7 +3,7 @@ import { PrinterFault, parsePrinterConfig, printerFromUrl, type PrinterConfig, t
 import type { PrinterFaultView, PrintResult } from '@qms/protocol';
 import type { CommandExecutor } from '../commands/executor';
 import type { Actor, CommandContext } from '../domain/context';
-import { fieldAverageServiceMs } from '../domain/stats';
+import { fieldAverageServiceMs, openCountersFor } from '../domain/stats';
 import { faultView, ticketStatusUrl } from '../domain/views';
 
 export type PrintFn = (data: TicketPrintData, config: PrinterConfig) => Promise<{ bytes: number; ms: number }>;
@@ -19,7 +19,6 @@ export interface PrintServiceOptions {
 function printData(ctx: CommandContext, t: Ticket, locale: 'vi' | 'en'): TicketPrintData {
   const field = ctx.field(t.fieldId);
   const peopleAhead = ctx.store.tickets.countAhead(t, ctx.site.priority);
-  const openCounters = ctx.counters().filter((c) => c.enabled && c.status === 'open' && c.fieldIds.includes(field.id));
   return {
     siteName: ctx.site.name,
     fieldName: locale === 'vi' ? field.nameVi : field.nameEn,
@@ -29,7 +28,7 @@ function printData(ctx: CommandContext, t: Ticket, locale: 'vi' | 'en'): TicketP
     peopleAhead,
     estimatedWaitMinutes: estimateWaitMinutes({
       peopleAhead,
-      openCounters: openCounters.length,
+      openCounters: openCountersFor(field.id, ctx.counters()),
       avgServiceMs: fieldAverageServiceMs(ctx.store, field),
     }),
     counterNumbers: ctx.counters().filter((c) => c.enabled && c.fieldIds.includes(field.id)).map((c) => c.number),
