@@ -11,6 +11,7 @@ describe('public surface', () => {
         'MAX_PAYLOAD_BYTES',
         'PROTOCOL_VERSION',
         'ROLES',
+        'RECENT_CALLS',
         'isStaffRole',
         'callNextInput',
         'callTicketInput',

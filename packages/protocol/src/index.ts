@@ -1,5 +1,6 @@
 export { PROTOCOL_VERSION } from './version';
 export { ok, fail, type Ack, type AckResult, type ErrorBody } from './ack';
+export { RECENT_CALLS } from './snapshot-limits';
 export { ROLES, isStaffRole, type Role, type DeviceRole, type StaffSocketRole } from './roles';
 export { handshakeAuthSchema, type HandshakeAuth, type ConnectErrorData } from './handshake';
 export * from './commands';

@@ -1,4 +1,5 @@
-import type { CounterView, FieldStats, HubEvent, Snapshot, TicketView } from '@qms/protocol';
+import { ACTIVE_TICKET_STATUSES } from '@qms/core';
+import { RECENT_CALLS, type CounterView, type FieldStats, type HubEvent, type Snapshot, type TicketView } from '@qms/protocol';
 
 /** What a client knows of the hub: the last snapshot with every later event applied. */
 export interface HubState {
@@ -9,8 +10,7 @@ export interface HubState {
 
 export type ApplyResult = { state: HubState; gap: false } | { state: HubState; gap: true };
 
-const RECENT_CALLS = 10;
-const ACTIVE = new Set(['waiting', 'called', 'serving']);
+const ACTIVE = new Set<string>(ACTIVE_TICKET_STATUSES);
 
 export function fromSnapshot(snapshot: Snapshot): HubState {
   return { snapshot, seq: snapshot.seq };

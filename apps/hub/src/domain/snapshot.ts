@@ -1,10 +1,9 @@
 import type { Role, Snapshot, TicketView } from '@qms/protocol';
-import { PROTOCOL_VERSION, isStaffRole } from '@qms/protocol';
+import { PROTOCOL_VERSION, RECENT_CALLS, isStaffRole } from '@qms/protocol';
 import type { CommandContext } from './context';
 import { fieldStats } from './stats';
 import { faultView, publicCounterView, publicTicketView, ticketView } from './views';
 
-const RECENT_CALLS = 10;
 const CLOSED_DAYS_AHEAD = 14;
 
 /** Holidays from today on that keep the kiosk closed, so a kiosk left on past midnight knows them. */
