@@ -1,7 +1,7 @@
 import { queueForCounter } from '@qms/core';
 import type { CounterView, TicketView } from '@qms/protocol';
 import { currentTicketAt, newKey, type ConnectionView, type HubConnection, type Locale, type Translate } from '@qms/ui';
-import { useHubNow } from '@qms/ui/react';
+import { useCommand, useHubNow } from '@qms/ui/react';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ActionBar, actionForKey, enabledActions, SHORTCUT_LETTERS, type Action } from './ActionBar';
 import { CallNumberDialog, NoShowDialog, TransferDialog } from './dialogs';
@@ -9,7 +9,6 @@ import { CurrentTicket } from './CurrentTicket';
 import { DossierPanel } from './DossierPanel';
 import type { CounterKey } from './messages';
 import { SidePanel } from './SidePanel';
-import { useCommand } from './use-command';
 import { useDeskKeys } from './use-desk-keys';
 
 interface Props {

@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import type { AckResult, CommandPayload, CommandResults, ErrorBody } from '@qms/protocol';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { HubConnection, ConnectionView } from './hub-connection';
 import { COMMON, translator, type Locale } from './i18n';
 
@@ -57,4 +58,34 @@ export function ConnectionBanner({ view, locale }: { view: ConnectionView; local
       {text}
     </div>
   );
+}
+
+/**
+ * Sends commands one at a time: while one is in flight `busy` is true (every button disabled) and
+ * a second press is ignored (resolves to null), so a double click can never act twice. `error`
+ * keeps the last failure, worded by `describe` (the hub's message by default).
+ */
+export function useCommand(conn: HubConnection, describe: (error: ErrorBody, name: keyof CommandResults) => string = (e) => e.message) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const inFlight = useRef(false);
+  const describeRef = useRef(describe);
+  describeRef.current = describe;
+  const run = useCallback(
+    async <C extends keyof CommandResults>(name: C, payload: CommandPayload<C>): Promise<AckResult<CommandResults[C]> | null> => {
+      if (inFlight.current) return null;
+      inFlight.current = true;
+      setBusy(true);
+      try {
+        const r = await conn.send(name, payload);
+        setError(r.ok ? null : describeRef.current(r.error, name));
+        return r;
+      } finally {
+        inFlight.current = false;
+        setBusy(false);
+      }
+    },
+    [conn],
+  );
+  return { run, busy, error, setError };
 }

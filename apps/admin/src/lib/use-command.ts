@@ -1,36 +1,23 @@
 import type { CommandPayload, CommandResults } from '@qms/protocol';
-import { useCallback, useRef, useState } from 'react';
+import { useCommand as useSerialCommand } from '@qms/ui/react';
+import { useCallback } from 'react';
 import { errorText, useAdmin, useCommon } from './admin-context';
 
 /**
- * Sends admin commands one at a time (a double click saves once) and keeps the hub's error
- * message for the form to show. Resolves to the result, or null on failure.
+ * Sends admin commands one at a time (a double click saves once; packages/ui's useCommand) and
+ * keeps the hub's error, worded for the admin, for the form to show. Resolves to the result, or
+ * null on failure.
  */
 export function useCommand() {
   const { conn } = useAdmin();
   const t = useCommon();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const inFlight = useRef(false);
+  const { run: send, busy, error, setError } = useSerialCommand(conn, (e, name) => errorText(t, e, name));
   const run = useCallback(
     async <C extends keyof CommandResults>(name: C, payload: CommandPayload<C>): Promise<CommandResults[C] | null> => {
-      if (inFlight.current) return null;
-      inFlight.current = true;
-      setBusy(true);
-      try {
-        const r = await conn.send(name, payload);
-        if (r.ok) {
-          setError(null);
-          return r.data;
-        }
-        setError(errorText(t, r.error, name));
-        return null;
-      } finally {
-        inFlight.current = false;
-        setBusy(false);
-      }
+      const r = await send(name, payload);
+      return r?.ok ? r.data : null;
     },
-    [conn, t],
+    [send],
   );
   return { run, busy, error, setError };
 }
