@@ -151,8 +151,8 @@ export function createHub(options: HubOptions): Hub {
     sendNotices(io, notices);
     endSockets(io, store, disconnect);
   });
-  executor.config.enforceHours = !options.alwaysOpen;
-  executor.config.presence = () => {
+  executor.runtime.enforceHours = !options.alwaysOpen;
+  executor.runtime.presence = () => {
     const counts = new Map<string, number>();
     for (const socket of io.of('/').sockets.values()) {
       const id = socket.data.deviceId;
@@ -276,7 +276,7 @@ export function createHub(options: HubOptions): Hub {
             port: addr.port,
             interfaces: (options.network?.interfaces ?? networkInterfaces)(),
           });
-          executor.config.phoneLinkBase = phoneLink.url;
+          executor.runtime.phoneLinkBase = phoneLink.url;
           if (phoneLink.url === null) logger.warn({ reason: phoneLink.reason }, 'tickets print no QR: phones cannot reach this hub; set --public-url');
           resolve({ port: addr.port, host, url: listenUrl, phoneLink });
         });

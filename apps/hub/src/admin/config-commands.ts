@@ -30,7 +30,7 @@ export function getConfig(ctx: CommandContext): AdminConfig {
     procedures: ctx.config.procedures(),
     counters: ctx.counters().map((c) => adminCounter(ctx, c)),
     officers: ctx.store.accounts.officers().map(adminOfficer),
-    devices: ctx.store.accounts.devices().map((d) => adminDevice(d, ctx.config.presence().get(d.id) ?? 0)),
+    devices: ctx.store.accounts.devices().map((d) => adminDevice(d, ctx.runtime.presence().get(d.id) ?? 0)),
   };
 }
 

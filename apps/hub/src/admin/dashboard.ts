@@ -47,6 +47,6 @@ export function dashboard(ctx: CommandContext): Dashboard {
       .groupsSince(startOfLocalDay(ctx.day, ctx.site.timeZone))
       .map((g) => ({ ...g, deviceName: ctx.config.device(g.deviceId)?.name ?? g.deviceId })),
     satisfaction,
-    phoneLinkBase: ctx.config.phoneLinkBase,
+    phoneLinkBase: ctx.runtime.phoneLinkBase,
   };
 }

@@ -14,6 +14,7 @@ import type { Logger } from 'pino';
 import { CommandContext, type Actor, type Notice } from '../domain/context';
 import { expireStaleTickets } from '../domain/day-rollover';
 import { ConfigCache } from '../domain/config-cache';
+import { HubRuntime } from '../domain/runtime';
 import { HANDLERS, IDEMPOTENCY_RECORDS, READ_ONLY, isSyncCommand } from './handlers';
 
 export type Committed = (
@@ -85,6 +86,8 @@ interface Outcome {
 export class CommandExecutor {
   private lastDay: string | null = null;
   readonly config: ConfigCache;
+  /** Runtime state: presence, hours enforcement, the phone link, look-up throttles. */
+  readonly runtime = new HubRuntime();
 
   private readonly asyncHandlers = new Map<CommandName, AsyncHandler>();
   private queue: Queued[] = [];
@@ -117,7 +120,7 @@ export class CommandExecutor {
   transact<T>(actor: Actor, fn: (ctx: CommandContext) => T): T {
     let ctx: CommandContext | null = null;
     const value = this.store.transaction(() => {
-      ctx = new CommandContext(this.store, this.config, actor, this.clock.now());
+      ctx = new CommandContext(this.store, this.config, this.runtime, actor, this.clock.now());
       return fn(ctx);
     });
     const done = ctx as CommandContext | null;
@@ -131,7 +134,7 @@ export class CommandExecutor {
 
   /** A read-only context (snapshots, public look-ups) outside any transaction. */
   readContext(actor: Actor): CommandContext {
-    return new CommandContext(this.store, this.config, actor, this.clock.now());
+    return new CommandContext(this.store, this.config, this.runtime, actor, this.clock.now());
   }
 
   /** Runs a command and resolves with its answer (after the commit of its group). */
@@ -258,7 +261,7 @@ export class CommandExecutor {
     const now = this.clock.now();
     const day = serviceDayOf(now, this.config.site().timeZone);
     if (day === this.lastDay) return;
-    const ctx = new CommandContext(this.store, this.config, SYSTEM, now);
+    const ctx = new CommandContext(this.store, this.config, this.runtime, SYSTEM, now);
     this.store.transaction(() => {
       expireStaleTickets(ctx);
       this.store.idempotency.pruneBefore(now - IDEMPOTENCY_KEEP_MS);
@@ -277,7 +280,7 @@ export class CommandExecutor {
     const handler = HANDLERS[name] as (ctx: CommandContext, input: unknown) => unknown;
     if (READ_ONLY.has(name)) return { value: handler(this.readContext(actor), input), ctx: null };
     const { idempotencyKey: key, ...request } = input as { idempotencyKey?: string };
-    const ctx = new CommandContext(this.store, this.config, actor, this.clock.now());
+    const ctx = new CommandContext(this.store, this.config, this.runtime, actor, this.clock.now());
     // a key is valid for one actor on one service day, for one command with one payload
     const scope = `${actor.role}:${actor.id}:${ctx.day}`;
     if (key !== undefined) {

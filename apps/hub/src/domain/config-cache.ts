@@ -1,11 +1,11 @@
 import { DomainError, SiteCalendar, type Counter, type Field, type Id, type Procedure, type Site } from '@qms/core';
 import type { Device, Store } from '@qms/store';
-import { LookupThrottle } from '../dossiers/lookup-throttle';
 
 /**
  * The site's configuration held in memory: the hub is the only writer of its database, so the
  * cache stays true as long as every write goes through `commitCounters` (after the commit of
- * the command that changed them) or `invalidate` (after a configuration edit).
+ * the command that changed them) or `invalidate` (after a configuration edit). Runtime state
+ * (presence, hours enforcement, the phone link, throttles) is in HubRuntime (runtime.ts).
  */
 export class ConfigCache {
   private siteValue: Site | null = null;
@@ -16,17 +16,6 @@ export class ConfigCache {
   private proceduresValue: Procedure[] | null = null;
   private calendarValue: SiteCalendar | null = null;
   private pickupValue: string | null | undefined = undefined;
-  /** Dossier look-ups per kiosk (throttled; in memory, per hub). */
-  readonly kioskLookups = new LookupThrottle();
-  /** Live sockets per device id (set by the socket layer; the admin's device list shows it). */
-  presence: () => ReadonlyMap<string, number> = () => new Map();
-  /** Kiosk tickets are refused outside opening hours unless the hub runs with --always-open. */
-  enforceHours = true;
-  /**
-   * Base of the ticket QR link (`<base>/t/<id>`) that phones can open, or null when there is
-   * none (no QR is printed; the dashboard warns). Set when the hub listens (network/phone-link.ts).
-   */
-  phoneLinkBase: string | null = null;
 
   constructor(private readonly store: Store) {}
 

@@ -2,6 +2,7 @@ import { DomainError, serviceDayOf, type Counter, type Field, type Id, type Site
 import type { CounterView, FieldStats, HubEvent, HubEventBody, Role } from '@qms/protocol';
 import type { Store } from '@qms/store';
 import type { ConfigCache } from './config-cache';
+import type { HubRuntime } from './runtime';
 import { fieldStats } from './stats';
 import { counterView } from './views';
 
@@ -43,6 +44,7 @@ export class CommandContext {
   constructor(
     readonly store: Store,
     readonly config: ConfigCache,
+    readonly runtime: HubRuntime,
     readonly actor: Actor,
     now: number,
   ) {

@@ -8,7 +8,7 @@ const CLOSED_DAYS_AHEAD = 14;
 
 /** Holidays from today on that keep the kiosk closed, so a kiosk left on past midnight knows them. */
 function kioskClosedDays(ctx: CommandContext): Snapshot['kioskClosedDays'] {
-  if (!ctx.config.enforceHours) return [];
+  if (!ctx.runtime.enforceHours) return [];
   const calendar = ctx.config.calendar();
   const out: Snapshot['kioskClosedDays'] = [];
   const start = Date.parse(`${ctx.day}T00:00:00Z`);
@@ -46,7 +46,7 @@ export function buildSnapshot(ctx: CommandContext, role: Role): Snapshot {
     tickets: active.map((t) => project(ticketView(t))),
     recentCalls: ctx.store.tickets.recentCalls(ctx.day, RECENT_CALLS).map((t) => project(ticketView(t))),
     stats: fieldStats(ctx.store, ctx.fields(), ctx.counters(), ctx.store.tickets.waitingCounts(ctx.day)),
-    hoursEnforced: ctx.config.enforceHours,
+    hoursEnforced: ctx.runtime.enforceHours,
     kioskClosedDays: kioskClosedDays(ctx),
     procedures: ctx.config.procedures(),
     pickupFieldId: ctx.config.pickupFieldId(),

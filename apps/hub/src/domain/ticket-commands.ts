@@ -58,7 +58,7 @@ const DEFAULT_TICKETS_PER_MINUTE = 10;
 
 /** Opening hours and the anti-hoarding limit, for tickets taken at a kiosk. */
 function checkKioskMayIssue(ctx: CommandContext): void {
-  if (!ctx.config.enforceHours) return checkKioskRate(ctx);
+  if (!ctx.runtime.enforceHours) return checkKioskRate(ctx);
   const holiday = ctx.config.calendar().kioskClosedFor(ctx.day);
   if (holiday !== null) {
     throw new DomainError('SITE_CLOSED', `Hôm nay nghỉ lễ (${holiday}), ki-ốt tạm ngừng cấp số`, { holiday });
@@ -123,7 +123,7 @@ export function issueTicket(
     counterNumbers: serving.map((c) => c.number),
     fieldNameVi: field.nameVi,
     fieldNameEn: field.nameEn,
-    statusUrl: ticketStatusUrl(ctx.config.phoneLinkBase, ticket.id),
+    statusUrl: ticketStatusUrl(ctx.runtime.phoneLinkBase, ticket.id),
   };
 }
 

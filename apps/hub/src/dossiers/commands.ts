@@ -155,7 +155,7 @@ export function dossiersForTicket(ctx: CommandContext, input: { ticketId: Id }):
  */
 function kioskDossier(ctx: CommandContext, code: string, key: string | undefined): { d: Dossier; withKey: boolean } {
   const kiosk = ctx.actor.deviceId ?? ctx.actor.id;
-  const throttle = ctx.config.kioskLookups;
+  const throttle = ctx.runtime.kioskLookups;
   throttle.lookup(kiosk, ctx.now);
   const d = ctx.store.dossiers.byCode(code.trim().toUpperCase()) ?? ctx.store.dossiers.byCode(code.trim());
   const withKey = d !== null && key !== undefined && checkLookupKey(ctx.store, d.code, key);

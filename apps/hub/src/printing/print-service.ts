@@ -32,7 +32,7 @@ function printData(ctx: CommandContext, t: Ticket, locale: 'vi' | 'en'): TicketP
       avgServiceMs: fieldAverageServiceMs(ctx.store, field),
     }),
     counterNumbers: ctx.counters().filter((c) => c.enabled && c.fieldIds.includes(field.id)).map((c) => c.number),
-    statusUrl: ticketStatusUrl(ctx.config.phoneLinkBase, t.id),
+    statusUrl: ticketStatusUrl(ctx.runtime.phoneLinkBase, t.id),
     priorityLabel: t.priorityGroup ? PRIORITY_GROUP_LABELS[locale][t.priorityGroup] : null,
     locale,
   };
