@@ -2,13 +2,14 @@
  * Dates as Vietnamese offices write them, dd/mm/yyyy, whatever the browser's language; the hub
  * speaks ISO yyyy-mm-dd. Pure helpers for the shared date input (DateInput.tsx).
  */
+import { isRealDate } from '@qms/core';
 
 const DMY = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+/** A real day in the years the offices' forms use (1900–2200). */
 function valid(y: number, m: number, d: number): boolean {
-  if (y < 1900 || y > 2200 || m < 1 || m > 12 || d < 1) return false;
-  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
+  return y >= 1900 && y <= 2200 && isRealDate(y, m, d);
 }
 
 const pad = (n: number, w = 2): string => String(n).padStart(w, '0');

@@ -21,11 +21,6 @@ interface Props {
   onToggleLocale: () => void;
 }
 
-/** The tile's estimate, worded as on the ticket and the phone page (`khoảng 15 phút`, `dưới 1 phút`). */
-export function waitText(minutes: number | null, locale: Locale): string {
-  return waitEstimate(minutes, locale);
-}
-
 export function HomeScreen(p: Props) {
   const { snapshot, t, locale } = p;
   const [confirm, setConfirm] = useState<{ id: string; name: string } | null>(null);
@@ -62,7 +57,7 @@ export function HomeScreen(p: Props) {
               <span className="field-hint">{locale === 'vi' ? f.hintVi : f.hintEn}</span>
               <span className="field-stats">
                 <span data-testid="waiting">{t('waiting', { n: s?.waiting ?? 0 })}</span>
-                <span>{open === 0 ? t('noCounter') : t('wait', { w: waitText(s?.estimatedWaitMinutes ?? null, locale) })}</span>
+                <span>{open === 0 ? t('noCounter') : t('wait', { w: waitEstimate(s?.estimatedWaitMinutes ?? null, locale) /* worded as on the ticket */ })}</span>
               </span>
             </button>
           );

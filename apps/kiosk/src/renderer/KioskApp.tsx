@@ -1,6 +1,6 @@
 import { isOpenAt, serviceDayOf, type PriorityGroup } from '@qms/core';
 import type { IssueTicketResult } from '@qms/protocol';
-import { HubConnection, translator, type Locale } from '@qms/ui';
+import { HubConnection, listenForScans, translator, type Locale } from '@qms/ui';
 import { ConnectionBanner, useConnection, useHubNow, useIdle } from '@qms/ui/react';
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { ClosedScreen } from './ClosedScreen';
@@ -10,7 +10,6 @@ import { KIOSK_MESSAGES } from './messages';
 import { PickupScreen } from './PickupScreen';
 import { codeFromScan, keyFromScan } from './pickup-code';
 import { PriorityScreen } from './PriorityScreen';
-import { listenForScans } from './scanner';
 import { SetupScreen } from './SetupScreen';
 import { TicketScreen } from './TicketScreen';
 import { useIssue } from './use-issue';

@@ -7,3 +7,4 @@ export * from './derived';
 export * from './mask';
 export * from './holiday-calendar';
 export * from './documents';
+export { isRealDate } from './local-date';

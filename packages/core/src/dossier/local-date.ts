@@ -1,6 +1,7 @@
 /**
  * Calendar arithmetic on local dates `YYYY-MM-DD` (no time, no zone), by pure integer
- * arithmetic (days since 1970-01-01, proleptic Gregorian). Internal to ./dossier.
+ * arithmetic (days since 1970-01-01, proleptic Gregorian). Internal to ./dossier, except
+ * `isRealDate`, which the UI's dd/mm/yyyy input shares.
  */
 import { DomainError } from '../errors';
 
@@ -21,6 +22,7 @@ export function isValidLocalDate(date: string): boolean {
   return y >= 1000 && mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
 }
 
+/** True for a real calendar day (years 1000–9999). */
 export function isRealDate(year: number, month: number, day: number): boolean {
   return (
     Number.isInteger(year) && year >= 1000 && year <= 9999 &&
